@@ -1,0 +1,173 @@
+"""From an agreement file to a validated :class:`~slagen.model.Agreement`.
+
+``load_agreement`` reads the YAML (:mod:`slagen.source`), validates its
+structure against the model and then its meaning (:mod:`slagen.validate`),
+and raises :class:`~slagen.errors.AgreementError` with every problem found,
+each at ``file:line:column`` with its key path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import AgreementError, Problem, UsageError
+from .fields import describe
+from .model import Agreement
+from .source import Path_, Source, read_source
+
+_PATTERNS = {
+    r"^[a-z0-9][a-z0-9_-]*$": "an identifier of lower-case letters, digits, '-' and '_'",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address",
+    r"^[A-Z]{3}$": "a three-letter currency code such as USD",
+    r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$": "a period such as 2026, 2026-Q4 or 2026-11",
+}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated agreement with the source it came from."""
+
+    agreement: Agreement
+    source: Source
+    path: Path
+    warnings: tuple[Problem, ...] = ()
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Annotated/Optional wrappers down to the class or list type."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0]
+        else:
+            return tp
+
+
+def _model_at(loc: Iterable[str | int]) -> Any:
+    """The model class (or type) that describes the value at key path ``loc``."""
+    tp: Any = Agreement
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(part, int):
+            if typing.get_origin(tp) is list:
+                tp = typing.get_args(tp)[0]
+            continue
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and part in tp.model_fields:
+            tp = tp.model_fields[part].annotation
+        else:
+            return None
+    return _unwrap(tp)
+
+
+def _keys_at(loc: tuple[str | int, ...]) -> list[str]:
+    model = _model_at(loc)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return []
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _message(err: Any) -> tuple[str, bool]:
+    """A readable message for one pydantic error, and whether it points at a key."""
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    found = err.get("input")
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return f"missing required key {loc[-1]!r}", False
+    if kind == "extra_forbidden":
+        allowed = _keys_at(loc[:-1])
+        hint = _suggest(str(loc[-1]), allowed) or (
+            f" (expected one of: {', '.join(allowed)})" if allowed else ""
+        )
+        return f"unknown key {loc[-1]!r}{hint}", True
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+        hint = _suggest(str(found), choices) if isinstance(found, str) else ""
+        return f"expected one of {expected}, got {describe(found)}{hint}", False
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping, got {describe(found)}", False
+    if kind == "list_type":
+        return f"expected a list, got {describe(found)}", False
+    if kind == "string_type":
+        return f"expected text, got {describe(found)}", False
+    if kind == "string_too_short":
+        return f"expected text, got {describe(found)}", False
+    if kind == "too_short":
+        n = ctx.get("min_length")
+        return f"expected at least {n} item{'s' if n != 1 else ''}, got {len(found or [])}", False
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        return f"expected {_PATTERNS.get(pattern, 'text matching ' + pattern)}, got {describe(found)}", False
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, "), False
+    return str(err["msg"]), False
+
+
+def structural_problems(src: Source, exc: ValidationError) -> list[Problem]:
+    """Map pydantic's errors to problems at the lines the values were written on."""
+    out = []
+    for err in exc.errors(include_url=False):
+        loc: Path_ = tuple(err["loc"])
+        message, at_key = _message(err)
+        out.append(src.problem(loc, message, key=at_key))
+    return out
+
+
+def load_agreement(path: Path | str, *, display: str | None = None) -> Loaded:
+    """Load and validate one agreement; raise :class:`AgreementError` with every problem."""
+    from .validate import semantic_problems
+
+    p = Path(path)
+    src = read_source(p, display)
+    if src.problems and src.data is None:
+        raise AgreementError(src.problems)
+    problems = list(src.problems)
+    try:
+        agreement = Agreement.model_validate(src.data)
+    except ValidationError as exc:
+        raise AgreementError(problems + structural_problems(src, exc)) from None
+    found = semantic_problems(agreement, src, p)
+    errors = problems + [f for f in found if f.severity == "error"]
+    if errors:
+        raise AgreementError(errors + [f for f in found if f.severity != "error"])
+    return Loaded(agreement, src, p, tuple(f for f in found if f.severity != "error"))
+
+
+def agreement_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The agreement files named by ``paths`` (files, or folders searched for ``*.yaml``)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(
+                sorted(f for f in p.rglob("*.y*ml") if f.suffix in (".yaml", ".yml") and not _is_data(f))
+            )
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise UsageError(f"no such file or folder: {raw}")
+    return out
+
+
+def _is_data(f: Path) -> bool:
+    """Files beside agreements that are not agreements (actuals, hidden files)."""
+    return (
+        f.name.startswith(".") or any(part in ("actuals",) for part in f.parts) or f.stem.endswith(".actuals")
+    )

@@ -1,0 +1,478 @@
+"""The agreement model: what an SLA is made of, as typed, documented fields.
+
+The same classes validate agreement files and generate the JSON Schema that
+editors use (``slagen schema``). Field docstrings become schema descriptions.
+Cross-references (a goal's owner, a report's recipient, a computed target's
+name) are checked afterwards by :mod:`slagen.validate`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .fields import Bool, Date, Dec, Int, Pct, Slug, Text
+
+Interval = Literal["day", "week", "month", "quarter", "year"]
+Kind = Literal["customer", "internal", "multi-level"]
+Style = Literal["two-column", "tabular", "visual", "legal-narrative"]
+Format = Literal["pdf", "docx", "html"]
+Stage = Literal["goals", "qualification", "hand-off", "nurturing", "service", "delivery"]
+STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative")
+
+
+class Model(BaseModel):
+    """Base of every part of an agreement: unknown keys are errors, values immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, hide_input_in_errors=True
+    )
+
+
+# --- who ---------------------------------------------------------------------------
+
+
+class Person(Model):
+    """Someone named in the agreement."""
+
+    id: Slug
+    """Identifier other fields use to refer to this person (e.g. ``kendra``)."""
+    name: Text
+    """Full name as it appears in the contract."""
+    role: Text
+    """Job title or role (e.g. Head of Sales)."""
+    email: Text = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    """E-mail address."""
+
+
+class Party(Model):
+    """A party to the agreement: a company, or a department of one."""
+
+    id: Slug
+    """Identifier other fields use to refer to this party (e.g. ``marketing``)."""
+    name: Text
+    """Name of the party as it appears in the contract."""
+    roles: list[Literal["provider", "consumer"]] = Field(min_length=1)
+    """Whether the party provides a service, consumes one, or both."""
+    description: Text | None = None
+    """One sentence on who the party is (company, address, department)."""
+    people: list[Person] = Field(min_length=1)
+    """The party's people named in the agreement."""
+    lead: Slug
+    """The person (by id) who leads the party in this agreement."""
+
+
+class Term(Model):
+    """When the agreement applies and how its results are reported."""
+
+    start: Date
+    """First day the agreement is in force."""
+    end: Date
+    """Last day the agreement is in force."""
+    reporting_interval: Interval
+    """How often results are measured and reported."""
+    period: Text = Field(pattern=r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$")
+    """The period the current document is for: ``2026``, ``2026-Q4`` or ``2026-11``."""
+
+
+class Overview(Model):
+    """What the agreement is about."""
+
+    summary: Text
+    """A paragraph on the purpose of the agreement."""
+    services: list[Text] = Field(min_length=1)
+    """The services delivered."""
+    for_whom: Text
+    """Who receives the services."""
+    success_measures: list[Text] = Field(min_length=1)
+    """How success is measured (the key metrics)."""
+
+
+# --- goals and the inputs of their targets -----------------------------------------
+
+
+class Target(Model):
+    """A goal's target: a literal value, or the name of a computed target."""
+
+    value: Dec | None = None
+    """A literal target value."""
+    computed: Text | None = None
+    """The name of a computed target (see ``slagen targets``), e.g. ``funnel.leads_needed``."""
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Target:
+        if (self.value is None) == (self.computed is None):
+            raise ValueError("expected exactly one of 'value' or 'computed'")
+        return self
+
+
+class Goal(Model):
+    """A measurable goal one party commits to."""
+
+    id: Slug
+    """Identifier of the goal."""
+    party: Slug
+    """The party (by id) that commits to the goal."""
+    shared_with: list[Slug] = []
+    """Other parties (by id) that share the goal; a shared goal has its own column."""
+    metric: Text
+    """What is measured (e.g. Qualified leads delivered to sales)."""
+    comparison: Literal["at-least", "at-most", "exactly"]
+    """Whether the target is a floor, a ceiling or an exact figure."""
+    target: Target
+    """The target value, literal or computed."""
+    unit: Text
+    """Unit of the target (leads, USD, %, minutes, reams...)."""
+    interval: Interval | None = None
+    """The interval the target applies per."""
+    measured_by: Text | None = None
+    """How the metric is measured (source of the figure)."""
+    owner: Slug | None = None
+    """The person (by id) responsible for the goal."""
+    stage: Stage | None = None
+    """The process stage the goal belongs to (used by the visual style)."""
+
+
+class FunnelStage(Model):
+    """A further funnel stage before leads reach sales (e.g. lead qualification)."""
+
+    name: Slug
+    """Name of the stage's count, used in computed target names."""
+    label: Text
+    """What the stage counts (e.g. Marketing-qualified leads)."""
+    rate: Pct
+    """Share of this stage's items that pass to the next stage."""
+
+
+class Funnel(Model):
+    """Marketing's targets derived from sales' quota (the guide's funnel)."""
+
+    per: Interval
+    """Interval of the sales quota."""
+    sales_quota: Dec
+    """Total sales target (revenue) per interval."""
+    marketing_share: Pct
+    """Share of revenue that comes from marketing-generated leads."""
+    average_deal_size: Dec
+    """Average revenue of one closed deal."""
+    close_rate: Pct
+    """Share of worked leads that become customers."""
+    stages: list[FunnelStage] = []
+    """Further stages, from the one nearest sales outwards."""
+
+
+class LeadTier(Model):
+    """A tier of leads with its own funnel (decision-makers vs others)."""
+
+    name: Slug
+    """Name of the tier, used in computed target names."""
+    label: Text
+    """Who is in the tier (e.g. Decision-makers: C-level and directors)."""
+    share_of_customers: Pct
+    """Share of the customers needed expected from this tier."""
+    close_rate: Pct
+    """Close rate of this tier's leads."""
+    value_per_lead: Dec | None = None
+    """Value of one lead of this tier, for value-based goals."""
+
+
+class FollowUp(Model):
+    """Sales' follow-up targets: speed, depth and the reps' capacity."""
+
+    first_follow_up_minutes: Dec
+    """Target time from hand-off to first follow-up, in minutes."""
+    attempts: Int
+    """Target number of follow-up attempts on leads not yet connected."""
+    reps: Int
+    """Number of sales reps working marketing leads."""
+    minutes_per_attempt: Dec
+    """Average time one follow-up attempt takes, in minutes."""
+    hours_per_rep: Dec
+    """Hours each rep has for marketing leads per funnel interval."""
+
+
+class MaintenanceWindow(Model):
+    """Planned maintenance excluded from availability."""
+
+    description: Text
+    """When the window is (e.g. Sundays 02:00-04:00 UTC)."""
+    hours_per_month: Dec | None = None
+    """Most hours of maintenance per month, when bounded."""
+
+
+class Availability(Model):
+    """The availability promise of a service."""
+
+    target: Pct
+    """Availability target as a percentage (e.g. 99.95)."""
+    measured_per: Literal["month", "quarter", "year"]
+    """The interval availability is measured over."""
+    maintenance_windows: list[MaintenanceWindow] = []
+    """Maintenance excluded from the downtime count."""
+
+
+class CreditTier(Model):
+    """A step of service credit: availability below a bound earns a credit."""
+
+    below: Pct
+    """Availability bound of the tier."""
+    strict: Bool
+    """true: applies when availability < bound; false: when availability <= bound."""
+    credit: Pct
+    """Credit as a share of the period's charge."""
+
+
+class LinearCredit(Model):
+    """A credit that grows linearly with the shortfall below target."""
+
+    credit: Pct
+    """Credit for each full step below target."""
+    per_step: Pct
+    """Size of one step of availability (e.g. 0.1)."""
+
+
+class ServiceCredits(Model):
+    """Compensation when availability or response-time goals are missed."""
+
+    basis: Literal["availability", "response-time"]
+    """What the credits are measured on."""
+    tiers: list[CreditTier] = []
+    """Stepped tiers; the highest credit that applies is given."""
+    linear: LinearCredit | None = None
+    """A linear credit, instead of or besides tiers."""
+    monthly_cap: Pct
+    """Most credit in one month, as a share of its charge."""
+    rolling_12_month_cap: Pct | None = None
+    """Most credit over any 12 months, as a share of 12 months' charges."""
+    monthly_charge: Dec | None = None
+    """The monthly charge the credits are a share of."""
+
+
+class SupportLevel(Model):
+    """Support response and resolution times for one severity."""
+
+    severity: Slug
+    """Severity name (e.g. p1)."""
+    description: Text
+    """What counts as this severity."""
+    response_minutes: Dec
+    """Longest time to first response, in minutes."""
+    resolution_hours: Dec
+    """Longest time to resolution or workaround, in hours."""
+    hours: Text
+    """When the clock runs (e.g. 24x7, business hours)."""
+
+
+class Inputs(Model):
+    """Inputs to the computed targets."""
+
+    currency: Text = Field(pattern=r"^[A-Z]{3}$")
+    """ISO currency code of every amount in the agreement."""
+    funnel: Funnel | None = None
+    """Sales quota funnel."""
+    lead_tiers: list[LeadTier] = []
+    """Lead tiers for quality goals."""
+    follow_up: FollowUp | None = None
+    """Sales follow-up targets."""
+    availability: Availability | None = None
+    """Availability target."""
+    service_credits: ServiceCredits | None = None
+    """Service-credit tiers and caps."""
+    support: list[SupportLevel] = []
+    """Support times by severity."""
+
+
+# --- the other sections -------------------------------------------------------------
+
+
+class Requirement(Model):
+    """What one party needs from another to reach its goals."""
+
+    party: Slug
+    """The party (by id) that needs it."""
+    from_party: Slug
+    """The party (by id) that provides it."""
+    text: Text
+    """What is needed."""
+    interval: Interval | None = None
+    """How often, when it recurs."""
+
+
+class Contact(Model):
+    """A point of contact and what they are responsible for."""
+
+    person: Slug
+    """The person (by id)."""
+    responsibility: Text
+    """What they answer for."""
+
+
+class Report(Model):
+    """A reporting line: who reports what to whom, how often."""
+
+    id: Slug
+    """Identifier of the report."""
+    title: Text
+    """Name of the report."""
+    from_person: Slug
+    """Who sends it (person id)."""
+    to_person: Slug
+    """Who receives it (person id)."""
+    every: Interval
+    """How often it is sent."""
+    content: Text
+    """What it contains."""
+    visible_to: list[Slug] = Field(min_length=1)
+    """Parties (by id) with access to the report."""
+
+
+class Strikes(Model):
+    """A strikes system for repeated misses."""
+
+    limit: Int
+    """Strikes that trigger the consequence."""
+    window: Interval
+    """The interval strikes are counted over."""
+    consequence: Text
+    """What happens when the limit is reached."""
+
+
+class MissedGoals(Model):
+    """The plan when goals are missed."""
+
+    consequences: list[Text] = Field(min_length=1)
+    """What happens when a goal is missed."""
+    diagnosed_by: list[Slug] = Field(min_length=1)
+    """People (by id) responsible for diagnosing under-performance."""
+    recovery: Text | None = None
+    """How lost revenue or service is recovered."""
+    strikes: Strikes | None = None
+    """A strikes system, when the agreement uses one."""
+
+
+class CancellationCondition(Model):
+    """A condition under which the agreement may be cancelled."""
+
+    text: Text
+    """The condition in words."""
+    missed_in_a_row: Int | None = None
+    """Consecutive missed reporting intervals that meet the condition."""
+
+
+class Cancellation(Model):
+    """When the agreement ends early."""
+
+    conditions: list[CancellationCondition] = Field(min_length=1)
+    """Conditions for cancellation."""
+    notice_days: Int
+    """Written notice, in days, before cancellation takes effect."""
+
+
+class UnexpectedEvents(Model):
+    """Events that excuse a miss, and what still holds during them."""
+
+    excused: list[Text] = Field(min_length=1)
+    """Events that excuse missed goals."""
+    minimum_standards: list[Text] = Field(min_length=1)
+    """Standards that hold even during such events."""
+    notice_hours: Int
+    """Hours within which the affected party must be told."""
+
+
+class Review(Model):
+    """When the agreement and its metrics are reviewed."""
+
+    mid_term: Date | None = None
+    """Date of the mid-term review."""
+    end_of_term: Date
+    """Date of the full review at the end of the term."""
+    metrics_every: Interval
+    """How often the metrics are reviewed together."""
+
+
+class Signatory(Model):
+    """A person who signs the agreement, and whether they have."""
+
+    person: Slug
+    """The person (by id)."""
+    signed_on: Date | None = None
+    """The date they signed off the current period's document; absent while unsigned."""
+
+
+class Presentation(Model):
+    """How the agreement is rendered."""
+
+    styles: list[Style] = Field(min_length=1)
+    """Document styles to render."""
+    formats: list[Format] = Field(default=["pdf"], min_length=1)
+    """Output formats to render."""
+    locale: Literal["en-US", "en-GB"] = "en-US"
+    """Locale for dates and numbers."""
+    page_size: Literal["A4", "Letter"] = "A4"
+    """Page size."""
+    logo: Text | None = None
+    """Path of a logo image, relative to the agreement file (must stay in its folder)."""
+
+
+class Agreement(Model):
+    """A service-level agreement."""
+
+    id: Slug
+    """Identifier of the agreement; names its output folder."""
+    title: Text
+    """Title of the agreement."""
+    kind: Kind
+    """customer, internal or multi-level."""
+    version: Text
+    """Version of the agreement text (e.g. 1.2)."""
+    term: Term
+    """When the agreement applies."""
+    parties: list[Party] = Field(min_length=2)
+    """The parties."""
+    overview: Overview
+    """What the agreement is about."""
+    inputs: Inputs
+    """Inputs of the computed targets."""
+    goals: list[Goal] = Field(min_length=1)
+    """Goals of each party."""
+    requirements: list[Requirement] = Field(min_length=1)
+    """What each party needs from the others."""
+    contacts: list[Contact] = Field(min_length=1)
+    """Points of contact."""
+    reports: list[Report] = []
+    """Reporting lines."""
+    missed_goals: MissedGoals
+    """Plan for missed goals."""
+    cancellation: Cancellation | None = None
+    """Cancellation conditions."""
+    unexpected_events: UnexpectedEvents | None = None
+    """Unexpected events clause."""
+    review: Review
+    """Review schedule."""
+    sign_off: list[Signatory] = Field(min_length=1)
+    """Signatories."""
+    presentation: Presentation
+    """How the agreement is rendered."""
+
+    # --- derived lookups (no state of their own) ---
+    def party(self, party_id: str) -> Party:
+        """The party with ``party_id``."""
+        return next(p for p in self.parties if p.id == party_id)
+
+    def person(self, person_id: str) -> Person:
+        """The person with ``person_id``."""
+        return next(p for party in self.parties for p in party.people if p.id == person_id)
+
+    def party_of(self, person_id: str) -> Party:
+        """The party ``person_id`` belongs to."""
+        return next(party for party in self.parties for p in party.people if p.id == person_id)
+
+    @property
+    def fully_signed(self) -> bool:
+        """Whether every signatory has signed off."""
+        return all(s.signed_on is not None for s in self.sign_off)
+
+
+ZERO = Decimal(0)

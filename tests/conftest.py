@@ -1,0 +1,56 @@
+"""Shared test helpers: the example agreements, a file-tree builder and the CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from slagen.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+AGREEMENTS = ROOT / "agreements"
+EXAMPLES = sorted(p for p in AGREEMENTS.glob("*.yaml"))
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    """Invoke the CLI in-process, as a user would from the shell."""
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path -> content) below ``root`` and return ``root``."""
+    for rel, content in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            p.write_bytes(content)
+        else:
+            p.write_text(content, encoding="utf-8")
+    return root
+
+
+def example_text(name: str = "sales-marketing") -> str:
+    """The YAML text of an example agreement."""
+    return (AGREEMENTS / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def example_data(name: str = "sales-marketing") -> dict:  # type: ignore[type-arg]
+    """An example agreement as plain data, to change and dump in a test."""
+    return yaml.safe_load(example_text(name))  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def write_agreement(tmp_path: Path) -> Callable[..., Path]:
+    """Write an agreement (text or data) into ``tmp_path`` and return its path."""
+
+    def write(content: str | dict, name: str = "agreement.yaml") -> Path:  # type: ignore[type-arg]
+        text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False)
+        p = tmp_path / name
+        p.write_text(text, encoding="utf-8")
+        return p
+
+    return write

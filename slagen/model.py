@@ -133,6 +133,9 @@ class Goal(Model):
     """The person (by id) responsible for the goal."""
     stage: Stage | None = None
     """The process stage the goal belongs to (used by the visual style)."""
+    accrues: Bool = False
+    """true when the target is an amount that adds up over time (leads, revenue, reams): it is
+    then broken down over the period's calendar and given a daily goal line."""
 
 
 class FunnelStage(Model):

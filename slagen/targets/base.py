@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from ..period import Period
@@ -32,6 +33,61 @@ class Computed:
 
 
 @dataclass(frozen=True)
+class BreakdownRow:
+    """A goal's target over one interval of the real calendar."""
+
+    label: str
+    """The interval, e.g. ``2026-10``, ``2026-Q4`` or ``2026-W41``."""
+    start: date
+    end: date
+    days: int
+    value: Decimal
+    """Target for the interval, by the stated rounding rule."""
+
+
+@dataclass(frozen=True)
+class GoalLinePoint:
+    """The cumulative target on one day of a month (d x g / n)."""
+
+    day: int
+    date: date
+    cumulative: Decimal
+
+
+@dataclass(frozen=True)
+class MonthLine:
+    """The daily goal line of one month: g / n a day, cumulative d x g / n."""
+
+    month: str
+    """The month, ``YYYY-MM``."""
+    goal: Decimal
+    """The month's goal g."""
+    days: int
+    """Days n in the month."""
+    per_day: Decimal
+    points: tuple[GoalLinePoint, ...]
+
+
+@dataclass(frozen=True)
+class GoalTarget:
+    """A goal's target resolved for the document's period."""
+
+    goal_id: str
+    value: Decimal
+    """Target per the goal's interval (the literal value, or the computed one)."""
+    unit: str
+    per: str | None
+    computed: Computed | None
+    """The computed target the goal refers to, if any."""
+    period_total: Decimal | None
+    """Target summed over the document's period, for goals that accrue."""
+    breakdown: tuple[BreakdownRow, ...] = ()
+    """Quarters, months and weeks of the period, for goals that accrue."""
+    goal_lines: tuple[MonthLine, ...] = ()
+    """Daily goal line per month of the period, for goals that accrue."""
+
+
+@dataclass(frozen=True)
 class TargetWarning:
     """Something a calculation found questionable, at a key path of the agreement."""
 
@@ -45,6 +101,7 @@ class TargetSet:
 
     period: Period
     values: dict[str, Computed] = field(default_factory=dict)
+    goals: dict[str, GoalTarget] = field(default_factory=dict)
     warnings: list[TargetWarning] = field(default_factory=list)
 
     def add(self, c: Computed) -> Computed:

@@ -66,6 +66,171 @@ def init(path: str, kind: str, style: str, force: bool) -> None:
     click.echo(f"wrote {path}", err=True)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--strict", is_flag=True, help="Fail (exit 1) when any rule warns.")
+@click.option("--ignore", multiple=True, metavar="ID", help="Skip a rule, e.g. SLA009 (repeatable).")
+@click.option(
+    "--today",
+    envvar="SLAGEN_TODAY",
+    metavar="YYYY-MM-DD",
+    help="The date review dates are compared with (default: today; env SLAGEN_TODAY).",
+)
+@click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
+def lint(
+    paths: tuple[str, ...], strict: bool, ignore: tuple[str, ...], today: str | None, list_rules: bool
+) -> None:
+    """Warn about agreements that break the SLA guide's practices (rule ids SLA001...)."""
+    from datetime import date
+
+    from .lint import lint_paths, rules_table
+
+    if list_rules:
+        click.echo(rules_table())
+        return
+    try:
+        day = date.fromisoformat(today) if today else date.today()
+    except ValueError:
+        raise UsageError(f"--today: expected a date written YYYY-MM-DD, got {today!r}") from None
+    report = lint_paths(paths or ("agreements",), today=day, strict=strict, ignore=ignore)
+    click.echo(report.text, err=True)
+
+
+class _PathsAfterDashDash(click.Command):
+    """A command that keeps the arguments after ``--`` apart, as ``git diff`` does."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--" in args:
+            i = args.index("--")
+            ctx.meta["slagen.paths"] = tuple(args[i + 1 :])
+            args = args[:i]
+        return super().parse_args(ctx, args)
+
+
+@cli.command(cls=_PathsAfterDashDash)
+@click.argument("args", nargs=-1, metavar="[OLD NEW | REV [REV2]] [-- PATHS]")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text for a terminal, markdown for a pull-request comment, json for tools.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the text (default: on a terminal).")
+@click.pass_context
+def diff(ctx: click.Context, args: tuple[str, ...], fmt: str, color: bool | None) -> None:
+    """Show what changed in agreements: terms, targets that move, and redlined wording.
+
+    OLD NEW compares two files. REV [REV2] [-- PATHS] compares git revisions (default: the
+    working tree against HEAD, in agreements/). Exit code 0: no change, 1: changes, 2: error.
+    """
+    from .diff import render, run_diff
+
+    report = run_diff(args, ctx.meta.get("slagen.paths", ()))
+    if color is None:
+        color = click.get_text_stream("stdout").isatty()
+    click.echo(render(report, fmt, color=color and fmt == "text"), nl=False, color=color)
+    click.echo(report.summary, err=True)
+    ctx.exit(1 if report.changed else 0)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def textconv(file: str) -> None:
+    """Print an agreement as normalized plain text, for `git diff` (diff.slagen.textconv)."""
+    from .textconv import textconv as convert
+
+    click.echo(convert(Path(file)), nl=False)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option(
+    "--period", metavar="PERIOD", help="Period such as 2026, 2026-Q4 or 2026-11 (default: the agreement's)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: derivations for people; json: stable, machine-readable.",
+)
+def targets(path: str, period: str | None, fmt: str) -> None:
+    """Print the computed targets of an agreement with their derivations."""
+    from .targets.present import targets_report
+
+    text, warnings = targets_report(path, period, fmt)
+    for w in warnings:
+        click.echo(str(w), err=True)
+    click.echo(text, nl=False)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True, help="Output format."
+)
+@click.option(
+    "--style",
+    type=click.Choice(["two-column", "tabular", "visual", "legal-narrative"]),
+    help="Document style (default: every style the agreement declares).",
+)
+@click.option("--period", metavar="PERIOD", help="Period such as 2026-Q4 (default: the agreement's).")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of templates searched before the built-in ones.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder; files go to <folder>/<agreement id>/.",
+)
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), help="Archival PDF variant.")
+def render(
+    files: tuple[str, ...],
+    fmt: str,
+    style: str | None,
+    period: str | None,
+    templates: Path | None,
+    out_dir: Path,
+    pdf_variant: str | None,
+) -> None:
+    """Render agreements into documents (default: PDF in every style the agreement declares)."""
+    from .render import render_files
+    from .render.pdf import has_fast_subsetter
+
+    if fmt == "pdf" and not has_fast_subsetter():
+        click.echo(
+            "warning: libharfbuzz-subset0 is missing; fonts are subset by the slower fallback, "
+            "which stamps the current time into them (install it: apt-get install libharfbuzz-subset0)",
+            err=True,
+        )
+    paths = tuple(Path(f) for f in files)
+    for written in render_files(
+        paths, style=style, fmt=fmt, period=period, templates=templates, out_dir=out_dir, pdf_variant=pdf_variant
+    ):
+        click.echo(f"wrote {written}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("actuals", type=click.Path(dir_okay=False))
+@click.option("--period", metavar="P", help="Period of the tracked figures (default: the term's period).")
+def recalc(file: str, actuals: str, period: str | None) -> None:
+    """Write the funnel's inputs recalculated from ACTUALS back into FILE, keeping its layout."""
+    from .recalc import recalc_file
+
+    result = recalc_file(Path(file), Path(actuals), period)
+    click.echo(result.summary)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     """Entry point of the ``slagen`` console script."""
     cli(prog_name="slagen")

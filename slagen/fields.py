@@ -16,7 +16,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-_DEC = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)$")
+_DEC = re.compile(r"^[+-]?(?:(?:0|[1-9]\d*)(?:\.\d+)?|\.\d+)$")
+_LEADING_ZERO = re.compile(r"^[+-]?0\d+(?:\.\d+)?$")
 _INT = re.compile(r"^[+-]?(?:0|[1-9]\d*)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -54,7 +55,17 @@ def _decimal(value: Any, expected: str = "a number") -> Decimal:
             return Decimal(value.strip())
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
             pass
+    if isinstance(value, str) and _LEADING_ZERO.match(value.strip()):
+        raise _leading_zero(expected, value)
     raise _fail(expected, value)
+
+
+def _leading_zero(expected: str, value: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "slagen",
+        "expected {expected}, got {found} (a leading zero is ambiguous: YAML 1.1 would read it as octal)",
+        {"expected": expected, "found": repr(value)},
+    )
 
 
 def _percent(value: Any) -> Decimal:
@@ -73,13 +84,8 @@ def _integer(value: Any) -> int:
         return value
     if isinstance(value, str) and _INT.match(value.strip()):
         return int(value.strip())
-    if isinstance(value, str) and re.match(r"^[+-]?0\d+$", value.strip()):
-        raise PydanticCustomError(
-            "slagen",
-            "expected a whole number, got {found} (a leading zero is ambiguous: "
-            "YAML 1.1 would read it as octal)",
-            {"found": repr(value)},
-        )
+    if isinstance(value, str) and _LEADING_ZERO.match(value.strip()) and "." not in value:
+        raise _leading_zero("a whole number", value)
     raise _fail("a whole number", value)
 
 
@@ -104,11 +110,13 @@ def _boolean(value: Any) -> bool:
     raise _fail("true or false", value)
 
 
-_NUM_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[+-]?\d+(\.\d+)?$"}]}
+_NUM_SCHEMA = {
+    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[+-]?(?:(?:0|[1-9]\d*)(?:\.\d+)?|\.\d+)$"}]
+}
 _PCT_SCHEMA = {
     "anyOf": [
         {"type": "number", "minimum": 0, "maximum": 100},
-        {"type": "string", "pattern": r"^\d+(\.\d+)?\s*%?$"},
+        {"type": "string", "pattern": r"^(?:100(?:\.0+)?|[1-9]?\d(?:\.\d+)?)\s*%?$"},
     ]
 }
 

@@ -121,10 +121,24 @@ def _message(err: Any) -> tuple[str, bool]:
 
 
 def structural_problems(src: Source, exc: ValidationError) -> list[Problem]:
-    """Map pydantic's errors to problems at the lines the values were written on."""
+    """Map pydantic's errors to problems at the lines the values were written on.
+
+    A misspelled key gives one problem, not two: when an unknown key's suggestion is a
+    required key missing from the same mapping, the "missing" problem is left out.
+    """
+    errors = exc.errors(include_url=False)
+    suggested: set[Path_] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _keys_at(loc[:-1]), n=1, cutoff=0.6)
+            if close:
+                suggested.add((*loc[:-1], close[0]))
     out = []
-    for err in exc.errors(include_url=False):
-        loc: Path_ = tuple(err["loc"])
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc in suggested:
+            continue
         message, at_key = _message(err)
         out.append(src.problem(loc, message, key=at_key))
     return out
@@ -132,7 +146,7 @@ def structural_problems(src: Source, exc: ValidationError) -> list[Problem]:
 
 def load_agreement(path: Path | str, *, display: str | None = None) -> Loaded:
     """Load and validate one agreement; raise :class:`AgreementError` with every problem."""
-    from .validate import semantic_problems
+    from .validate import reference_problems, semantic_problems
 
     p = Path(path)
     src = read_source(p, display)
@@ -142,7 +156,10 @@ def load_agreement(path: Path | str, *, display: str | None = None) -> Loaded:
     try:
         agreement = Agreement.model_validate(src.data)
     except ValidationError as exc:
-        raise AgreementError(problems + structural_problems(src, exc)) from None
+        # The meaning is not checked on a broken structure, but references are cheap to
+        # check on the data as written, so they are reported in the same run.
+        refs = reference_problems(src.data, src) if isinstance(src.data, dict) else []
+        raise AgreementError(problems + structural_problems(src, exc) + refs) from None
     found = semantic_problems(agreement, src, p)
     errors = problems + [f for f in found if f.severity == "error"]
     if errors:

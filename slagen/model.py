@@ -58,6 +58,8 @@ class Party(Model):
     """Whether the party provides a service, consumes one, or both."""
     description: Text | None = None
     """One sentence on who the party is (company, address, department)."""
+    address: Text | None = None
+    """Registered or postal address, as named in the contract's preamble."""
     people: list[Person] = Field(min_length=1)
     """The party's people named in the agreement."""
     lead: Slug
@@ -95,6 +97,10 @@ class Overview(Model):
 
 class Target(Model):
     """A goal's target: a literal value, or the name of a computed target."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["value"]}, {"required": ["computed"]}]}
+    )
 
     value: Dec | None = None
     """A literal target value."""

@@ -33,11 +33,16 @@ MAX_NODES = 100_000
 #: Largest agreement file read, in bytes.
 MAX_BYTES = 5 * 1024 * 1024
 
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
+#: Deepest nesting of mappings and lists. Real agreements nest about six levels.
+MAX_DEPTH = 64
+
+_MAP_TAGS = frozenset({"tag:yaml.org,2002:map"})
+_SEQ_TAGS = frozenset({"tag:yaml.org,2002:seq"})
 _NULL = "tag:yaml.org,2002:null"
-_MERGE = "tag:yaml.org,2002:merge"
-_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_SCALAR_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+)
 
 
 def format_path(path: Path_) -> str:
@@ -80,61 +85,249 @@ class Source:
         return Problem(self.file, line, col, format_path(path), message, severity)
 
 
-class _TooBig(Exception):
-    pass
+class _Refused(Exception):
+    """The document is refused as a whole (too many values, too deep, recursive)."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
 
 
-class _Walker:
+class _Frame:
+    """An open mapping or sequence while composing."""
+
+    __slots__ = ("anchor", "data", "first_line", "is_key", "key", "key_ok", "path", "start_count")
+
+    def __init__(self, data: Any, path: Path_ | None, anchor: str | None, start: int, is_key: bool) -> None:
+        self.data = data
+        self.path = path  # None: the value is dropped (a duplicate key's), so no marks are kept
+        self.anchor = anchor
+        self.start_count = start
+        self.is_key = is_key
+        self.key: str | None = None  # the key whose value comes next (mappings)
+        self.key_ok = True  # False: the next value belongs to a refused key and is dropped
+        self.first_line: dict[str, int] = {}
+
+
+def _tag_ok(tag: str | None, allowed: frozenset[str]) -> bool:
+    return tag is None or tag == "!" or tag in allowed
+
+
+def _mark(ev: Any) -> tuple[int, int]:
+    return (ev.start_mark.line + 1, ev.start_mark.column + 1)
+
+
+class _Composer:
+    """Builds plain data straight from the parser's events, without recursion.
+
+    Doing the composing here (instead of ``yaml.compose``) bounds the work: nesting depth
+    and the values aliases expand to are counted as the events arrive, so an alias bomb,
+    a recursive alias or a 100,000-level nesting is refused after a few hundred events
+    (libyaml's own composer recurses in C and crashes the process on deep nesting).
+    """
+
     def __init__(self, src: Source) -> None:
         self.src = src
         self.count = 0
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
 
-    def walk(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
+    def _problem(self, ev: Any, path: Path_ | None, message: str) -> None:
+        line, col = _mark(ev)
+        self.src.problems.append(Problem(self.src.file, line, col, format_path(path or ()), message))
+
+    def _count(self, n: int, ev: Any) -> None:
+        self.count += n
         if self.count > MAX_NODES:
-            raise _TooBig
-        src = self.src
-        src.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != _MAP:
-                src.problems.append(src.problem(path, f"tag {node.tag!r} is not allowed"))
-            out: dict[str, Any] = {}
-            first_line: dict[str, int] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
-                    what = "merge key '<<'" if key_node.tag == _MERGE else "a complex key"
-                    src.problems.append(src.problem(path, f"{what} is not supported; write the keys out"))
-                    continue
-                key = key_node.value
-                kpath = (*path, key)
-                kline = key_node.start_mark.line + 1
-                if key in first_line:
-                    src.problems.append(
-                        Problem(
-                            src.file,
-                            kline,
-                            key_node.start_mark.column + 1,
-                            format_path(kpath),
-                            f"duplicate key {key!r}: first written on line {first_line[key]}, "
-                            f"again on line {kline}; YAML would silently keep only the last",
-                        )
+            line, col = _mark(ev)
+            raise _Refused(
+                line,
+                col,
+                f"document expands to more than {MAX_NODES:,} values through aliases; "
+                "refusing it (an alias bomb?)",
+            )
+
+    def _child_path(self) -> Path_ | None:
+        """Key path of the value about to be added to the open collection."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if top.path is None or top.is_key:
+            return None
+        if isinstance(top.data, list):
+            return (*top.path, len(top.data))
+        if top.key is None or not top.key_ok:
+            return None
+        return (*top.path, top.key)
+
+    def _take_key(self, ev: Any, key: Any) -> None:
+        """Accept ``key`` (a scalar's text) for the open mapping, or refuse it."""
+        top = self.stack[-1]
+        if top.is_key or top.path is None:
+            top.key, top.key_ok = "", False
+            return
+        if not isinstance(key, str):
+            what = "an empty key" if key is None else "a complex key"
+            self._problem(ev, top.path, f"{what} is not supported; write the keys out")
+            top.key, top.key_ok = "", False
+            return
+        line, col = _mark(ev)
+        kpath = (*top.path, key)
+        if key in top.first_line:
+            self.src.problems.append(
+                Problem(
+                    self.src.file,
+                    line,
+                    col,
+                    format_path(kpath),
+                    f"duplicate key {key!r}: first written on line {top.first_line[key]}, "
+                    f"again on line {line}; YAML would silently keep only the last",
+                )
+            )
+            top.key, top.key_ok = key, False
+            return
+        top.first_line[key] = line
+        self.src.key_marks[kpath] = (line, col)
+        top.key, top.key_ok = key, True
+
+    def _add(self, value: Any) -> None:
+        """Attach a finished value to the open collection."""
+        top = self.stack[-1]
+        if isinstance(top.data, list):
+            top.data.append(value)
+            return
+        if top.key_ok and top.key is not None and not top.is_key:
+            top.data[top.key] = value
+        top.key = None
+        top.key_ok = True
+
+    def _expecting_key(self) -> bool:
+        top = self.stack[-1] if self.stack else None
+        return top is not None and isinstance(top.data, dict) and top.key is None
+
+    def _value(self, ev: Any, value: Any, size: int) -> Any:
+        """Place a complete value (scalar or alias); returns it when it is the root."""
+        if self._expecting_key():
+            self._take_key(ev, value)
+            return None
+        path = self._child_path()
+        if path is not None:
+            self.src.marks.setdefault(path, _mark(ev))
+        if not self.stack:
+            return value
+        self._add(value)
+        return None
+
+    def compose(self, loader: Any) -> Any:
+        """Consume the events of one document; return its data (a dict at the top level)."""
+        root: Any = None
+        documents = 0
+        while True:
+            ev = loader.get_event()
+            cls = type(ev)
+            if cls is yaml.ScalarEvent:
+                self._count(1, ev)
+                if ev.tag is not None and ev.tag not in _SCALAR_TAGS and ev.tag != "!":
+                    self._problem(ev, self._child_path(), f"tag {ev.tag!r} is not allowed")
+                    value = None
+                elif self._expecting_key() and ev.tag is None and not ev.style and ev.value == "<<":
+                    self._problem(
+                        ev, self.stack[-1].path, "merge key '<<' is not supported; write the keys out"
                     )
-                    continue
-                first_line[key] = kline
-                src.key_marks[kpath] = (kline, key_node.start_mark.column + 1)
-                out[key] = self.walk(value_node, kpath)
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                src.problems.append(src.problem(path, f"tag {node.tag!r} is not allowed"))
-            return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        if node.tag not in _SCALAR_TAGS:
-            src.problems.append(src.problem(path, f"tag {node.tag!r} is not allowed"))
-            return None
-        if node.tag == _NULL and not node.style:
-            return None
-        return node.value
+                    value = None
+                elif (
+                    (ev.tag == _NULL or (ev.tag is None and ev.implicit[0]))
+                    and not ev.style
+                    and (ev.value in _NULLS)
+                ):
+                    value = None
+                else:
+                    value = ev.value
+                if ev.anchor is not None:
+                    self.anchors[ev.anchor] = (value, 1)
+                if not self.stack:
+                    return self._root(ev, value)
+                self._value(ev, value, 1)
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                self._count(1, ev)
+                is_map = cls is yaml.MappingStartEvent
+                if not self.stack and not is_map:
+                    return self._root(ev, [])
+                if len(self.stack) >= MAX_DEPTH:
+                    line, col = _mark(ev)
+                    raise _Refused(line, col, f"values nested more than {MAX_DEPTH} levels deep; refusing it")
+                is_key = self._expecting_key()
+                path = None if is_key else self._child_path()
+                if is_key:
+                    self._problem(
+                        ev, self.stack[-1].path, "a complex key is not supported; write the keys out"
+                    )
+                    self.stack[-1].key, self.stack[-1].key_ok = "", False
+                if path is not None:
+                    self.src.marks.setdefault(path, _mark(ev))
+                if not _tag_ok(ev.tag, _MAP_TAGS if is_map else _SEQ_TAGS):
+                    self._problem(ev, path, f"tag {ev.tag!r} is not allowed")
+                if ev.anchor is not None:
+                    self.open_anchors.add(ev.anchor)
+                self.stack.append(_Frame({} if is_map else [], path, ev.anchor, self.count, is_key))
+                if is_key:  # the key's own content is dropped; its value follows after it ends
+                    self.stack[-1].path = None
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                frame = self.stack.pop()
+                if frame.anchor is not None:
+                    self.open_anchors.discard(frame.anchor)
+                    self.anchors[frame.anchor] = (frame.data, self.count - frame.start_count)
+                if not self.stack:
+                    root = frame.data
+                elif frame.is_key:
+                    pass  # the refused key's value comes next and is dropped (key_ok is False)
+                else:
+                    self._add(frame.data)
+            elif cls is yaml.AliasEvent:
+                if ev.anchor in self.open_anchors:
+                    line, col = _mark(ev)
+                    raise _Refused(
+                        line,
+                        col,
+                        f"alias *{ev.anchor} refers to a value that contains it; refusing a recursive document",
+                    )
+                if ev.anchor not in self.anchors:
+                    self._problem(
+                        ev, self._child_path(), f"alias *{ev.anchor} refers to no anchor &{ev.anchor}"
+                    )
+                    if self._expecting_key():  # reported once: as the alias, not also as an empty key
+                        self.stack[-1].key, self.stack[-1].key_ok = "", False
+                        continue
+                    value, size = None, 1
+                else:
+                    value, size = self.anchors[ev.anchor]
+                self._count(size, ev)
+                if not self.stack:
+                    return self._root(ev, value)
+                self._value(ev, value, size)
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._problem(ev, (), "expected one document, found a second one ('---'); split the file")
+                    return root
+            elif cls is yaml.StreamEndEvent:
+                return root
+
+    def _root(self, ev: Any, value: Any) -> None:
+        """Report a top level that is not a mapping; the document is not read further."""
+        if value is None and type(ev) is yaml.ScalarEvent and ev.value in _NULLS and not ev.style:
+            message = "file is empty; expected a mapping of agreement fields"
+        else:
+            kind = "a list" if isinstance(value, list) else f"the value {describe_scalar(value)}"
+            message = f"expected a mapping of agreement fields at the top level, got {kind}"
+        line, col = _mark(ev)
+        raise _Refused(line, col, message)
+
+
+def describe_scalar(value: Any) -> str:
+    """A scalar found where it does not belong, as named in a message."""
+    return "nothing (empty value)" if value is None else repr(value)
 
 
 def read_source(path: Path | str, display: str | None = None) -> Source:
@@ -171,43 +364,24 @@ def parse_source(raw: bytes, name: str, src: Source | None = None) -> Source:
         )
         return src
     src.text = text.removeprefix("\ufeff")
+    loader = _Loader(src.text)
     try:
-        node = yaml.compose(src.text, Loader=_Loader)
+        data = _Composer(src).compose(loader)
+    except _Refused as exc:
+        src.problems.append(Problem(name, exc.line, exc.column, "", exc.message))
+        return src
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         src.problems.append(Problem(name, line, col, "", f"invalid YAML: {exc.problem or exc.context}"))
         return src
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks every error it raises
         src.problems.append(Problem(name, 1, 1, "", f"invalid YAML: {exc}"))
         return src
-    if node is None:
+    finally:
+        loader.dispose()
+    if data is None:
         src.problems.append(Problem(name, 1, 1, "", "file is empty; expected a mapping of agreement fields"))
         return src
-    if not isinstance(node, yaml.MappingNode):
-        kind = "a list" if isinstance(node, yaml.SequenceNode) else f"the value {node.value!r}"
-        src.problems.append(
-            Problem(
-                name,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                "",
-                f"expected a mapping of agreement fields at the top level, got {kind}",
-            )
-        )
-        return src
-    try:
-        src.data = _Walker(src).walk(node, ())
-    except _TooBig:
-        src.problems.append(
-            Problem(
-                name,
-                1,
-                1,
-                "",
-                f"document expands to more than {MAX_NODES:,} values through "
-                "aliases; refusing it (an alias bomb?)",
-            )
-        )
-        src.data = None
+    src.data = data
     return src

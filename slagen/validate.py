@@ -6,8 +6,11 @@ agreement can tell, and returns every problem at the line it comes from.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem
 from .model import Agreement
@@ -31,8 +34,8 @@ def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
                 err(path, f"{what} id {ident!r} is used more than once")
             seen.add(ident)
 
-    parties = {p.id for p in a.parties}
-    people = {person.id for p in a.parties for person in p.people}
+    data = src.data if isinstance(src.data, dict) else a.model_dump(mode="python")
+    out.extend(reference_problems(data, src))
     unique([(("parties", i, "id"), p.id) for i, p in enumerate(a.parties)], "party")
     unique(
         [
@@ -44,14 +47,6 @@ def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
     )
     unique([(("goals", i, "id"), g.id) for i, g in enumerate(a.goals)], "goal")
     unique([(("reports", i, "id"), r.id) for i, r in enumerate(a.reports)], "report")
-
-    def ref_party(path: Path_, ident: str) -> None:
-        if ident not in parties:
-            err(path, f"expected a party id ({', '.join(sorted(parties))}), got {ident!r}")
-
-    def ref_person(path: Path_, ident: str) -> None:
-        if ident not in people:
-            err(path, f"expected a person id ({', '.join(sorted(people))}), got {ident!r}")
 
     # kinds and parties
     providers = [p for p in a.parties if "provider" in p.roles]
@@ -70,13 +65,6 @@ def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
             "a multi-level agreement has more than one provider or more than one "
             "consumer; this one has one of each",
         )
-    for i, p in enumerate(a.parties):
-        if p.lead not in {person.id for person in p.people}:
-            err(
-                ("parties", i, "lead"),
-                f"expected one of the party's own people "
-                f"({', '.join(person.id for person in p.people)}), got {p.lead!r}",
-            )
 
     # the term
     t = a.term
@@ -90,31 +78,6 @@ def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
             f"got {t.period} ({period.start} to {period.end})",
         )
 
-    # goals
-    for i, g in enumerate(a.goals):
-        ref_party(("goals", i, "party"), g.party)
-        for j, other in enumerate(g.shared_with):
-            ref_party(("goals", i, "shared_with", j), other)
-            if other == g.party:
-                err(("goals", i, "shared_with", j), f"a goal is not shared with its own party {other!r}")
-        if g.owner is not None:
-            ref_person(("goals", i, "owner"), g.owner)
-
-    for i, r in enumerate(a.requirements):
-        ref_party(("requirements", i, "party"), r.party)
-        ref_party(("requirements", i, "from_party"), r.from_party)
-        if r.party == r.from_party:
-            err(("requirements", i, "from_party"), "expected another party than the one that needs it")
-    for i, c in enumerate(a.contacts):
-        ref_person(("contacts", i, "person"), c.person)
-    for i, rep in enumerate(a.reports):
-        ref_person(("reports", i, "from_person"), rep.from_person)
-        ref_person(("reports", i, "to_person"), rep.to_person)
-        for j, v in enumerate(rep.visible_to):
-            ref_party(("reports", i, "visible_to", j), v)
-    for i, who in enumerate(a.missed_goals.diagnosed_by):
-        ref_person(("missed_goals", "diagnosed_by", i), who)
-
     # review dates
     rv = a.review
     if rv.mid_term is not None and not t.start < rv.mid_term < t.end:
@@ -127,14 +90,6 @@ def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
             ("review", "end_of_term"),
             f"expected a date after the mid-term review ({rv.mid_term}), got {rv.end_of_term}",
         )
-
-    # sign-off
-    seen_signers: set[str] = set()
-    for i, s in enumerate(a.sign_off):
-        ref_person(("sign_off", i, "person"), s.person)
-        if s.person in seen_signers:
-            err(("sign_off", i, "person"), f"{s.person!r} is already a signatory")
-        seen_signers.add(s.person)
 
     # rates used as divisors
     inp = a.inputs
@@ -206,13 +161,10 @@ def _target_problems(a: Agreement, src: Source) -> list[Problem]:
     for i, g in enumerate(a.goals):
         name = g.target.computed
         if name is not None and name not in targets.values:
-            hint = ""
-            import difflib
-
-            close = difflib.get_close_matches(name, list(targets.values), n=1)
-            if close:
-                hint = f" (did you mean {close[0]!r}?)"
-            available = ", ".join(sorted(targets.values)) or "none: the agreement has no inputs"
+            hint = _did_you_mean(name, targets.values)
+            available = (
+                ", ".join(sorted(targets.values)) or "none: the agreement's inputs give no computed targets"
+            )
             out.append(
                 src.problem(
                     ("goals", i, "target", "computed"),
@@ -221,4 +173,106 @@ def _target_problems(a: Agreement, src: Source) -> list[Problem]:
             )
     for w in targets.warnings:
         out.append(src.problem(w.path, w.message, severity="warning"))
+    return out
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of the list at ``data[key]`` with their index (others are skipped)."""
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _texts(value: Any) -> list[tuple[int, str]]:
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def reference_problems(data: dict[str, Any], src: Source) -> list[Problem]:
+    """Every reference to a party or a person that does not resolve, read from the plain data.
+
+    Works on the data as written (not the model), so the references are checked even when
+    the structure has errors elsewhere; a reference that is not text is left to the model.
+    """
+    out: list[Problem] = []
+    parties_raw = _items(data, "parties")
+    parties = {p["id"] for _, p in parties_raw if isinstance(p.get("id"), str)}
+    people = {
+        person["id"]
+        for _, p in parties_raw
+        for _, person in _items(p, "people")
+        if isinstance(person.get("id"), str)
+    }
+
+    def check(path: Path_, ident: Any, known: set[str], what: str) -> None:
+        if isinstance(ident, str) and known and ident not in known:
+            out.append(
+                src.problem(
+                    path,
+                    f"expected a {what} id ({', '.join(sorted(known))}), got {ident!r}"
+                    + _did_you_mean(ident, known),
+                )
+            )
+
+    def party(path: Path_, ident: Any) -> None:
+        check(path, ident, parties, "party")
+
+    def person(path: Path_, ident: Any) -> None:
+        check(path, ident, people, "person")
+
+    for i, p in parties_raw:
+        own = [x["id"] for _, x in _items(p, "people") if isinstance(x.get("id"), str)]
+        lead = p.get("lead")
+        if isinstance(lead, str) and own and lead not in own:
+            out.append(
+                src.problem(
+                    ("parties", i, "lead"),
+                    f"expected one of the party's own people ({', '.join(own)}), got {lead!r}"
+                    + _did_you_mean(lead, own),
+                )
+            )
+    for i, g in _items(data, "goals"):
+        party(("goals", i, "party"), g.get("party"))
+        for j, other in _texts(g.get("shared_with")):
+            party(("goals", i, "shared_with", j), other)
+            if other == g.get("party"):
+                out.append(
+                    src.problem(
+                        ("goals", i, "shared_with", j), f"a goal is not shared with its own party {other!r}"
+                    )
+                )
+        person(("goals", i, "owner"), g.get("owner"))
+    for i, r in _items(data, "requirements"):
+        party(("requirements", i, "party"), r.get("party"))
+        party(("requirements", i, "from_party"), r.get("from_party"))
+        if isinstance(r.get("party"), str) and r.get("party") == r.get("from_party"):
+            out.append(
+                src.problem(
+                    ("requirements", i, "from_party"), "expected another party than the one that needs it"
+                )
+            )
+    for i, c in _items(data, "contacts"):
+        person(("contacts", i, "person"), c.get("person"))
+    for i, rep in _items(data, "reports"):
+        person(("reports", i, "from_person"), rep.get("from_person"))
+        person(("reports", i, "to_person"), rep.get("to_person"))
+        for j, v in _texts(rep.get("visible_to")):
+            party(("reports", i, "visible_to", j), v)
+    missed = data.get("missed_goals")
+    if isinstance(missed, dict):
+        for i, who in _texts(missed.get("diagnosed_by")):
+            person(("missed_goals", "diagnosed_by", i), who)
+    signers: set[str] = set()
+    for i, signatory in _items(data, "sign_off"):
+        signer = signatory.get("person")
+        person(("sign_off", i, "person"), signer)
+        if isinstance(signer, str) and signer in signers:
+            out.append(src.problem(("sign_off", i, "person"), f"{signer!r} is already a signatory"))
+        if isinstance(signer, str):
+            signers.add(signer)
     return out

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from ..errors import SlagenError
 from ..period import Period
 from ..source import Path_
 
@@ -43,6 +44,8 @@ class BreakdownRow:
     days: int
     value: Decimal
     """Target for the interval, by the stated rounding rule."""
+    interval: str = "month"
+    """Which breakdown the row belongs to: ``quarter``, ``month`` or ``week``."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class GoalTarget:
     """Quarters, months and weeks of the period, for goals that accrue."""
     goal_lines: tuple[MonthLine, ...] = ()
     """Daily goal line per month of the period, for goals that accrue."""
+    rounding: str = ""
+    """The rounding rule of ``period_total`` and the breakdown rows."""
 
 
 @dataclass(frozen=True)
@@ -117,3 +122,8 @@ class TargetError(Exception):
         super().__init__(message)
         self.path = path
         self.message = message
+
+
+class FigureError(SlagenError, ValueError):
+    """A figure given to a calculation is out of range, or makes it impossible
+    (measured availability above 100%, no tracked leads to divide by)."""

@@ -1,42 +1,32 @@
-"""Marketing's targets from sales' quota: revenue goal, customers, leads."""
+"""Marketing's targets from sales' quota: revenue goal, customers, leads, further stages.
+
+Rounding: money to the cent (half-up); counts of customers and leads rounded up
+at each stage, and each stage computed from the rounded value of the one before,
+so a reader can redo every step from the figures shown.
+"""
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, Decimal
-
 from ..model import Funnel
-from .base import Computed, TargetSet
+from .base import Computed, TargetError, TargetSet
+from .rounding import HUNDRED, MONEY, WHOLE_UP, cents, divide, fmt, frac, pct, whole_up
 
-HUNDRED = Decimal(100)
-CENT = Decimal("0.01")
-ROUND_UP = "rounded up to a whole number"
-MONEY = "exact, shown to the cent"
-
-
-def ceil(d: Decimal) -> Decimal:
-    """Round up to a whole number."""
-    return Decimal(int(d.to_integral_value(rounding=ROUND_CEILING)))
-
-
-def fmt(d: Decimal) -> str:
-    """A decimal as written in a derivation: no exponent, no trailing zeros."""
-    s = format(d.normalize(), "f")
-    return s
+_AT = ("inputs", "funnel")
 
 
 def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
-    """Add the funnel's targets to ``ts``."""
+    """Add ``funnel.marketing_revenue_goal``, ``customers_needed``, ``leads_needed`` and stages."""
     revenue = ts.add(
         Computed(
             "funnel.marketing_revenue_goal",
             "Marketing revenue goal",
-            (f.sales_quota * f.marketing_share / HUNDRED).quantize(CENT),
+            cents(frac(f.sales_quota) * frac(f.marketing_share) / HUNDRED),
             currency,
             f.per,
             "sales quota x share of revenue from marketing leads",
             (
                 ("sales quota", f"{fmt(f.sales_quota)} {currency}"),
-                ("share of revenue from marketing leads", f"{fmt(f.marketing_share)}%"),
+                ("share of revenue from marketing leads", pct(f.marketing_share)),
             ),
             MONEY,
         )
@@ -45,7 +35,14 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
         Computed(
             "funnel.customers_needed",
             "Customers needed",
-            ceil(revenue.value / f.average_deal_size),
+            whole_up(
+                divide(
+                    frac(revenue.value),
+                    frac(f.average_deal_size),
+                    (*_AT, "average_deal_size"),
+                    "the average deal size",
+                )
+            ),
             "customers",
             f.per,
             "marketing revenue goal / average deal size",
@@ -53,32 +50,50 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
                 ("marketing revenue goal", f"{fmt(revenue.value)} {currency}"),
                 ("average deal size", f"{fmt(f.average_deal_size)} {currency}"),
             ),
-            ROUND_UP,
+            WHOLE_UP,
         )
     )
-    leads = ts.add(
+    prev = ts.add(
         Computed(
             "funnel.leads_needed",
             "Leads needed",
-            ceil(customers.value / (f.close_rate / HUNDRED)),
+            whole_up(
+                divide(
+                    frac(customers.value),
+                    frac(f.close_rate) / HUNDRED,
+                    (*_AT, "close_rate"),
+                    "the close rate",
+                )
+            ),
             "leads",
             f.per,
             "customers needed / lead-to-customer close rate",
-            (("customers needed", fmt(customers.value)), ("close rate", f"{fmt(f.close_rate)}%")),
-            ROUND_UP,
+            (("customers needed", fmt(customers.value)), ("close rate", pct(f.close_rate))),
+            WHOLE_UP,
         )
     )
-    prev = leads
-    for stage in f.stages:
+    for j, stage in enumerate(f.stages):
+        if f"funnel.{stage.name}" in ts.values:
+            raise TargetError(
+                (*_AT, "stages", j, "name"),
+                f"expected a stage name other than {stage.name!r}: funnel.{stage.name} is already a target",
+            )
         prev = ts.add(
             Computed(
                 f"funnel.{stage.name}",
                 stage.label,
-                ceil(prev.value / (stage.rate / HUNDRED)),
+                whole_up(
+                    divide(
+                        frac(prev.value),
+                        frac(stage.rate) / HUNDRED,
+                        (*_AT, "stages", j, "rate"),
+                        f"the pass-on rate of stage {stage.name!r}",
+                    )
+                ),
                 "leads",
                 f.per,
                 f"{prev.label.lower()} / share of {stage.label.lower()} that pass on",
-                ((prev.label.lower(), fmt(prev.value)), ("pass-on rate", f"{fmt(stage.rate)}%")),
-                ROUND_UP,
+                ((prev.label.lower(), fmt(prev.value)), ("pass-on rate", pct(stage.rate))),
+                WHOLE_UP,
             )
         )

@@ -1,0 +1,297 @@
+"""Typing the rows of an actuals file: every value read strictly, every problem reported.
+
+Each section declares its fields (:data:`SPECS`): a reader for the text and
+whether it is required. A value that does not read gives ``expected ..., got
+...`` at its line and column; checks across rows (a date given twice, a
+follow-up before its hand-off) follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ..errors import Problem
+from ..period import Period, parse_period
+from .read import RawActuals, Row, hint
+from .records import (
+    Actuals,
+    ActualsError,
+    DailyLeads,
+    GoalActual,
+    Lead,
+    MeasureOf,
+    ServiceMonth,
+    Ticket,
+    Tracked,
+)
+
+_DEC = re.compile(r"^\+?(?:\d+(?:\.\d+)?|\.\d+)$")
+_INT = re.compile(r"^\+?(?:0|[1-9]\d*)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
+
+
+class Bad(ValueError):
+    """A value that does not read as its field declares."""
+
+
+def _expected(what: str, text: str) -> Bad:
+    return Bad(f"expected {what}, got {text!r}")
+
+
+def count(text: str) -> int:
+    """A whole number of zero or more."""
+    if not _INT.match(text):
+        raise _expected("a whole number of zero or more", text)
+    return int(text)
+
+
+def amount(text: str) -> Decimal:
+    """A number of zero or more (money, minutes, hours), read exactly."""
+    if not _DEC.match(text):
+        raise _expected("a number of zero or more", text)
+    return Decimal(text)
+
+
+def percent(text: str) -> Decimal:
+    """A percentage from 0 to 100 (``99.95`` or ``99.95%``)."""
+    value = amount(text.removesuffix("%").rstrip()) if _DEC.match(text.removesuffix("%").rstrip()) else None
+    if value is None or value > 100:
+        raise _expected("a percentage from 0 to 100", text)
+    return value
+
+
+def day(text: str) -> date:
+    """A calendar date written ``YYYY-MM-DD``."""
+    if _DATE.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise _expected("a real calendar date", text) from None
+    raise _expected("a date written YYYY-MM-DD", text)
+
+
+def month(text: str) -> Period:
+    """A calendar month written ``YYYY-MM``."""
+    if not _MONTH.match(text):
+        raise _expected("a month written YYYY-MM", text)
+    return parse_period(text)
+
+
+def period(text: str) -> Period:
+    """A month, quarter or year: ``2026-10``, ``2026-Q4`` or ``2026``."""
+    try:
+        return parse_period(text)
+    except ValueError:
+        raise _expected("a period such as 2026-10, 2026-Q4 or 2026", text) from None
+
+
+def stamp(text: str) -> datetime:
+    """A date and time written ``YYYY-MM-DD HH:MM`` (or with ``T`` and seconds)."""
+    if _STAMP.match(text):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            raise _expected("a real date and time", text) from None
+    raise _expected("a date and time written YYYY-MM-DD HH:MM", text)
+
+
+def boolean(text: str) -> bool:
+    """``true`` or ``false``."""
+    if text not in ("true", "false"):
+        raise _expected("true or false", text)
+    return text == "true"
+
+
+def ident(text: str) -> str:
+    """An id or a name: any text without surrounding spaces."""
+    return text.strip()
+
+
+Reader = Callable[[str], Any]
+#: Each section's fields: reader and whether the field is required.
+SPECS: dict[str, dict[str, tuple[Reader, bool]]] = {
+    "daily": {"date": (day, True), "qualified_leads": (count, True)},
+    "leads": {
+        "id": (ident, True),
+        "handed_off": (stamp, True),
+        "first_follow_up": (stamp, False),
+        "attempts": (count, True),
+        "connected": (boolean, True),
+    },
+    "tracked": {
+        "month": (month, True),
+        "leads": (count, True),
+        "customers": (count, True),
+        "customer_revenue": (amount, True),
+        "marketing_revenue": (amount, True),
+        "total_revenue": (amount, True),
+    },
+    "service": {
+        "month": (month, True),
+        "availability": (percent, False),
+        "downtime_minutes": (amount, False),
+    },
+    "tickets": {
+        "id": (ident, True),
+        "severity": (ident, True),
+        "opened": (stamp, True),
+        "response_minutes": (amount, True),
+        "resolution_hours": (amount, False),
+    },
+    "goals": {"goal": (ident, True), "period": (period, True), "actual": (amount, True)},
+    "measures": {"goal": (ident, True), "measure": (ident, True)},
+}
+
+
+def _typed(row: Row, problems: list[Problem]) -> dict[str, Any] | None:
+    spec = SPECS[row.section]
+    out: dict[str, Any] = {}
+    ok = True
+    for name, text in row.values.items():
+        if name not in spec:
+            problems.append(row.where.problem(name, f"unknown field {name!r}{hint(name, tuple(spec))}"))
+            ok = False
+            continue
+        if text is None or not text.strip():
+            continue
+        try:
+            out[name] = spec[name][0](text.strip())
+        except Bad as exc:
+            problems.append(row.where.problem(name, str(exc)))
+            ok = False
+    for name, (_, required) in spec.items():
+        if not required or name in out:
+            continue
+        text = row.values.get(name, "")
+        if name not in row.values:
+            problems.append(row.where.problem(None, f"missing field {name!r}"))
+            ok = False
+        elif text is None or not text.strip():
+            problems.append(row.where.problem(name, f"expected a value for {name!r}, got nothing (empty)"))
+            ok = False
+    return out if ok else None
+
+
+def _build(row: Row, v: dict[str, Any], problems: list[Problem]) -> object | None:
+    w = row.where
+    s = row.section
+    if s == "daily":
+        return DailyLeads(v["date"], v["qualified_leads"], w)
+    if s == "leads":
+        lead = Lead(v["id"], v["handed_off"], v.get("first_follow_up"), v["attempts"], v["connected"], w)
+        if lead.first_follow_up is not None and lead.first_follow_up < lead.handed_off:
+            problems.append(
+                w.problem(
+                    "first_follow_up",
+                    f"expected a time after the hand-off ({lead.handed_off:%Y-%m-%d %H:%M}), got {lead.first_follow_up:%Y-%m-%d %H:%M}",
+                )
+            )
+        if lead.connected and lead.attempts == 0:
+            problems.append(w.problem("attempts", "a connected lead had at least 1 attempt, got 0"))
+        return lead
+    if s == "tracked":
+        t = Tracked(
+            v["month"],
+            v["leads"],
+            v["customers"],
+            v["customer_revenue"],
+            v["marketing_revenue"],
+            v["total_revenue"],
+            w,
+        )
+        if t.customers > t.leads:
+            problems.append(
+                w.problem("customers", f"expected at most the month's {t.leads} leads, got {t.customers}")
+            )
+        if t.marketing_revenue > t.total_revenue:
+            problems.append(
+                w.problem(
+                    "marketing_revenue",
+                    f"expected at most the total revenue ({t.total_revenue}), got {t.marketing_revenue}",
+                )
+            )
+        return t
+    if s == "service":
+        m = ServiceMonth(v["month"], v.get("availability"), v.get("downtime_minutes"), w)
+        if (m.availability is None) == (m.downtime_minutes is None):
+            problems.append(w.problem(None, "expected exactly one of 'availability' or 'downtime_minutes'"))
+        minutes = m.month.days * 1440
+        if m.downtime_minutes is not None and m.downtime_minutes > minutes:
+            problems.append(
+                w.problem(
+                    "downtime_minutes",
+                    f"expected at most the {minutes} minutes of {m.month}, got {m.downtime_minutes}",
+                )
+            )
+        return m
+    if s == "tickets":
+        return Ticket(
+            v["id"], v["severity"], v["opened"], v["response_minutes"], v.get("resolution_hours"), w
+        )
+    if s == "goals":
+        return GoalActual(v["goal"], v["period"], v["actual"], w)
+    from .measures import MEASURES, is_measure
+
+    if not is_measure(v["measure"]):
+        problems.append(
+            w.problem("measure", f"unknown measure {v['measure']!r}{hint(v['measure'], MEASURES)}")
+        )
+    return MeasureOf(v["goal"], v["measure"], w)
+
+
+_KEYS: dict[str, Callable[[Any], object]] = {
+    "daily": lambda r: r.day,
+    "leads": lambda r: r.id,
+    "tracked": lambda r: r.month,
+    "service": lambda r: r.month,
+    "tickets": lambda r: r.id,
+    "goals": lambda r: (r.goal, r.period),
+    "measures": lambda r: r.goal,
+}
+
+
+def _label(key: object) -> str:
+    if isinstance(key, tuple):
+        return " for ".join(_label(k) for k in key)
+    return str(key)
+
+
+def parse_rows(raw: RawActuals) -> Actuals:
+    """Type every row of ``raw``; raise :class:`ActualsError` with every problem found."""
+    problems: list[Problem] = []
+    built: dict[str, list[Any]] = {s: [] for s in SPECS}
+    seen: dict[tuple[str, object], int] = {}
+    for row in raw.rows:
+        values = _typed(row, problems)
+        if values is None:
+            continue
+        record = _build(row, values, problems)
+        key = (row.section, _KEYS[row.section](record))
+        if key in seen:
+            problems.append(
+                row.where.problem(
+                    None, f"{_label(key[1])} is given twice in {row.section} (first on line {seen[key]})"
+                )
+            )
+            continue
+        seen[key] = row.where.line
+        built[row.section].append(record)
+    if problems:
+        raise ActualsError(problems)
+    order: dict[str, Callable[[Any], Any]] = {
+        "daily": lambda r: r.day,
+        "leads": lambda r: (r.handed_off, r.id),
+        "tracked": lambda r: r.month.start,
+        "service": lambda r: r.month.start,
+        "tickets": lambda r: (r.opened, r.id),
+        "goals": lambda r: (r.goal, r.period.start, r.period.end),
+        "measures": lambda r: r.goal,
+    }
+    sections = {s: tuple(sorted(rows, key=order[s])) for s, rows in built.items()}
+    return Actuals(raw.file, raw.agreement, raw.agreement_where, **sections)

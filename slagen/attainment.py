@@ -1,0 +1,342 @@
+"""Attainment: each goal's target against what the actuals say happened, and what follows.
+
+For a period, each goal gets its target (from :func:`~slagen.targets.compute_targets`:
+the period's total for goals that accrue, else the target per interval), its actual
+(a measure of the actuals, see :mod:`slagen.actuals.measures`), and met or missed
+by its comparison. Each reporting interval of the period (a month, unless the
+agreement reports per quarter or year) is judged the same way; an interval with a
+missed goal is a missed interval. From those follow the missed-goal plan (strikes
+in the strikes window), the cancellation conditions counted in missed intervals in
+a row, service credits, and the funnel's inputs recalculated from tracked figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+from typing import Literal
+
+from .actuals import Actuals, default_measure, measure
+from .errors import SlagenError
+from .model import Agreement, Goal
+from .period import Period, next_period, period_containing
+from .targets import (
+    FigureError,
+    MonthCredit,
+    Recalculated,
+    TargetSet,
+    TrackedFigures,
+    compute_targets,
+    credits_over_months,
+    next_period_targets,
+    recalculate,
+)
+from .targets.rounding import CENT, HUNDRED, round_to
+
+Status = Literal["met", "missed", "no data"]
+#: Most intervals looked back over when counting missed intervals in a row.
+LOOK_BACK = 120
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    """One goal over one period: target, actual, and whether it was met."""
+
+    goal_id: str
+    metric: str
+    party: str
+    unit: str
+    comparison: str
+    period: Period
+    target: Decimal | None
+    actual: Decimal | None
+    status: Status
+    basis: str
+    """How the actual was found, in words (e.g. ``qualified_leads: sum of 31 days``)."""
+
+
+@dataclass(frozen=True)
+class IntervalResult:
+    """Every goal over one reporting interval."""
+
+    period: Period
+    goals: tuple[GoalResult, ...]
+
+    @property
+    def missed(self) -> bool:
+        """Whether any goal was missed in the interval."""
+        return any(g.status == "missed" for g in self.goals)
+
+
+@dataclass(frozen=True)
+class Strikes:
+    """The strikes counted in the strikes window that holds the period's end."""
+
+    window: Period
+    count: int
+    limit: int
+    reached: bool
+    consequence: str
+
+
+@dataclass(frozen=True)
+class MissedPlan:
+    """What the agreement's plan says happens when goals are missed."""
+
+    applies: bool
+    """Whether any goal was missed in the period."""
+    consequences: tuple[str, ...]
+    diagnosed_by: tuple[str, ...]
+    """Names and roles of the people who diagnose under-performance."""
+    recovery: str | None
+    strikes: Strikes | None
+
+
+@dataclass(frozen=True)
+class CancellationCheck:
+    """One cancellation condition, and whether the actuals meet it."""
+
+    text: str
+    missed_in_a_row: int | None
+    met: bool | None
+    """None when the condition is not a count of missed intervals (judged by people)."""
+
+
+@dataclass(frozen=True)
+class Recalculation:
+    """The funnel's inputs recalculated from the period's tracked figures, and what they imply."""
+
+    figures: TrackedFigures
+    months: tuple[str, ...]
+    result: Recalculated
+    next_period: Period
+    current: TargetSet
+    """The next period's targets from the agreement's inputs as they stand."""
+    implied: TargetSet
+    """The next period's targets from the recalculated inputs."""
+
+
+@dataclass(frozen=True)
+class Attainment:
+    """Everything a tracking report shows for one period."""
+
+    period: Period
+    interval: str
+    """The reporting interval the period is judged in (month, quarter or year)."""
+    goals: tuple[GoalResult, ...]
+    intervals: tuple[IntervalResult, ...]
+    missed_in_a_row: int
+    """Missed intervals in a row, up to and including the last one of the period."""
+    plan: MissedPlan
+    cancellation: tuple[CancellationCheck, ...]
+    credits: tuple[MonthCredit, ...]
+    credit_total: Decimal | None
+    """Sum of the period's credit amounts, when the agreement states the monthly charge."""
+    recalculation: Recalculation | None
+    recalculation_note: str | None
+    """Why there is no recalculation (no funnel, no tracked month, a figure that prevents it)."""
+
+
+def _compare(comparison: str, actual: Decimal, target: Decimal) -> bool:
+    if comparison == "at-least":
+        return actual >= target
+    if comparison == "at-most":
+        return actual <= target
+    return actual == target
+
+
+class _Judge:
+    """Goals against actuals, with each period's targets computed once."""
+
+    def __init__(self, agreement: Agreement, actuals: Actuals) -> None:
+        self.a = agreement
+        self.actuals = actuals
+        self.measures = {m.goal: m.measure for m in actuals.measures}
+        self.targets = cache(self._targets)
+
+    def _targets(self, period: Period) -> TargetSet:
+        return compute_targets(self.a, period)
+
+    def goal(self, g: Goal, period: Period) -> GoalResult:
+        gt = self.targets(period).goals.get(g.id)
+        target = None if gt is None else (gt.period_total if g.accrues else gt.value)
+        actual, basis = self._actual(g, period)
+        status: Status = "no data"
+        if target is not None and actual is not None:
+            status = "met" if _compare(g.comparison, actual, target) else "missed"
+        return GoalResult(
+            g.id, g.metric, g.party, g.unit, g.comparison, period, target, actual, status, basis
+        )
+
+    def _actual(self, g: Goal, period: Period) -> tuple[Decimal | None, str]:
+        rows = [
+            r
+            for r in self.actuals.goals
+            if r.goal == g.id and period.start <= r.period.start <= r.period.end <= period.end
+        ]
+        exact = [r for r in rows if r.period == period]
+        if exact:
+            return exact[0].actual, "given in the actuals"
+        if rows:
+            values = [r.actual for r in rows]
+            if g.accrues:
+                return sum(values, Decimal(0)), f"given in the actuals: sum of {len(rows)}"
+            worst = max(values) if g.comparison == "at-most" else min(values)
+            return worst, f"given in the actuals: the worst of {len(rows)}"
+        name = self.measures.get(g.id) or default_measure(g.target.computed)
+        if name is None:
+            return None, "no measure: name one in the actuals' measures section, or give the actual in goals"
+        m = measure(self.actuals, name, period)
+        return m.value, f"{name}: {m.basis}"
+
+    def interval(self, period: Period) -> IntervalResult:
+        return IntervalResult(period, tuple(self.goal(g, period) for g in self.a.goals))
+
+
+def judged_interval(agreement: Agreement) -> str:
+    """The interval periods are judged in: the reporting interval, but at least a month."""
+    every = agreement.term.reporting_interval
+    return every if every in ("month", "quarter", "year") else "month"
+
+
+def units(period: Period, interval: str) -> list[Period]:
+    """The intervals of ``interval`` that make up ``period`` (the period itself when coarser)."""
+    out = []
+    day = period.start
+    while day <= period.end:
+        unit = period_containing(day, interval)
+        if unit.start < period.start or unit.end > period.end:
+            return [period]
+        out.append(unit)
+        day = unit.end + timedelta(days=1)
+    return out
+
+
+def _plan(
+    a: Agreement, intervals: list[IntervalResult], judge: _Judge, interval: str, end: Period
+) -> MissedPlan:
+    mg = a.missed_goals
+    strikes = None
+    if mg.strikes is not None:
+        window = period_containing(end.end, mg.strikes.window)
+        inside = units(window, interval) if window.end >= end.end else [window]
+        count = sum(judge.interval(u).missed for u in inside if u.end <= end.end)
+        strikes = Strikes(window, count, mg.strikes.limit, count >= mg.strikes.limit, mg.strikes.consequence)
+    people = tuple(f"{a.person(p).name} ({a.person(p).role})" for p in mg.diagnosed_by)
+    applies = any(i.missed for i in intervals)
+    return MissedPlan(applies, tuple(mg.consequences), people, mg.recovery, strikes)
+
+
+def _in_a_row(judge: _Judge, last: Period, interval: str) -> int:
+    run, unit = 0, last
+    while run < LOOK_BACK and judge.interval(unit).missed:
+        run += 1
+        unit = period_containing(unit.start - timedelta(days=1), interval)
+    return run
+
+
+def _credits(a: Agreement, actuals: Actuals, period: Period) -> tuple[MonthCredit, ...]:
+    sc = a.inputs.service_credits
+    if sc is None:
+        return ()
+    months = [m.month for m in actuals.service if m.month.end <= period.end]
+    if sc.basis == "availability":
+        if a.inputs.availability is None:
+            return ()
+        target = a.inputs.availability.target
+        measured = [(m.label, measure(actuals, "availability", m).value) for m in months]
+    else:
+        target = Decimal(100)
+        measured = [(m.label, _on_time(a, actuals, m)) for m in _ticket_months(actuals, period)]
+    rows = [(label, v) for label, v in measured if v is not None]
+    granted = credits_over_months(sc, target, rows)
+    return tuple(
+        c for c in granted if period.start.strftime("%Y-%m") <= c.month <= period.end.strftime("%Y-%m")
+    )
+
+
+def _ticket_months(actuals: Actuals, period: Period) -> list[Period]:
+    labels = sorted({t.opened.strftime("%Y-%m") for t in actuals.tickets if t.opened.date() <= period.end})
+    return [
+        period_containing(period.start.replace(year=int(x[:4]), month=int(x[5:]), day=1), "month")
+        for x in labels
+    ]
+
+
+def _on_time(a: Agreement, actuals: Actuals, month: Period) -> Decimal | None:
+    limits = {s.severity: s.response_minutes for s in a.inputs.support}
+    tickets = [
+        t for t in actuals.tickets if month.start <= t.opened.date() <= month.end and t.severity in limits
+    ]
+    if not tickets:
+        return None
+    on_time = sum(t.response_minutes <= limits[t.severity] for t in tickets)
+    return round_to(Fraction(on_time * 100, len(tickets)), CENT, "down")
+
+
+def recalculation(agreement: Agreement, actuals: Actuals, period: Period) -> Recalculation:
+    """The funnel's inputs from the tracked months inside ``period``; raise :class:`SlagenError`
+    when the agreement has no funnel, the period no tracked month, or the figures allow none."""
+    if agreement.inputs.funnel is None:
+        raise SlagenError(f"agreement {agreement.id!r} has no inputs.funnel to recalculate")
+    months = [t for t in actuals.tracked if period.start <= t.month.start and t.month.end <= period.end]
+    if not months:
+        raise SlagenError(f"{actuals.file}: no tracked month inside {period.label} to recalculate from")
+    figures = TrackedFigures(
+        Decimal(sum(t.leads for t in months)),
+        Decimal(sum(t.customers for t in months)),
+        sum((t.customer_revenue for t in months), Decimal(0)),
+        sum((t.marketing_revenue for t in months), Decimal(0)),
+        sum((t.total_revenue for t in months), Decimal(0)),
+    )
+    try:
+        result = recalculate(figures, agreement.inputs.currency)
+        nxt = next_period(period)
+        implied = next_period_targets(agreement, result, nxt)
+    except FigureError as exc:
+        raise SlagenError(f"{actuals.file}: {period.label}: {exc.message}") from None
+    return Recalculation(
+        figures, tuple(t.month.label for t in months), result, nxt, compute_targets(agreement, nxt), implied
+    )
+
+
+def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attainment:
+    """Goals met and missed in ``period``, with the plan, cancellation, credits and recalculation."""
+    judge = _Judge(agreement, actuals)
+    interval = judged_interval(agreement)
+    parts = units(period, interval)
+    intervals = [judge.interval(u) for u in parts]
+    run = _in_a_row(judge, parts[-1], interval)
+    checks = tuple(
+        CancellationCheck(
+            c.text, c.missed_in_a_row, None if c.missed_in_a_row is None else run >= c.missed_in_a_row
+        )
+        for c in (agreement.cancellation.conditions if agreement.cancellation else [])
+    )
+    credits = _credits(agreement, actuals, period)
+    amounts = [c.amount for c in credits if c.amount is not None]
+    total = sum(amounts, Decimal(0)) if credits and len(amounts) == len(credits) else None
+    recalc, note = None, None
+    try:
+        recalc = recalculation(agreement, actuals, period)
+    except SlagenError as exc:
+        note = exc.message
+    return Attainment(
+        period,
+        interval,
+        tuple(judge.goal(g, period) for g in agreement.goals),
+        tuple(intervals),
+        run,
+        _plan(agreement, intervals, judge, interval, parts[-1]),
+        checks,
+        credits,
+        total,
+        recalc,
+        note,
+    )
+
+
+__all__ = ["HUNDRED", "Attainment", "GoalResult", "IntervalResult", "attainment", "recalculation"]

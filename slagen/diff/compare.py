@@ -1,0 +1,178 @@
+"""Two versions of one agreement compared: the terms that changed and the targets that moved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import AgreementError, Problem
+from ..load import Loaded
+from ..targets import TargetError, compute_targets
+from .terms import TermChange, diff_terms, plain
+
+Status = Literal["modified", "added", "removed"]
+
+HUNDRED = Decimal(100)
+#: The relative change of a target is shown in percent, to one decimal place.
+PERCENT_STEP = Decimal("0.1")
+PERCENT_ROUNDING = "percent, rounded half away from zero to one decimal place"
+
+
+class DiffError(AgreementError):
+    """An agreement version that does not validate; ``slagen diff`` exits 2 (1 means changes)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class TargetValue:
+    """A computed target of one version, as documents show it."""
+
+    label: str
+    value: Decimal
+    unit: str
+    per: str | None
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A computed target that moved (or appeared, or went away) between two versions."""
+
+    name: str
+    label: str
+    unit: str
+    per: str | None
+    old: Decimal | None
+    new: Decimal | None
+
+    @property
+    def title(self) -> str:
+        """What a reader sees, e.g. ``Leads needed per month``."""
+        return f"{self.label} per {self.per}" if self.per else self.label
+
+    @property
+    def percent(self) -> Decimal | None:
+        """Relative change in percent (see :data:`PERCENT_ROUNDING`); None without a base."""
+        if self.old is None or self.new is None or self.old == 0:
+            return None
+        pct = (self.new - self.old) / abs(self.old) * HUNDRED
+        return pct.quantize(PERCENT_STEP, rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class AgreementDiff:
+    """What changed in one agreement file."""
+
+    file: str
+    old_name: str | None
+    new_name: str | None
+    id: str
+    title: str
+    status: Status
+    terms: list[TermChange] = field(default_factory=list)
+    targets: list[TargetChange] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything a reader would see changed."""
+        return self.status != "modified" or bool(self.terms)
+
+
+@dataclass
+class DiffReport:
+    """Every agreement compared by one ``slagen diff``."""
+
+    old_label: str
+    new_label: str
+    agreements: list[AgreementDiff] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    """Files whose text changed but whose terms did not (comments, layout, quoting)."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether any agreement changed."""
+        return any(a.changed for a in self.agreements)
+
+    @property
+    def summary(self) -> str:
+        """One line for the end of the run, e.g. ``2 agreements changed (HEAD -> working tree)``."""
+        n = len(self.agreements)
+        what = f"{n} agreement{'s' if n != 1 else ''} changed" if n else "no agreement changed"
+        if self.unchanged:
+            k = len(self.unchanged)
+            what += f"; {k} file{'s' if k != 1 else ''} changed in layout or comments only"
+        return f"{what} ({self.old_label} -> {self.new_label})"
+
+
+def target_values(loaded: Loaded) -> dict[str, TargetValue]:
+    """Every computed target of an agreement, plus each accruing goal's total over the period."""
+    a = loaded.agreement
+    try:
+        ts = compute_targets(a)
+    except TargetError as exc:
+        raise DiffError([loaded.source.problem(exc.path, exc.message)]) from None
+    out = {name: TargetValue(c.label, c.value, c.unit, c.per) for name, c in ts.values.items()}
+    metrics = {g.id: g.metric for g in a.goals}
+    for goal_id, gt in ts.goals.items():
+        if gt.period_total is not None:
+            label = f"{metrics.get(goal_id, goal_id)}, total over {ts.period.label}"
+            out[f"goals.{goal_id}.period_total"] = TargetValue(label, gt.period_total, gt.unit, None)
+    return out
+
+
+def diff_targets(old: dict[str, TargetValue], new: dict[str, TargetValue]) -> list[TargetChange]:
+    """The targets whose value differs, in the new version's order, then the removed ones."""
+    out: list[TargetChange] = []
+    for name in list(new) + [n for n in old if n not in new]:
+        before, after = old.get(name), new.get(name)
+        if before is not None and after is not None and before.value == after.value:
+            continue
+        shown = after or before
+        assert shown is not None
+        out.append(
+            TargetChange(
+                name,
+                shown.label,
+                shown.unit,
+                shown.per,
+                before.value if before else None,
+                after.value if after else None,
+            )
+        )
+    return out
+
+
+def compare(file: str, old: Loaded | None, new: Loaded | None) -> AgreementDiff:
+    """Compare two versions of the agreement in ``file`` (None: the file did not exist)."""
+    shown = new or old
+    assert shown is not None
+    status: Status = "added" if old is None else "removed" if new is None else "modified"
+    diff = AgreementDiff(
+        file,
+        old.source.file if old else None,
+        new.source.file if new else None,
+        shown.agreement.id,
+        shown.agreement.title,
+        status,
+    )
+    if old is not None and new is not None:
+        diff.terms = diff_terms(plain(old.agreement), plain(new.agreement))
+        if not diff.terms:
+            return diff
+    diff.targets = diff_targets(
+        target_values(old) if old else {},
+        target_values(new) if new else {},
+    )
+    return diff
+
+
+def gather(problems: list[Problem], load: Callable[..., Loaded], *args: Any) -> Loaded | None:
+    """Call ``load(*args)``; on a :class:`AgreementError` add its problems and return None."""
+    try:
+        return load(*args)
+    except AgreementError as exc:
+        problems.extend(exc.problems)
+        return None

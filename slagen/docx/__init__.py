@@ -1,0 +1,60 @@
+"""DOCX output: the rendered HTML of a style, turned into a Word document with python-docx.
+
+The HTML comes from the same Jinja templates as the PDF, so both say the same words. The
+templates keep to the vocabulary of ``docs/templates.md`` (:mod:`.vocabulary`); each element maps
+to a Word structure (headings to Heading styles, lists to numbering definitions, tables to Word
+tables with repeating header rows, columns to a borderless table, coloured blocks to shaded
+cells, charts to pictures). Anything outside it fails the render instead of losing text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from .blocks import convert
+from .numbering import Numbering
+from .package import normalise_zip, read_properties, set_properties
+from .page import set_header_footer, set_page
+from .story import Ctx, Story
+from .styles import set_styles
+from .tables import release_keeps
+from .tree import parse_html
+from .vocabulary import check_vocabulary
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    """What the DOCX needs besides the HTML: the page size and the document date."""
+
+    page_size: Literal["A4", "Letter"] = "A4"
+    when: datetime = datetime(1980, 1, 1, tzinfo=UTC)
+    """Creation and modification date in the properties, and the zip entries' timestamp
+    (naive means UTC)."""
+
+
+def html_to_docx(html: str, options: DocxOptions) -> bytes:
+    """Convert the rendered HTML of a style into the bytes of a DOCX (same input, same bytes)."""
+    from docx import Document
+
+    root = parse_html(html)
+    check_vocabulary(root)
+    document = Document()
+    set_styles(document)
+    width = set_page(document, options.page_size)
+    body = document.element.body
+    for p in list(body.iterchildren()):
+        if p.tag.endswith("}p"):
+            body.remove(p)
+    convert(root, Story(document), Ctx(Numbering(document), width))
+    release_keeps(document)
+    set_header_footer(document, root, width)
+    set_properties(document, read_properties(root), options.when)
+    buf = io.BytesIO()
+    document.save(buf)
+    return normalise_zip(buf.getvalue(), options.when)
+
+
+__all__ = ["DocxOptions", "html_to_docx"]

@@ -1,0 +1,180 @@
+"""Block elements of the vocabulary as Word structures: headings, paragraphs, lists, terms.
+
+Tables, columns and coloured blocks are in :mod:`.tables`, pictures in :mod:`.images`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Pt
+
+from . import images, inline, tables
+from .inline import GREY
+from .story import Ctx, Story, children, misplaced, paragraph, style_colour
+from .tree import Element
+from .vocabulary import HEAD_ONLY, INLINE, RUNNING, WATERMARK
+
+# Paragraph classes with a look the DOCX copies: (size in points, grey).
+P_LOOKS = {"detail": (8.0, True), "subtitle": (None, True), "statement": (10.5, False)}
+
+
+def convert(el: Element, story: Story, ctx: Ctx) -> None:
+    """Convert the children of ``el`` (blocks, and runs of inline content) into ``story``."""
+    pending: list[Element | str] = []
+    kids = el.children
+    i = 0
+    while i < len(kids):
+        child = kids[i]
+        if isinstance(child, str) or child.tag in INLINE:
+            pending.append(child)
+            i += 1
+            continue
+        _flush(pending, story, ctx)
+        pending = []
+        if child.tag == "div" and child.has_class("signature"):
+            group = []
+            while i < len(kids):
+                k = kids[i]
+                if isinstance(k, str) and not k.strip():
+                    i += 1
+                elif isinstance(k, Element) and k.tag == "div" and k.has_class("signature"):
+                    group.append(k)
+                    i += 1
+                else:
+                    break
+            tables.signatures(group, story, ctx, convert)
+            continue
+        _block(child, story, ctx)
+        i += 1
+    _flush(pending, story, ctx)
+
+
+def _flush(pending: list[Element | str], story: Story, ctx: Ctx) -> None:
+    runs = inline.collect(pending, bold=ctx.bold)
+    if inline.has_text(runs):
+        inline.add_runs(paragraph(story, ctx), runs)
+
+
+def _block(el: Element, story: Story, ctx: Ctx) -> None:
+    tag = el.tag
+    if tag in HEAD_ONLY or any(el.has_class(c) for c in (*RUNNING, WATERMARK)):
+        return
+    if tag in ("h1", "h2", "h3"):
+        _heading(el, story, ctx)
+    elif tag == "p":
+        _paragraph(el, story, ctx)
+    elif tag in ("ul", "ol"):
+        _list(el, story, ctx)
+    elif tag == "table":
+        tables.table(el, story, ctx, convert)
+    elif tag == "dl":
+        _definitions(el, story, ctx)
+    elif tag == "div" and el.has_class("columns"):
+        tables.columns(el, story, ctx, convert)
+    elif tag == "div" and el.has_class("block"):
+        tables.coloured(el, story, ctx, convert)
+    elif tag == "div" and el.has_class("page-break"):
+        if story.is_cell:
+            raise misplaced(el, "the page, not a table or column")
+        story.break_before = True
+    elif tag == "div" and el.has_class("column"):
+        raise misplaced(el, '<div class="columns">')
+    elif tag == "figure" and (el.has_class("chart") or el.has_class("logo")):
+        images.figure(el, story, ctx)
+    elif tag == "section" and el.has_class("signatures"):
+        if not story.is_cell:
+            story.break_before = True
+        convert(el, story, ctx)
+    elif tag == "li":
+        raise misplaced(el, "<ul> or <ol>")
+    elif tag in ("dt", "dd"):
+        raise misplaced(el, "<dl>")
+    elif tag in ("tr", "td", "th", "thead", "tbody", "caption"):
+        raise misplaced(el, "<table>")
+    elif tag in ("img", "figcaption"):
+        raise misplaced(el, '<figure class="chart"> or <figure class="logo">')
+    else:  # html, body, main, article, section, header, footer, div, figure: plain containers
+        convert(el, story, ctx)
+
+
+def _heading(el: Element, story: Story, ctx: Ctx) -> None:
+    background = style_colour(el, "background")
+    if el.has_class("column-head"):  # a column's coloured title bar, not an outline entry
+        p = paragraph(story, ctx)
+        p.paragraph_format.keep_with_next = True
+        inline.add_runs(p, inline.collect(el.children, bold=True, colour="FFFFFF" if background else None))
+        if background:
+            _shade_paragraph(p, background)
+        return
+    p = paragraph(story, ctx, f"Heading {el.tag[1]}")
+    inline.add_runs(p, inline.collect(el.children))
+
+
+def _paragraph(el: Element, story: Story, ctx: Ctx) -> None:
+    size, grey = None, False
+    for cls in el.classes:
+        if cls in P_LOOKS:
+            size, grey = P_LOOKS[cls]
+    colour = style_colour(el, "color") or (GREY if grey else None)
+    runs = inline.collect(el.children, bold=ctx.bold, colour=colour)
+    if el.has_class("sign-line"):
+        p = paragraph(story, ctx)
+        p.paragraph_format.space_before = Pt(18)
+        _bottom_border(p)
+        inline.add_runs(p, runs, size=7.5)
+        return
+    if inline.has_text(runs):
+        inline.add_runs(paragraph(story, ctx), runs, size=size)
+
+
+def _shade_paragraph(p: Any, fill: str) -> None:
+    p._p.get_or_add_pPr().insert_element_before(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'),
+        "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+        "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    )
+
+
+def _bottom_border(p: Any) -> None:
+    p._p.get_or_add_pPr().insert_element_before(
+        parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="222222"/></w:pBdr>'),
+        "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+        "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    )
+
+
+def _list(el: Element, story: Story, ctx: Ctx) -> None:
+    ilvl = min(ctx.depth, 8)
+    if el.tag == "ol" and ctx.ol is not None:
+        num_id = ctx.ol  # a numbered sub-list continues its parent's numbering one level down
+    else:
+        start = el.attrs.get("start", "1")
+        kind = "bullet" if el.tag == "ul" else "decimal"
+        num_id = ctx.numbering.new_list(kind, int(start) if start.isdigit() else 1)
+    for li in children(el):
+        if li.tag != "li":
+            raise misplaced(li, "<li>, not directly in a list")
+        sub = replace(ctx, item=(num_id, ilvl), indent=ilvl, depth=ilvl + 1, ol=num_id if el.tag == "ol" else None)
+        convert(li, story, sub)
+
+
+def _definitions(el: Element, story: Story, ctx: Ctx) -> None:
+    for child in children(el):
+        if child.tag == "dt":
+            p = paragraph(story, ctx)
+            p.paragraph_format.keep_with_next = True
+            inline.add_runs(p, inline.collect(child.children, bold=True))
+        elif child.tag == "dd":
+            convert(child, story, replace(ctx, indent=0 if ctx.indent is None else ctx.indent + 1))
+        else:
+            raise misplaced(child, "<dt> or <dd>, not directly in <dl>")

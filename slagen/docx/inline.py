@@ -1,0 +1,106 @@
+"""Inline content (text, strong, em, span, br) as Word runs, with HTML's whitespace rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt, RGBColor
+
+from .tree import Element
+
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+GREY = "555555"
+# Inline classes with a look in the PDF that the DOCX copies: (smaller, grey, underlined blank).
+SPAN_LOOKS = {"name": (True, True, False), "from": (True, True, False), "blank": (False, False, True)}
+BLANK = "\u00a0" * 24  # an underlined blank to write on, as wide as the PDF's 40 mm
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one formatting, or a line break (``text == "\\n"``)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    small: bool = False
+    colour: str | None = None
+    underline: bool = False
+
+
+def collect(nodes: list[Element | str], *, bold: bool = False, small: bool = False, colour: str | None = None) -> list[Run]:
+    """The runs of a sequence of inline nodes, whitespace collapsed as a browser does."""
+    raw: list[Run] = []
+
+    def walk(node: Element | str, fmt: Run) -> None:
+        if isinstance(node, str):
+            raw.append(replace(fmt, text=_SPACE.sub(" ", node)))
+            return
+        if node.tag == "br":
+            raw.append(replace(fmt, text="\n"))
+            return
+        inner = replace(fmt, bold=fmt.bold or node.tag == "strong", italic=fmt.italic or node.tag == "em")
+        for cls in node.classes:
+            if cls in SPAN_LOOKS:
+                s, g, u = SPAN_LOOKS[cls]
+                inner = replace(inner, small=inner.small or s, colour=GREY if g else inner.colour, underline=u)
+        if inner.underline and not node.text().strip():
+            raw.append(replace(inner, text=BLANK))
+            return
+        for child in node.children:
+            walk(child, inner)
+
+    for n in nodes:
+        walk(n, Run("", bold, small=small, colour=colour))
+    return _trim(raw)
+
+
+def _trim(raw: list[Run]) -> list[Run]:
+    out: list[Run] = []
+    at_line_start = True
+    for run in raw:
+        text = run.text
+        if text == "\n":
+            if out and out[-1].text.endswith(" "):
+                out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+            out.append(run)
+            at_line_start = True
+            continue
+        if at_line_start or (out and out[-1].text.endswith(" ")):
+            text = text.lstrip(" ")
+        if text:
+            out.append(replace(run, text=text))
+            at_line_start = False
+    while out and out[-1].text.endswith(" "):
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+        if not out[-1].text:
+            out.pop()
+    return [r for r in out if r.text]
+
+
+def has_text(runs: list[Run]) -> bool:
+    """Whether the runs show anything but line breaks."""
+    return any(r.text.strip() for r in runs if r.text != "\n")
+
+
+def add_runs(paragraph: Any, runs: list[Run], *, size: float | None = None) -> None:
+    """Append ``runs`` to a python-docx paragraph (``size`` in points for runs not marked small)."""
+    for r in runs:
+        if r.text == "\n":
+            (paragraph.runs[-1] if paragraph.runs else paragraph.add_run()).add_break(WD_BREAK.LINE)
+            continue
+        run = paragraph.add_run(r.text)
+        if r.bold:
+            run.bold = True
+        if r.italic:
+            run.italic = True
+        if r.underline:
+            run.underline = True
+        if r.small:
+            run.font.size = Pt(7.5)
+        elif size is not None:
+            run.font.size = Pt(size)
+        if r.colour:
+            run.font.color.rgb = RGBColor.from_string(r.colour)

@@ -1,0 +1,265 @@
+"""Tables, side-by-side columns, coloured blocks and signature blocks, all as Word tables.
+
+Data tables get Word's header-row repeat (``w:tblHeader``) and rows that never split across a
+page (``w:cantSplit``); columns are a borderless table of one row; a coloured block is a
+one-cell table shaded with a tint of its ``data-color`` and edged in the colour itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Emu, Pt
+
+from ..errors import RenderError
+from . import inline
+from .story import Convert, Ctx, Story, children, hex6, misplaced, paragraph, style_colour
+from .tree import Element
+
+HEADER_FILL = "ECEFF2"  # the PDF's th background
+CELL_PADDING = 2 * 72000  # left and right padding of a cell, in EMU (about 2 mm)
+_NO_BORDERS = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+_GRID = '<w:{s} w:val="single" w:sz="4" w:space="0" w:color="B8B8B8"/>'
+_GRID_BORDERS = "".join(_GRID.format(s=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+
+def _span(cell: Element) -> int:
+    raw = cell.attrs.get("colspan", "1")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else 1
+
+
+def _rows(el: Element) -> tuple[list[tuple[Element, bool]], Element | None]:
+    rows: list[tuple[Element, bool]] = []
+    caption = None
+    for part in children(el):
+        if part.tag == "caption":
+            caption = part
+        elif part.tag in ("thead", "tbody"):
+            for tr in children(part):
+                if tr.tag != "tr":
+                    raise misplaced(tr, "<tr>")
+                rows.append((tr, part.tag == "thead"))
+        elif part.tag == "tr":
+            rows.append((part, False))
+        else:
+            raise misplaced(part, "<thead>, <tbody> or <tr>, not directly in <table>")
+    for tr, _ in rows:
+        for cell in children(tr):
+            if cell.tag not in ("td", "th"):
+                raise misplaced(cell, "<td> or <th>, not directly in <tr>")
+            if "rowspan" in cell.attrs:
+                raise RenderError(f"DOCX: {cell.describe()} at line {cell.line} uses rowspan, which the vocabulary has not")
+    return rows, caption
+
+
+def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
+    """A data table: header rows shaded and repeated on each page, rows kept whole."""
+    rows, caption = _rows(el)
+    if caption is not None:
+        p = paragraph(story, replace(ctx, item=None), "Caption")
+        p.paragraph_format.keep_with_next = True
+        inline.add_runs(p, inline.collect(caption.children))
+    if not rows:
+        return
+    ncols = max(sum(_span(c) for c in tr.elements()) for tr, _ in rows)
+    t = story.table(len(rows), ncols)
+    borders(t, _GRID_BORDERS)
+    widths = _column_widths(rows, ncols, ctx.width)
+    set_grid(t, widths)
+    for r, (tr, header) in enumerate(rows):
+        row_props(t.rows[r], header=header)
+        col = 0
+        for cell_el in tr.elements():
+            span = min(_span(cell_el), ncols - col)
+            cell = t.cell(r, col)
+            if span > 1:
+                cell = cell.merge(t.cell(r, col + span - 1))
+            width = sum(widths[col : col + span])
+            cell.width = Emu(width)
+            col += span
+            if header or cell_el.tag == "th":
+                shade(cell, HEADER_FILL)
+            inner = Ctx(
+                ctx.numbering,
+                width - CELL_PADDING,
+                bold=header or cell_el.tag == "th",
+                keep=ctx.keep,
+                align_right=cell_el.has_class("num"),
+            )
+            convert(cell_el, Story(cell, cell.paragraphs[0]), inner)
+        _cell_text_size(t.rows[r], 8.5)
+    after_table(story)
+
+
+def after_table(story: Story) -> None:
+    """A small gap after a table in the body (the PDF's table margin)."""
+    if not story.is_cell:
+        gap = story.paragraph()
+        gap.paragraph_format.space_after = Pt(0)
+        gap.paragraph_format.line_spacing = Pt(6)
+
+
+def _cell_text_size(row: Any, size: float) -> None:
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            for run in p.runs:
+                if run.font.size is None:
+                    run.font.size = Pt(size)
+
+
+def _column_widths(rows: list[tuple[Element, bool]], ncols: int, total: int) -> list[int]:
+    """Share the width by the longest text of each column (clamped), as a browser roughly does."""
+    weight = [4] * ncols
+    for tr, _ in rows:
+        col = 0
+        for cell in tr.elements():
+            span = _span(cell)
+            if span == 1 and col < ncols:
+                weight[col] = max(weight[col], min(len(" ".join(cell.text().split())), 40))
+            col += span
+    out = [total * w // sum(weight) for w in weight]
+    out[-1] += total - sum(out)
+    return out
+
+
+def set_grid(t: Any, widths: list[int]) -> None:
+    """Fix the column widths of table ``t`` (EMU)."""
+    for gc, w in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        gc.w = Emu(w)
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths, strict=False):
+            cell.width = Emu(w)
+
+
+def row_props(row: Any, *, header: bool, split: bool = False) -> None:
+    """Mark a row as a repeating header row and/or one that does not split across pages."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if not split:
+        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    if header:
+        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+
+
+def shade(cell: Any, fill: str) -> None:
+    """Fill a table cell with colour ``fill`` (``RRGGBB``)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    tc_pr.insert_element_before(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'),
+        "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+    )
+
+
+def borders(t: Any, spec: str) -> None:
+    """Set the borders of table ``t`` (``w:tblBorders`` content)."""
+    tbl_pr = t._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    tbl_pr.insert_element_before(
+        parse_xml(f'<w:tblBorders {nsdecls("w")}>{spec}</w:tblBorders>'),
+        "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    )
+
+
+def columns(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
+    """``div.columns > div.column``: side by side, as a borderless table of one row."""
+    cols = children(el)
+    for col in cols:
+        if not (col.tag == "div" and col.has_class("column")):
+            raise misplaced(col, '<div class="column">, not directly in <div class="columns">')
+    if not cols:
+        return
+    t = story.table(1, len(cols))
+    borders(t, _NO_BORDERS)
+    width = ctx.width // len(cols)
+    set_grid(t, [width] * len(cols))
+    for cell, col in zip(t.rows[0].cells, cols, strict=True):
+        convert(col, Story(cell, cell.paragraphs[0]), Ctx(ctx.numbering, width - CELL_PADDING, keep=ctx.keep))
+    after_table(story)
+
+
+def colour(el: Element) -> str:
+    """The ``RRGGBB`` of a block's ``data-color`` (``#rgb`` or ``#rrggbb``)."""
+    raw = el.attrs.get("data-color", "").strip()
+    body = raw.lstrip("#")
+    if not (raw.startswith("#") and len(body) in (3, 6) and all(c in "0123456789abcdefABCDEF" for c in body)):
+        raise RenderError(
+            f"DOCX: {el.describe()} at line {el.line} of the rendered HTML has data-color {raw!r}; "
+            "expected a hex colour such as #1f77b4"
+        )
+    return hex6(raw)
+
+
+def tint(rgb: str, keep: float = 0.12) -> str:
+    """A light tint of a colour (``keep`` of the colour, the rest white), for a readable fill."""
+    parts = [int(rgb[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(255 - (255 - c) * keep):02X}" for c in parts)
+
+
+def coloured(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
+    """``div.block[data-color]``: a one-cell table, tinted, with a thick edge in the colour."""
+    rgb = colour(el)
+    t = story.table(1, 1)
+    side = f'w:val="single" w:sz="4" w:space="0" w:color="{tint(rgb, 0.5)}"'
+    borders(
+        t,
+        f'<w:top {side}/><w:left w:val="single" w:sz="24" w:space="0" w:color="{rgb}"/>'
+        f'<w:bottom {side}/><w:right {side}/>',
+    )
+    set_grid(t, [ctx.width])
+    row_props(t.rows[0], header=False, split=story.is_cell)  # .block { break-inside: avoid }
+    cell = t.rows[0].cells[0]
+    fill = style_colour(el, "background")
+    shade(cell, fill or tint(rgb))
+    convert(el, Story(cell, cell.paragraphs[0]), Ctx(ctx.numbering, ctx.width - CELL_PADDING, keep=ctx.keep))
+    after_table(story)
+
+
+def signatures(blocks: list[Element], story: Story, ctx: Ctx, convert: Convert) -> None:
+    """Signature blocks two to a row, as the PDF sets them, in a borderless table whose rows
+    never split: a signature is never cut from its name and date."""
+    per_row = 2
+    nrows = (len(blocks) + per_row - 1) // per_row
+    t = story.table(nrows, per_row)
+    borders(t, _NO_BORDERS)
+    width = ctx.width // per_row
+    set_grid(t, [width] * per_row)
+    for i, block in enumerate(blocks):
+        cell = t.cell(i // per_row, i % per_row)
+        convert(block, Story(cell, cell.paragraphs[0]), Ctx(ctx.numbering, width - CELL_PADDING, keep=True))
+    for row in t.rows:
+        row_props(row, header=False)
+    after_table(story)
+
+
+def release_keeps(document: Any) -> None:
+    """Drop "keep with next" from paragraphs in table cells.
+
+    Inside a cell it keeps the whole row (or table) with what follows, so a tall row of
+    columns would jump to the next page and leave a blank one behind; rows that must stay
+    whole say so with ``w:cantSplit`` instead.
+    """
+    body = document.element.body
+    for p_pr in body.iterfind(f".//{qn('w:tc')}//{qn('w:pPr')}"):
+        for keep in p_pr.findall(qn("w:keepNext")):
+            p_pr.remove(keep)
+        style = p_pr.find(qn("w:pStyle"))
+        if style is not None and style.get(qn("w:val"), "").startswith("Heading"):
+            p_pr.insert_element_before(
+                parse_xml(f'<w:keepNext {nsdecls("w")} w:val="0"/>'),
+                *_AFTER_KEEPNEXT,
+            )
+
+
+_AFTER_KEEPNEXT = (
+    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+    "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)

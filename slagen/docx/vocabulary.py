@@ -1,0 +1,116 @@
+"""The HTML vocabulary both outputs understand, and the check that a page keeps to it.
+
+``docs/templates.md`` documents the same list for template authors. The DOCX converter maps each
+element below to a Word structure; an element or class outside this list fails the render with
+a message naming it, because dropping it would silently drop contract text.
+"""
+
+from __future__ import annotations
+
+from .tree import Element
+from ..errors import RenderError
+
+# Running elements: text repeated on every page (header and footer of the document).
+RUNNING_HEADER = "running-header"
+RUNNING_FOOTER = "running-footer"
+RUNNING = (RUNNING_HEADER, RUNNING_FOOTER)
+# The DRAFT watermark: its text goes into the header of every page.
+WATERMARK = "watermark"
+
+# tag -> the classes it may carry, each with a Word mapping (besides the style-only classes below).
+ELEMENTS: dict[str, frozenset[str]] = {
+    # document structure; head elements carry no body text
+    "html": frozenset(),
+    "head": frozenset(),
+    "title": frozenset(),
+    "meta": frozenset(),
+    "link": frozenset(),
+    "style": frozenset(),
+    "body": frozenset(),
+    "main": frozenset(),
+    "article": frozenset(),
+    "section": frozenset({"signatures"}),
+    "header": frozenset(RUNNING),
+    "footer": frozenset(RUNNING),
+    "div": frozenset({"columns", "column", "block", "page-break", "signature", WATERMARK, *RUNNING}),
+    # text
+    "h1": frozenset(),
+    "h2": frozenset(),
+    "h3": frozenset({"column-head"}),
+    "p": frozenset({"subtitle", "statement", "detail", "sign-line"}),
+    "strong": frozenset(),
+    "em": frozenset(),
+    "span": frozenset({"name", "from", "blank"}),
+    "br": frozenset(),
+    # lists and defined terms
+    "ul": frozenset(),
+    "ol": frozenset(),
+    "li": frozenset(),
+    "dl": frozenset(),
+    "dt": frozenset(),
+    "dd": frozenset(),
+    # tables
+    "table": frozenset(),
+    "caption": frozenset(),
+    "thead": frozenset(),
+    "tbody": frozenset(),
+    "tr": frozenset(),
+    "th": frozenset({"num"}),
+    "td": frozenset({"num"}),
+    # pictures
+    "figure": frozenset({"chart", "logo"}),
+    "img": frozenset(),
+    "figcaption": frozenset(),
+}
+
+# Classes that only name a part for the PDF's stylesheet (a party's block, a kind of table) and
+# may appear on any element of the vocabulary: the DOCX keeps their text with the element's
+# own mapping. ``style-<name>`` on <body> names the style.
+STYLE_ONLY: frozenset[str] = frozenset(
+    {"title", "parties", "goals", "goal", "party", "party-name", "warning", "shared", "breakdown", "derivations"}
+)
+STYLE_PREFIX = "style-"
+
+INLINE = frozenset({"strong", "em", "span", "br"})
+_PNG = "data:image/png;base64,"
+HEAD_ONLY = frozenset({"head", "title", "meta", "link", "style"})
+
+
+def _fail(el: Element, why: str) -> RenderError:
+    return RenderError(
+        f"DOCX: {el.describe()} at line {el.line} of the rendered HTML {why}; "
+        "templates may use only the vocabulary in docs/templates.md"
+    )
+
+
+def check_vocabulary(root: Element) -> None:
+    """Raise :class:`RenderError` naming the first element or class outside the vocabulary."""
+    _walk(root, figure=None)
+
+
+def _walk(parent: Element, *, figure: str | None) -> None:
+    for el in parent.elements():
+        allowed = ELEMENTS.get(el.tag)
+        if allowed is None:
+            raise _fail(el, "is not in the vocabulary")
+        unknown = [
+            c
+            for c in el.classes
+            if c not in allowed and c not in STYLE_ONLY and not (el.tag == "body" and c.startswith(STYLE_PREFIX))
+        ]
+        if unknown:
+            raise _fail(el, f"uses class {unknown[0]!r}, which is not in the vocabulary for <{el.tag}>")
+        if el.tag == "img" and figure is None:
+            raise _fail(el, 'is outside a <figure class="chart"> or <figure class="logo">')
+        if el.tag == "img" and figure == "chart" and not el.attrs.get("data-png", "").startswith(_PNG):
+            raise _fail(el, "has no data-png attribute holding a PNG data URI")
+        if el.tag == "div" and el.has_class("block") and "data-color" not in el.attrs:
+            raise _fail(el, "has no data-color attribute")
+        if el.tag in INLINE:
+            for child in el.elements():
+                if child.tag not in INLINE:
+                    raise _fail(child, f"is a block inside the inline <{el.tag}>")
+        inner = figure
+        if el.tag == "figure":
+            inner = "chart" if el.has_class("chart") else "logo" if el.has_class("logo") else None
+        _walk(el, figure=inner)

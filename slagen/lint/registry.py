@@ -1,0 +1,69 @@
+"""The lint rules' registry: each rule has an id, a short reason, and a check.
+
+A rule is a function of a :class:`Context` that yields :class:`Finding` s, each at
+a key path of the agreement; :func:`rule` registers it under its id. Rules live
+in small modules by group (availability, goals, funnel, clauses, reporting).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from ..model import Agreement
+from ..source import Path_, Source
+from ..targets import TargetSet
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found, at the key path it is about."""
+
+    path: Path_
+    message: str
+
+
+@dataclass
+class Context:
+    """What a rule may look at: the agreement, where it was written, the targets and today."""
+
+    agreement: Agreement
+    source: Source
+    today: date
+
+    @cached_property
+    def targets(self) -> TargetSet:
+        """The agreement's computed targets for its period (computed once, on first use)."""
+        from ..targets import compute_targets
+
+        return compute_targets(self.agreement)
+
+
+Check = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule: an id such as ``SLA001``, a name, the practice it checks, and the check."""
+
+    id: str
+    name: str
+    summary: str
+    check: Check
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, name: str, summary: str) -> Callable[[Check], Check]:
+    """Register the decorated check as rule ``rule_id``."""
+
+    def register(check: Check) -> Check:
+        if rule_id in RULES:  # pragma: no cover - a programming error caught at import
+            raise RuntimeError(f"lint rule {rule_id} is registered twice")
+        RULES[rule_id] = Rule(rule_id, name, summary, check)
+        return check
+
+    return register

@@ -1,0 +1,201 @@
+"""``slagen recalc``: write the funnel's recalculated inputs back into the agreement YAML.
+
+The file is edited with ruamel.yaml's round-trip mode, so comments, key order,
+quoting and layout stay as the author wrote them and the change reads as a
+small pull request. Before anything is written, the new text is checked: only
+the lines of the changed values may differ from the old text, and it must
+still be a valid agreement. The write is atomic (a temporary file renamed over
+the original).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .actuals import check_against, load_actuals
+from .attainment import Recalculation, recalculation
+from .errors import AgreementError, SlagenError
+from .load import load_agreement
+from .period import Period, parse_period
+from .targets.rounding import fmt
+
+#: The funnel inputs a recalculation replaces, with the recalculated value each takes.
+FIELDS = ("close_rate", "average_deal_size", "marketing_share")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One input written back: where, and its text before and after."""
+
+    path: str
+    line: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class RecalcResult:
+    """What ``slagen recalc`` did."""
+
+    file: Path
+    period: Period
+    recalculation: Recalculation
+    changes: tuple[Change, ...]
+
+    @property
+    def summary(self) -> str:
+        """The changes, one a line, or that there was none."""
+        months = ", ".join(self.recalculation.months)
+        head = f"{self.file}: inputs recalculated from {months}"
+        if not self.changes:
+            return f"{head}: no change"
+        lines = [f"{self.file}:{c.line}: {c.path}: {c.old} -> {c.new}" for c in self.changes]
+        return "\n".join([head, *lines])
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096
+
+    def decimal(rep: Any, d: Decimal) -> Any:
+        text = fmt(d)
+        tag = "float" if "." in text else "int"
+        return rep.represent_scalar(f"tag:yaml.org,2002:{tag}", text)
+
+    y.representer.add_representer(Decimal, decimal)
+    return y
+
+
+def _new_value(old: Any, value: Decimal) -> Any:
+    """The new scalar, written in the style of the old one (quotes, a ``%`` sign)."""
+    from ruamel.yaml.scalarstring import ScalarString
+
+    if isinstance(old, str):
+        text = fmt(value) + ("%" if old.strip().endswith("%") else "")
+        return type(old)(text) if isinstance(old, ScalarString) else text
+    return value
+
+
+#: Indentation layouts tried, (mapping, sequence, offset) in ruamel.yaml's terms.
+LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 3, 1), (3, 5, 3))
+
+
+def _dump(y: Any, data: Any) -> str:
+    out = io.StringIO()
+    y.dump(data, out)
+    return out.getvalue()
+
+
+def _layout(text: str, file: Path) -> Any:
+    """A round-trip YAML whose no-op dump of ``text`` is ``text`` itself."""
+    for mapping, sequence, offset in LAYOUTS:
+        y = _yaml()
+        y.indent(mapping=mapping, sequence=sequence, offset=offset)
+        if _dump(y, y.load(text)).rstrip("\n") == text.replace("\r\n", "\n").rstrip("\n"):
+            return y
+    raise SlagenError(
+        f"{file}: its layout (indentation) is not one ruamel.yaml can write back unchanged; "
+        "nothing written, edit inputs.funnel by hand"
+    )
+
+
+def _render(text: str, values: dict[str, Decimal], file: Path) -> tuple[str, list[Change]]:
+    y = _layout(text, file)
+    data = y.load(text)
+    funnel = data["inputs"]["funnel"]
+    changes = []
+    for key in FIELDS:
+        old = funnel[key]
+        old_text = str(old)
+        new = _new_value(old, values[key])
+        if Decimal(str(old).rstrip("%").strip()) == values[key]:
+            continue
+        funnel[key] = new
+        line = funnel.lc.value(key)[0] + 1
+        changes.append(
+            Change(
+                f"inputs.funnel.{key}", line, old_text, str(new) if not isinstance(new, Decimal) else fmt(new)
+            )
+        )
+    new_text = _dump(y, data)
+    if "\r\n" in text:
+        new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
+    if not text.endswith("\n"):
+        new_text = new_text.removesuffix("\r\n" if "\r\n" in text else "\n")
+    allowed = {c.line for c in changes}
+    matcher = difflib.SequenceMatcher(
+        a=text.splitlines(keepends=True), b=new_text.splitlines(keepends=True), autojunk=False
+    )
+    for op, a0, a1, _b0, _b1 in matcher.get_opcodes():
+        touched = set(range(a0 + 1, a1 + 1)) if op != "insert" else {a0 + 1}
+        if op != "equal" and not touched <= allowed:
+            raise SlagenError(
+                f"{file}:{min(touched - allowed)}: rewriting the file would also change this line "
+                "(a layout ruamel.yaml cannot keep); nothing written, edit inputs.funnel by hand"
+            )
+    return new_text, changes
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def recalc_file(file: Path, actuals_file: Path, period: str | None = None) -> RecalcResult:
+    """Recalculate ``file``'s funnel inputs from ``actuals_file`` over ``period`` and write them."""
+    loaded = load_agreement(file)
+    a = loaded.agreement
+    actuals = load_actuals(actuals_file)
+    check_against(a, actuals, str(file))
+    try:
+        p = parse_period(period or a.term.period)
+    except ValueError as exc:
+        raise SlagenError(f"--period: {exc}") from None
+    r = recalculation(a, actuals, p)
+    values = {
+        "close_rate": r.result.close_rate.value,
+        "average_deal_size": r.result.average_deal_size.value,
+        "marketing_share": r.result.marketing_share.value,
+    }
+    raw = file.read_bytes().decode("utf-8")
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""
+    new_text, changes = _render(raw.removeprefix(bom), values, file)
+    new_text = bom + new_text
+    if changes:
+        _check_valid(file, new_text)
+        _write_atomic(file, new_text)
+    return RecalcResult(file, p, r, tuple(changes))
+
+
+def _check_valid(file: Path, text: str) -> None:
+    """Refuse to write ``text`` when it is no longer a valid agreement."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{file.stem}.", suffix=".yaml", dir=file.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        load_agreement(tmp, display=str(file))
+    except AgreementError as exc:
+        raise SlagenError(
+            f"the recalculated inputs would make {file} invalid; nothing written:\n{exc.format_message()}"
+        ) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)

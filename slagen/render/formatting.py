@@ -1,0 +1,93 @@
+"""How numbers, money, percentages, dates and intervals are written in a document.
+
+Every figure a template prints is formatted here, in Python, so that all styles
+(and the PDF and DOCX made from them) write the same value the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
+
+CENT = Decimal("0.01")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+PER = {"day": "a day", "week": "a week", "month": "a month", "quarter": "a quarter", "year": "a year"}
+EVERY = {"day": "every day", "week": "every week", "month": "every month", "quarter": "every quarter"}
+EVERY["year"] = "every year"
+ADJECTIVE = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}
+COMPARISON = {"at-least": "at least", "at-most": "at most", "exactly": "exactly"}
+PERCENT_UNITS = ("%", "percent")
+
+
+def number(d: Decimal) -> str:
+    """A decimal with thousands separators and no trailing zeros: ``1,234.5``."""
+    if d == d.to_integral_value():
+        return format(d.quantize(Decimal(1)), ",")
+    return format(d.normalize(), ",f")
+
+
+def money(d: Decimal, currency: str) -> str:
+    """An amount to the cent with thousands separators and its currency: ``5,000.00 USD``."""
+    return f"{format(d.quantize(CENT, rounding=ROUND_HALF_EVEN), ',.2f')} {currency}"
+
+
+def percent(d: Decimal) -> str:
+    """A percentage as written: ``99.95%``, ``50%``."""
+    return f"{number(d)}%"
+
+
+def quantity(d: Decimal, unit: str, currency: str) -> str:
+    """A value in its unit: money to the cent, a percentage, or a number and its unit."""
+    if unit == currency:
+        return money(d, currency)
+    if unit in PERCENT_UNITS:
+        return percent(d)
+    return f"{number(d)} {unit}"
+
+
+def long_date(d: date, locale: str) -> str:
+    """A date written out for ``locale``: ``October 1, 2026`` (en-US) or ``1 October 2026`` (en-GB)."""
+    month = MONTHS[d.month - 1]
+    if locale == "en-GB":
+        return f"{d.day} {month} {d.year}"
+    return f"{month} {d.day}, {d.year}"
+
+
+def short_date(d: date, locale: str) -> str:
+    """A compact date for tables: ``10/01/2026`` (en-US) or ``01/10/2026`` (en-GB)."""
+    if locale == "en-GB":
+        return f"{d.day:02d}/{d.month:02d}/{d.year}"
+    return f"{d.month:02d}/{d.day:02d}/{d.year}"
+
+
+def per(interval: str | None) -> str:
+    """``a month`` for ``month``; empty when there is no interval."""
+    return PER[interval] if interval else ""
+
+
+def every(interval: str | None) -> str:
+    """``every week`` for ``week``; empty when there is no interval."""
+    return EVERY[interval] if interval else ""
+
+
+def adjective(interval: str) -> str:
+    """``monthly`` for ``month``."""
+    return ADJECTIVE[interval]
+
+
+def plural(n: int, word: str) -> str:
+    """``1 day``, ``30 days``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

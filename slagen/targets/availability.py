@@ -1,0 +1,133 @@
+"""Availability: a target percentage as allowed downtime, and downtime as availability.
+
+Allowed downtime = minutes in the stretch x (100% - target) / 100%. Minutes are
+whole (days x 1,440; a year is 365.25 days, a quarter a quarter of that, the
+convention of public uptime calculators), and the target a short decimal, so the
+result is exact: no rounding. Durations are shown by :func:`format_duration`,
+to the second, half-up: 22.32 min (99.95% of a 31-day month) is "22 min 19 s".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ..model import Availability
+from ..period import Period
+from .base import Computed, FigureError, TargetSet
+from .rounding import AS_SET, EXACT, HUNDRED, ONE, exact, fmt, frac, pct, round_to
+
+MINUTES_A_DAY = 1440
+YEAR_DAYS = Decimal("365.25")
+QUARTER_DAYS = YEAR_DAYS / 4
+DURATION_RULE = "shown to the second, half-up"
+
+
+def _check_pct(value: Decimal, what: str) -> None:
+    if not Decimal(0) <= value <= Decimal(100):
+        raise FigureError(f"{what} must be between 0 and 100%, got {fmt(value)}%")
+
+
+def downtime_for_days(target_pct: Decimal, days: Decimal | int) -> Decimal:
+    """Allowed downtime in minutes over ``days`` days at ``target_pct`` availability (exact)."""
+    _check_pct(target_pct, "the availability target")
+    return exact(frac(days) * MINUTES_A_DAY * (HUNDRED - frac(target_pct)) / HUNDRED)
+
+
+def allowed_downtime(target_pct: Decimal, start: date, end: date) -> Decimal:
+    """Allowed downtime in minutes from ``start`` to ``end`` (both inclusive) at ``target_pct``."""
+    if end < start:
+        raise FigureError(f"expected an end on or after the start ({start}), got {end}")
+    return downtime_for_days(target_pct, (end - start).days + 1)
+
+
+def availability_from_downtime(downtime_minutes: Decimal, start: date, end: date, places: int = 4) -> Decimal:
+    """Availability in percent from ``start`` to ``end`` given ``downtime_minutes`` of downtime.
+
+    ``100 x (1 - downtime / minutes in the stretch)``, rounded down to ``places``
+    decimal places, so it never shows more availability than there was.
+    """
+    if end < start:
+        raise FigureError(f"expected an end on or after the start ({start}), got {end}")
+    minutes = ((end - start).days + 1) * MINUTES_A_DAY
+    if not 0 <= downtime_minutes <= minutes:
+        raise FigureError(
+            f"downtime must be between 0 and the {minutes} minutes from {start} to {end}, "
+            f"got {fmt(downtime_minutes)}"
+        )
+    value = HUNDRED * (1 - frac(downtime_minutes) / minutes)
+    return round_to(value, Decimal(1).scaleb(-places), "down")
+
+
+def format_duration(minutes: Decimal) -> str:
+    """A duration in minutes as "1 h 5 min 3 s", to the second, half-up; zero parts left out."""
+    seconds = int(round_to(frac(minutes) * 60, ONE, "half-up"))
+    if seconds < 0:
+        raise FigureError(f"expected a duration of zero or more, got {fmt(minutes)} minutes")
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60), ("s", 1)):
+        n, seconds = divmod(seconds, size)
+        if n:
+            parts.append(f"{n} {unit}")
+    return " ".join(parts) or "0 s"
+
+
+def _windows(av: Availability) -> tuple[tuple[str, str], ...]:
+    if not av.maintenance_windows:
+        return (("maintenance excluded", "none"),)
+    out = []
+    for w in av.maintenance_windows:
+        bound = f" (at most {fmt(w.hours_per_month)} h a month)" if w.hours_per_month is not None else ""
+        out.append(("maintenance excluded", f"{w.description}{bound}"))
+    return tuple(out)
+
+
+def availability_targets(ts: TargetSet, av: Availability) -> None:
+    """Add ``availability.target`` and the allowed downtime per month, period, quarter and year."""
+    windows = _windows(av)
+    note = (
+        "; planned maintenance in the windows listed is excluded: it is not downtime"
+        if (av.maintenance_windows)
+        else ""
+    )
+    target = ts.add(
+        Computed(
+            "availability.target",
+            "Availability target",
+            av.target,
+            "%",
+            av.measured_per,
+            "target set in the agreement" + note,
+            (("availability", pct(av.target)), ("measured per", av.measured_per), *windows),
+            AS_SET,
+        )
+    )
+
+    def add(name: str, label: str, days: Decimal | int, per: str | None, what: str) -> None:
+        minutes = downtime_for_days(target.value, days)
+        ts.add(
+            Computed(
+                f"availability.downtime_minutes.{name}",
+                label,
+                minutes,
+                "minutes",
+                per,
+                f"minutes in {what} (days x 1,440) x (100% - availability target){note}",
+                (
+                    ("days", fmt(Decimal(days))),
+                    ("minutes", fmt(exact(frac(days) * MINUTES_A_DAY))),
+                    ("availability target", pct(target.value)),
+                    *windows,
+                ),
+                f"{EXACT}; durations {DURATION_RULE} ({format_duration(minutes)})",
+            )
+        )
+
+    period: Period = ts.period
+    for y, m in period.months():
+        start = date(y, m, 1)
+        days = (date(y + m // 12, m % 12 + 1, 1) - start).days
+        add(f"{y}-{m:02d}", f"Allowed downtime in {y}-{m:02d} ({days} days)", days, None, "the month")
+    add("period", f"Allowed downtime in {period.label} ({period.days} days)", period.days, None, "the period")
+    add("quarter", "Allowed downtime per quarter (91.3125 days)", QUARTER_DAYS, "quarter", "a quarter")
+    add("year", "Allowed downtime per year (365.25 days)", YEAR_DAYS, "year", "a year")

@@ -1,0 +1,204 @@
+"""Service credits: what a measured month earns under the agreement's tiers and caps.
+
+Stepped tiers: a tier applies when the measured figure is below its bound
+(``strict: true``: measured < bound; ``strict: false``: measured <= bound); of the
+tiers that apply, the highest credit is given. Linear: ``credit`` for each *full*
+step of ``per_step`` below target. With both, the larger credit is given. The
+monthly cap then limits the month's credit; over months, the rolling 12-month cap
+limits the sum of the credits granted in any 12 consecutive months (as a share of
+12 months' charges). Shares are exact; amounts are to the cent, half-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import CreditTier, ServiceCredits
+from .base import Computed, FigureError, TargetSet
+from .rounding import AS_SET, HUNDRED, MONEY, cents, fmt, frac, pct
+
+_AT = ("inputs", "service_credits")
+
+
+@dataclass(frozen=True)
+class CreditResult:
+    """The credit one measured month earns."""
+
+    measured: Decimal
+    target: Decimal
+    tier: CreditTier | None
+    """The tier that applied (the one with the highest credit), if any."""
+    tier_share: Decimal
+    steps: int
+    """Full steps below target, for a linear credit."""
+    linear_share: Decimal
+    uncapped: Decimal
+    """Credit before the monthly cap, as a percentage of the month's charge."""
+    share: Decimal
+    """Credit after the monthly cap, as a percentage of the month's charge."""
+    capped: bool
+    amount: Decimal | None
+    """The credit in money, when the agreement states the monthly charge."""
+    explanation: str
+
+
+@dataclass(frozen=True)
+class MonthCredit:
+    """The credit granted for one month once the rolling 12-month cap is applied."""
+
+    month: str
+    result: CreditResult
+    share: Decimal
+    """Credit granted, as a percentage of the month's charge."""
+    rolling_capped: bool
+    amount: Decimal | None
+
+
+def applies(tier: CreditTier, measured: Decimal) -> bool:
+    """Whether ``tier`` applies to ``measured`` (``<`` when strict, else ``<=``)."""
+    return measured < tier.below if tier.strict else measured <= tier.below
+
+
+def _amount(sc: ServiceCredits, share: Decimal) -> Decimal | None:
+    return None if sc.monthly_charge is None else cents(frac(share) * frac(sc.monthly_charge) / HUNDRED)
+
+
+def credit_for(credits: ServiceCredits, target: Decimal, measured: Decimal) -> CreditResult:
+    """The credit a month with ``measured`` percent (availability, or responses on time) earns."""
+    if not Decimal(0) <= measured <= Decimal(100):
+        raise FigureError(f"measured {credits.basis} must be between 0 and 100%, got {fmt(measured)}%")
+    tiers = [t for t in credits.tiers if applies(t, measured)]
+    tier = max(tiers, key=lambda t: t.credit, default=None)
+    tier_share = tier.credit if tier is not None else Decimal(0)
+    steps, linear_share = 0, Decimal(0)
+    if credits.linear is not None and measured < target:
+        q = (frac(target) - frac(measured)) / frac(credits.linear.per_step)
+        steps = q.numerator // q.denominator
+        linear_share = credits.linear.credit * steps
+    uncapped = max(tier_share, linear_share)
+    share = min(uncapped, credits.monthly_cap)
+    why = []
+    if tier is not None:
+        why.append(f"{fmt(measured)}% {'<' if tier.strict else '<='} {fmt(tier.below)}%: {pct(tier.credit)}")
+    if credits.linear is not None:
+        why.append(
+            f"{steps} full step(s) of {pct(credits.linear.per_step)} below {pct(target)} "
+            f"x {pct(credits.linear.credit)} = {pct(linear_share)}"
+        )
+    if share < uncapped:
+        why.append(f"capped at {pct(credits.monthly_cap)} a month")
+    return CreditResult(
+        measured,
+        target,
+        tier,
+        tier_share,
+        steps,
+        linear_share,
+        uncapped,
+        share,
+        share < uncapped,
+        _amount(credits, share),
+        "; ".join(why) or "no tier applies",
+    )
+
+
+def _month_index(label: str) -> int:
+    try:
+        y, m = label.split("-")
+        year, month = int(y), int(m)
+    except ValueError:
+        raise FigureError(f"expected a month written YYYY-MM, got {label!r}") from None
+    if not 1 <= month <= 12:
+        raise FigureError(f"expected a month written YYYY-MM, got {label!r}")
+    return year * 12 + month - 1
+
+
+def credits_over_months(
+    credits: ServiceCredits, target: Decimal, measured: Sequence[tuple[str, Decimal]]
+) -> list[MonthCredit]:
+    """The credit granted each month (``YYYY-MM``, measured), in order, under both caps.
+
+    The credit granted in a month is its monthly-capped credit, reduced so that
+    the credits granted in it and the 11 months before stay within the rolling
+    12-month cap (a share of 12 months' charges, i.e. 12 x cap of one month's charge).
+    """
+    limit = None if credits.rolling_12_month_cap is None else credits.rolling_12_month_cap * 12
+    granted: list[tuple[int, Decimal]] = []
+    out = []
+    for label, value in measured:
+        idx = _month_index(label)
+        if granted and idx <= granted[-1][0]:
+            raise FigureError(f"expected months in order, each once: {label} comes after a later month")
+        result = credit_for(credits, target, value)
+        share = result.share
+        if limit is not None:
+            used = sum((s for i, s in granted if idx - 12 < i), Decimal(0))
+            share = min(share, max(limit - used, Decimal(0)))
+        granted.append((idx, share))
+        out.append(MonthCredit(label, result, share, share < result.share, _amount(credits, share)))
+    return out
+
+
+def credit_targets(ts: TargetSet, sc: ServiceCredits, currency: str) -> None:
+    """Add ``credits.monthly_cap``, the rolling cap, one value per tier and the linear credit."""
+    what = "availability" if sc.basis == "availability" else "share of responses on time"
+    charge = (
+        (("monthly charge", f"{fmt(sc.monthly_charge)} {currency}"),) if sc.monthly_charge is not None else ()
+    )
+
+    def add(name: str, label: str, share: Decimal, formula: str, inputs: tuple[tuple[str, str], ...]) -> None:
+        ts.add(Computed(name, label, share, "%", "month", formula, inputs, AS_SET))
+        amount = _amount(sc, share)
+        if amount is not None:
+            ts.add(
+                Computed(
+                    f"{name}.amount",
+                    f"{label}, amount",
+                    amount,
+                    currency,
+                    "month",
+                    "share x monthly charge",
+                    (("share", pct(share)), *charge),
+                    MONEY,
+                )
+            )
+
+    add(
+        "credits.monthly_cap",
+        "Most credit in one month",
+        sc.monthly_cap,
+        "set in the agreement, as a share of the month's charge",
+        (("monthly cap", pct(sc.monthly_cap)),),
+    )
+    if sc.rolling_12_month_cap is not None:
+        ts.add(
+            Computed(
+                "credits.rolling_12_month_cap",
+                "Most credit over any 12 months",
+                sc.rolling_12_month_cap,
+                "%",
+                None,
+                "set in the agreement, as a share of 12 months' charges",
+                (("rolling 12-month cap", pct(sc.rolling_12_month_cap)),),
+                AS_SET,
+            )
+        )
+    for n, tier in enumerate(sc.tiers, start=1):
+        op = "<" if tier.strict else "<="
+        add(
+            f"credits.tier.{n}",
+            f"Credit when {what} {op} {pct(tier.below)}",
+            tier.credit,
+            f"credit when the measured {what} is {'below' if tier.strict else 'at or below'} the bound",
+            (("bound", f"{op} {pct(tier.below)}"), ("credit", pct(tier.credit))),
+        )
+    if sc.linear is not None:
+        add(
+            "credits.linear",
+            f"Credit per full {pct(sc.linear.per_step)} of {what} below target",
+            sc.linear.credit,
+            "credit x full steps below target, up to the monthly cap",
+            (("credit per step", pct(sc.linear.credit)), ("step", pct(sc.linear.per_step))),
+        )

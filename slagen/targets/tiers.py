@@ -1,0 +1,93 @@
+"""The funnel per lead tier (decision-makers vs others), and value-based lead goals.
+
+Per tier: customers = funnel customers needed x the tier's share (rounded up),
+leads = tier customers / tier close rate (rounded up), lead value = leads x value
+per lead (to the cent). The tiers' counts are each rounded up, so they may add up
+to a little more than the funnel's totals: never less.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..model import LeadTier
+from .base import Computed, TargetError, TargetSet
+from .rounding import HUNDRED, MONEY, WHOLE_UP, cents, divide, fmt, frac, pct, whole_up
+
+
+def tier_targets(ts: TargetSet, tiers: list[LeadTier], currency: str) -> None:
+    """Add ``tiers.<tier>.customers_needed``, ``.leads_needed``, ``.lead_value`` and the total."""
+    total = ts.values.get("funnel.customers_needed")
+    if total is None:
+        raise TargetError(
+            ("inputs", "lead_tiers"),
+            "lead tiers need inputs.funnel: a tier's customers are a share of funnel.customers_needed",
+        )
+    per = total.per
+    values: list[Computed] = []
+    for j, tier in enumerate(tiers):
+        customers = ts.add(
+            Computed(
+                f"tiers.{tier.name}.customers_needed",
+                f"Customers needed: {tier.label}",
+                whole_up(frac(total.value) * frac(tier.share_of_customers) / HUNDRED),
+                "customers",
+                per,
+                "customers needed x the tier's share of customers",
+                (("customers needed", fmt(total.value)), ("tier's share", pct(tier.share_of_customers))),
+                WHOLE_UP,
+            )
+        )
+        leads = ts.add(
+            Computed(
+                f"tiers.{tier.name}.leads_needed",
+                f"Leads needed: {tier.label}",
+                whole_up(
+                    divide(
+                        frac(customers.value),
+                        frac(tier.close_rate) / HUNDRED,
+                        ("inputs", "lead_tiers", j, "close_rate"),
+                        f"the close rate of tier {tier.name!r}",
+                    )
+                ),
+                "leads",
+                per,
+                "tier's customers needed / tier's close rate",
+                (
+                    ("tier's customers needed", fmt(customers.value)),
+                    ("tier's close rate", pct(tier.close_rate)),
+                ),
+                WHOLE_UP,
+            )
+        )
+        if tier.value_per_lead is not None:
+            values.append(
+                ts.add(
+                    Computed(
+                        f"tiers.{tier.name}.lead_value",
+                        f"Lead value: {tier.label}",
+                        cents(frac(leads.value) * frac(tier.value_per_lead)),
+                        currency,
+                        per,
+                        "tier's leads needed x value per lead",
+                        (
+                            ("tier's leads needed", fmt(leads.value)),
+                            ("value per lead", f"{fmt(tier.value_per_lead)} {currency}"),
+                        ),
+                        MONEY,
+                    )
+                )
+            )
+    if values:
+        ts.add(
+            Computed(
+                "tiers.lead_value_total",
+                "Total value of the leads needed",
+                cents(sum((frac(v.value) for v in values), Fraction(0))),
+                currency,
+                per,
+                "sum of the tiers' lead values",
+                tuple((v.label.lower(), f"{fmt(v.value)} {currency}") for v in values),
+                "exact sum of amounts in cents",
+            )
+        )

@@ -1,0 +1,126 @@
+"""An agreement as normalized plain text, for ``git diff`` and ``git log -p``.
+
+Configured as a git textconv filter (see the README), it makes git show agreement changes
+as changes of terms and of the computed targets, whatever the YAML's layout, comments or
+quoting. The text has the model's field order and one way of writing each value, and list
+items with an identity are headed by it (``[marketing]``) so that inserting one adds lines
+and moves none. The output never names the file: git converts old versions from temporary
+files, and their names would show up as changes.
+
+git also converts old revisions that no longer validate, so a file that does not load is
+shown as its raw text under a note that lists its problems, never as an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diff.compare import target_values
+from .diff.present import number
+from .diff.terms import Plain, identity_key, plain
+from .errors import AgreementError, UsageError
+from .load import Loaded, load_agreement
+from .model import Agreement
+from .source import read_source
+from .targets import TargetError, compute_targets
+
+INDENT = "  "
+
+
+def textconv(path: Path) -> str:
+    """The normalized text of the agreement in ``path`` (or its raw text with a note)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        loaded = load_agreement(path, display="agreement")
+    except AgreementError as exc:
+        found = _unchecked_logo(path, exc)
+        if found is None:
+            return _raw(raw, exc)
+        loaded = found
+    try:
+        return render_text(loaded)
+    except TargetError as exc:
+        return _raw(raw, AgreementError([loaded.source.problem(exc.path, exc.message)]))
+
+
+def _unchecked_logo(path: Path, exc: AgreementError) -> Loaded | None:
+    """The agreement, when its only error is a logo file git did not copy beside it.
+
+    git converts old versions from a temporary file, away from the folder their logo is in.
+    """
+    if any(p.path != "presentation.logo" for p in exc.problems if p.severity == "error"):
+        return None
+    src = read_source(path, "agreement")
+    return Loaded(Agreement.model_validate(src.data), src, path)
+
+
+def _raw(raw: bytes, exc: AgreementError) -> str:
+    lines = [
+        "slagen textconv: this version of the agreement does not validate; its raw text follows.",
+        *(f"  line {p.line}, column {p.column}: {p.path + ': ' if p.path else ''}{p.message}" for p in exc.problems),
+        "",
+    ]
+    return "\n".join(lines) + raw.decode("utf-8", "replace")
+
+
+def render_text(loaded: Loaded) -> str:
+    """Terms in the model's order, then computed targets and goal totals for the period."""
+    a = loaded.agreement
+    out = [a.title, "=" * len(a.title), ""]
+    terms = plain(a)
+    for key, value in terms.items():
+        section = isinstance(value, dict | list)
+        if section and out[-1] != "":
+            out.append("")
+        out.extend(_lines(key, value, 0))
+        if section:
+            out.append("")
+    if out[-1] != "":
+        out.append("")
+    out.extend(_targets(loaded))
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _lines(key: str, value: Plain, depth: int) -> list[str]:
+    pad = INDENT * depth
+    if isinstance(value, str):
+        return [f"{pad}{key}: {value}"]
+    if isinstance(value, dict):
+        return [f"{pad}{key}:", *(line for k, v in value.items() for line in _lines(k, v, depth + 1))]
+    if all(isinstance(v, str) for v in value):
+        if sum(len(v) for v in value) < 60 and all(" " not in v for v in value):
+            return [f"{pad}{key}: {', '.join(value)}"]
+        return [f"{pad}{key}:", *(f"{pad}{INDENT}- {v}" for v in value)]
+    out = [f"{pad}{key}:"]
+    ident = identity_key(value, [])
+    for item in value:
+        if ident is not None:
+            out.append(f"{pad}{INDENT}[{item[ident]}]")
+            out.extend(line for k, v in item.items() if k != ident for line in _lines(k, v, depth + 2))
+        else:
+            body = [line for k, v in item.items() for line in _lines(k, v, depth + 2)]
+            first = body[0].lstrip()
+            out.append(f"{pad}{INDENT}- {first}")
+            out.extend(body[1:])
+    return out
+
+
+def _targets(loaded: Loaded) -> list[str]:
+    try:
+        ts = compute_targets(loaded.agreement)
+    except TargetError as exc:
+        return [f"computed targets: not computed ({exc.message})"]
+    out = [f"computed targets ({ts.period.label}):"]
+    for name, c in ts.values.items():
+        title = f"{c.label} per {c.per}" if c.per else c.label
+        out.append(f"{INDENT}{title} [{name}]: {number(c.value, c.unit, c.label)}")
+        inputs = ", ".join(f"{k} {v}" for k, v in c.inputs)
+        out.append(f"{INDENT * 2}= {c.formula} ({inputs}); {c.rounding}")
+    totals = {n: v for n, v in target_values(loaded).items() if n.startswith("goals.")}
+    if totals:
+        out += ["", f"goal totals ({ts.period.label}):"]
+        out += [f"{INDENT}{v.label}: {number(v.value, v.unit, v.label)}" for v in totals.values()]
+    return out

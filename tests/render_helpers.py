@@ -1,0 +1,40 @@
+"""Helpers of the render tests: read PDFs back as a user would see them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pypdf
+
+MY_STYLES = ("two-column", "tabular")
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF as pdftotext extracts it, whitespace collapsed."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of each page (pdftotext separates pages with a form feed)."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [re.sub(r"\s+", " ", p) for p in out.split("\f") if p.strip()]
+
+
+def outline_titles(outline: list[Any]) -> list[str]:
+    """Every title of a pypdf outline, nested lists flattened."""
+    titles: list[str] = []
+    for item in outline:
+        if isinstance(item, list):
+            titles.extend(outline_titles(item))
+        else:
+            titles.append(item.title)
+    return titles
+
+
+def reader(path: Path) -> pypdf.PdfReader:
+    """A pypdf reader of ``path``."""
+    return pypdf.PdfReader(str(path))

@@ -1,0 +1,246 @@
+"""`slagen diff REV [REV2] [-- PATHS]` in real temporary git repositories."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import example_text, run
+from test_diff import BASE, PIPELINE_GOAL, SERVICE_PARTY, edit
+
+AGREEMENT = "agreements/sales-marketing.yaml"
+
+
+class GitRepo:
+    """A git repository in a temporary folder, committed to with a fixed author and date."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str) -> str:
+        """Run git in the repository; fail the test if it fails."""
+        proc = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    def write(self, rel: str, text: str) -> None:
+        p = self.root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+    def commit(self, message: str, files: dict[str, str] | None = None) -> None:
+        """Write ``files``, stage everything and commit."""
+        for rel, text in (files or {}).items():
+            self.write(rel, text)
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """An empty repository as the current folder, isolated from the user's git configuration."""
+    env = {
+        "GIT_AUTHOR_NAME": "Ana Reviewer",
+        "GIT_AUTHOR_EMAIL": "ana@example.com",
+        "GIT_AUTHOR_DATE": "2026-10-01T09:00:00+00:00",
+        "GIT_COMMITTER_NAME": "Ana Reviewer",
+        "GIT_COMMITTER_EMAIL": "ana@example.com",
+        "GIT_COMMITTER_DATE": "2026-10-01T09:00:00+00:00",
+        "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CEILING_DIRECTORIES": str(tmp_path),
+    }
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    root = tmp_path / "repo"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    return GitRepo(root)
+
+
+@pytest.fixture
+def history(repo: GitRepo) -> GitRepo:
+    """Four commits: the example, a quota change, a new party (multi-level), a reworded clause."""
+    repo.commit("Sales and marketing SLA", {AGREEMENT: BASE})
+    quota = edit(BASE, "sales_quota: 5000", "sales_quota: 6000")
+    repo.commit("Raise the sales quota", {AGREEMENT: quota})
+    party = edit(edit(quota, "\noverview:\n", "\n" + SERVICE_PARTY), "kind: internal", "kind: multi-level")
+    repo.commit("Customer service joins", {AGREEMENT: party})
+    clause = edit(
+        party,
+        "text: The agreement no longer has the support of both department heads",
+        "text: The agreement no longer has the written support of all department heads",
+    )
+    repo.commit("Reword the cancellation clause", {AGREEMENT: clause})
+    return repo
+
+
+def section(output: str, title: str) -> list[str]:
+    """The indented lines under ``title`` in the text output."""
+    out = output.splitlines()
+    start = out.index(title) + 1
+    end = next((i for i in range(start, len(out)) if not out[i].startswith("    ")), len(out))
+    return out[start:end]
+
+
+def test_each_commit_reports_its_change_and_the_targets_that_moved(history: GitRepo) -> None:
+    quota = run("diff", "HEAD~3", "HEAD~2")
+    assert quota.exit_code == 1
+    assert quota.stdout.splitlines()[:2] == [
+        f"{AGREEMENT}: changed: Sales and Marketing Service-Level Agreement [sales-marketing]",
+        f"  (HEAD~3:{AGREEMENT} -> HEAD~2:{AGREEMENT})",
+    ]
+    assert "    Leads needed per month: 100 -> 120 (+20%)" in section(quota.stdout, "  Targets that move:")
+    assert section(quota.stdout, "  Terms that changed:") == ["    inputs.funnel.sales_quota: 5000 -> 6000"]
+    assert quota.stderr == "1 agreement changed (HEAD~3 -> HEAD~2)\n"
+
+    party = run("diff", "HEAD~2", "HEAD~1")
+    assert party.exit_code == 1
+    assert "  Targets that move:" not in party.stdout
+    assert party.stdout.splitlines()[3:5] == [
+        "    kind: internal -> multi-level",
+        "  + parties[service]: added: Customer Service Department, Northwind Software Inc.",
+    ]
+
+    clause = run("diff", "HEAD~1", "HEAD")
+    assert clause.stdout.splitlines()[2:] == [
+        "  Wording:",
+        "    cancellation.conditions[1].text:",
+        "      The agreement no longer has the {+written+} support of [-both-] {+all+} department heads",
+    ]
+
+    whole = run("diff", "HEAD~3", "HEAD")
+    assert "    Leads needed per month: 100 -> 120 (+20%)" in whole.stdout
+    assert "  + parties[service]: added: Customer Service Department, Northwind Software Inc." in whole.stdout
+    assert "{+written+}" in whole.stdout
+
+
+def test_working_tree_against_head_by_default(history: GitRepo) -> None:
+    clean = run("diff")
+    assert (clean.exit_code, clean.stdout, clean.stderr) == (0, "", "no agreement changed (HEAD -> working tree)\n")
+    text = (history.root / AGREEMENT).read_text(encoding="utf-8")
+    history.write(AGREEMENT, edit(text, "close_rate: 50%", "close_rate: 40%"))
+    result = run("diff")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1] == f"  (HEAD:{AGREEMENT} -> {AGREEMENT})"
+    assert "    Leads needed per month: 120 -> 150 (+25%)" in result.stdout
+    assert result.stderr == "1 agreement changed (HEAD -> working tree)\n"
+    since = run("diff", "HEAD~3")
+    assert "    Leads needed per month: 100 -> 150 (+50%)" in since.stdout
+
+
+def test_layout_only_changes_are_no_change(history: GitRepo) -> None:
+    text = (history.root / AGREEMENT).read_text(encoding="utf-8")
+    history.write(AGREEMENT, "# reviewed in October\n" + text.replace("close_rate: 50%", "close_rate: 50"))
+    result = run("diff")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
+        "no agreement changed; 1 file changed in layout or comments only (HEAD -> working tree)\n"
+    )
+
+
+def test_inserted_goal_between_commits_is_the_only_change(repo: GitRepo) -> None:
+    repo.commit("base", {AGREEMENT: BASE})
+    repo.commit("goal", {AGREEMENT: edit(BASE, "  - id: new-customers\n", PIPELINE_GOAL)})
+    result = run("diff", "--format", "json", "HEAD~1", "HEAD")
+    (a,) = json.loads(result.stdout)["agreements"]
+    assert [(t["path"], t["change"]) for t in a["terms"]] == [("goals[pipeline-reviews]", "added")]
+    assert a["targets"] == []
+
+
+def test_added_removed_and_untracked_agreements(repo: GitRepo) -> None:
+    second = "agreements/second.yaml"
+    other = edit(BASE, "id: sales-marketing", "id: second")
+    repo.commit("two agreements", {AGREEMENT: BASE, second: other})
+    (repo.root / second).unlink()
+    repo.write("agreements/third.yaml", edit(BASE, "id: sales-marketing", "id: third"))
+    result = run("diff")
+    assert result.exit_code == 1
+    out = result.stdout.splitlines()
+    assert f"{second}: removed agreement: Sales and Marketing Service-Level Agreement [second]" in out
+    assert "agreements/third.yaml: new agreement: Sales and Marketing Service-Level Agreement [third]" in out
+    assert "    Leads needed per month: — -> 100 (new)" in out
+    assert "    Leads needed per month: 100 -> — (removed)" in out
+    md = run("diff", "--format", "markdown").stdout.splitlines()
+    assert "*New agreement `third`.*" in md
+    assert "| Leads needed per month | — | 100 | new |" in md
+
+
+def test_paths_limit_the_agreements_compared(repo: GitRepo) -> None:
+    second = "agreements/second.yaml"
+    repo.commit("two", {AGREEMENT: BASE, second: edit(BASE, "id: sales-marketing", "id: second")})
+    for rel in (AGREEMENT, second):
+        text = (repo.root / rel).read_text(encoding="utf-8")
+        repo.write(rel, edit(text, "sales_quota: 5000", "sales_quota: 7000"))
+    repo.commit("both")
+    only = run("diff", "HEAD~1", "HEAD", "--", second)
+    assert only.stdout.splitlines()[0].startswith(f"{second}: changed:")
+    assert AGREEMENT not in only.stdout
+    assert only.stderr == "1 agreement changed (HEAD~1 -> HEAD)\n"
+    both = run("diff", "HEAD~1", "HEAD")
+    assert both.stderr == "2 agreements changed (HEAD~1 -> HEAD)\n"
+    # a path without '--' works as in git diff
+    assert run("diff", "HEAD~1", second).stdout == run("diff", "HEAD~1", "--", second).stdout
+
+
+def test_yaml_outside_agreements_is_not_read(repo: GitRepo) -> None:
+    repo.commit("base", {AGREEMENT: BASE, ".pre-commit-config.yaml": "repos: []\n"})
+    repo.write(".pre-commit-config.yaml", "repos: [1]\n")
+    repo.write(".github/workflows/ci.yaml", "on: push\n")
+    hidden = run("diff", "--", ".")
+    assert (hidden.exit_code, hidden.stdout) == (0, "")
+    repo.write("docs/ci.yaml", "on: push\n")
+    default = run("diff")  # agreements/ only, as `slagen check`
+    assert (default.exit_code, default.stdout) == (0, "")
+
+
+def test_bad_revision_and_paths_are_errors_with_exit_code_2(history: GitRepo, tmp_path: Path) -> None:
+    bad = run("diff", "no-such-branch")
+    assert bad.exit_code == 2
+    assert bad.stderr == (
+        "Error: unknown revision or path: 'no-such-branch' is neither a commit of this repository "
+        "nor a file in the working tree (put paths after '--')\n"
+    )
+    outside = run("diff", "HEAD", "--", str(tmp_path))
+    assert outside.exit_code == 2
+    assert outside.stderr == f"Error: {tmp_path} is outside the repository at {history.root}\n"
+
+
+def test_outside_any_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    monkeypatch.chdir(tmp_path)
+    result = run("diff", "HEAD~1")
+    assert result.exit_code == 2
+    assert "is not inside a git repository" in result.stderr
+
+
+def test_an_invalid_old_revision_is_named_rev_colon_path(repo: GitRepo) -> None:
+    broken = edit(BASE, "  reporting_interval: month", "  reporting_intervl: month")
+    repo.commit("broken", {AGREEMENT: broken})
+    repo.commit("fixed", {AGREEMENT: BASE})
+    result = run("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 2
+    assert (
+        f"HEAD~1:{AGREEMENT}:12:3: term.reporting_intervl: unknown key 'reporting_intervl' "
+        "(did you mean 'reporting_interval'?)\n"
+    ) in result.stderr
+    assert result.stdout == ""
+    repo.write(AGREEMENT, broken)
+    worktree = run("diff")
+    assert worktree.exit_code == 2
+    assert worktree.stderr.startswith(f"{AGREEMENT}:12:3: term.reporting_intervl: unknown key")
+
+
+def test_a_subfolder_as_the_current_folder(history: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(history.root / "agreements")
+    result = run("diff", "HEAD~3", "HEAD~2", "--", "sales-marketing.yaml")
+    assert "    Leads needed per month: 100 -> 120 (+20%)" in result.stdout
+    default = run("diff", "HEAD~3", "HEAD~2")
+    assert default.stdout == result.stdout
+
+
+def test_base_example_is_the_one_in_the_repository() -> None:
+    assert example_text() == BASE

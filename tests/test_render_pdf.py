@@ -1,0 +1,127 @@
+"""Rendered PDFs read back: text, metadata, outline, attachment, pages, DRAFT marking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, example_data, run
+from render_helpers import MY_STYLES, outline_titles, page_texts, pdf_text, reader
+
+from slagen.load import load_agreement
+from slagen.render.context import Headings
+from slagen.render.formatting import quantity
+from slagen.targets import compute_targets
+
+CASES = [(e, s) for e in EXAMPLES for s in MY_STYLES]
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Every example in each of the two styles, rendered once per test session."""
+    out = tmp_path_factory.mktemp("rendered")
+    files: dict[tuple[str, str], Path] = {}
+    for example, style in CASES:
+        result = run("render", str(example), "--style", style, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        a = load_agreement(example).agreement
+        files[(example.stem, style)] = out / a.id / f"{a.id}-{a.term.period}-{style}.pdf"
+        assert f"wrote {files[(example.stem, style)]}" in result.output
+    return files
+
+
+def _ids(case: tuple[Path, str]) -> str:
+    return f"{case[0].stem}-{case[1]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_ids(c) for c in CASES])
+def test_every_section_heading_and_computed_target_is_in_the_text(
+    rendered: dict[tuple[str, str], Path], case: tuple[Path, str]
+) -> None:
+    example, style = case
+    text = pdf_text(rendered[(example.stem, style)])
+    for heading in vars(Headings()).values():
+        assert heading in text, heading
+    a = load_agreement(example).agreement
+    targets = compute_targets(a)
+    assert targets.values, "every example has computed targets"
+    for c in targets.values.values():
+        shown = quantity(c.value, c.unit, a.inputs.currency)
+        assert shown in text, (c.name, shown)
+    for g in a.goals:
+        assert g.metric in text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_ids(c) for c in CASES])
+def test_metadata_outline_attachment_and_page_numbers(
+    rendered: dict[tuple[str, str], Path], case: tuple[Path, str]
+) -> None:
+    example, style = case
+    a = load_agreement(example).agreement
+    pdf = reader(rendered[(example.stem, style)])
+    meta = pdf.metadata
+    assert meta.title == a.title
+    assert meta.author == ", ".join(p.name for p in a.parties)
+    assert meta.subject.startswith(f"{a.title}, ")
+    assert a.term.period in meta.subject
+    assert f"{a.id}, {a.kind}, {a.term.period}" in meta["/Keywords"]
+    titles = outline_titles(pdf.outline)
+    assert titles[0] == a.title
+    assert any(t.endswith("Goals") for t in titles)
+    assert any(t.endswith("Sign-off") for t in titles)
+    assert "Appendix: How these targets were computed" in titles
+    assert pdf.attachments == {example.name: [example.read_bytes()]}
+    pages = page_texts(rendered[(example.stem, style)])
+    assert len(pages) == len(pdf.pages) >= 4
+    for n, page in enumerate(pages, start=1):
+        assert f"Page {n} of {len(pages)}" in page
+        assert f"{a.title} · {a.term.period}" in page
+        assert "sha256:" in page
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_ids(c) for c in CASES])
+def test_draft_on_every_page_exactly_while_unsigned(
+    rendered: dict[tuple[str, str], Path], case: tuple[Path, str]
+) -> None:
+    example, style = case
+    a = load_agreement(example).agreement
+    pages = page_texts(rendered[(example.stem, style)])
+    if a.fully_signed:
+        assert not any("DRAFT" in p for p in pages)
+    else:
+        assert all("DRAFT" in p for p in pages)
+
+
+def test_signing_removes_the_draft_and_prints_the_dates(
+    tmp_path: Path, write_agreement: Callable[..., Path]
+) -> None:
+    data = example_data()
+    data["sign_off"][1].pop("signed_on")
+    unsigned = write_agreement(data)
+    assert run("render", str(unsigned), "--style", "two-column", "-o", str(tmp_path)).exit_code == 0
+    pdf = tmp_path / "sales-marketing" / "sales-marketing-2026-Q4-two-column.pdf"
+    pages = page_texts(pdf)
+    assert all("DRAFT" in p for p in pages)
+    assert "This document is a draft until every signatory has signed." in pages[-2] + pages[-1]
+    assert "Date: (not yet signed)" in " ".join(pages)
+
+
+def test_page_size_comes_from_the_agreement(tmp_path: Path, write_agreement: Callable[..., Path]) -> None:
+    data = example_data()
+    data["presentation"]["page_size"] = "Letter"
+    data["presentation"]["styles"] = ["tabular"]
+    path = write_agreement(data)
+    assert run("render", str(path), "-o", str(tmp_path)).exit_code == 0
+    pdf = reader(tmp_path / "sales-marketing" / "sales-marketing-2026-Q4.pdf")
+    assert [float(x) for x in pdf.pages[0].mediabox] == [0, 0, 612, 792]
+    a4 = reader(next(iter(_a4(tmp_path, write_agreement))))
+    assert [round(float(x)) for x in a4.pages[0].mediabox] == [0, 0, 595, 842]
+
+
+def _a4(tmp_path: Path, write_agreement: Callable[..., Path]) -> list[Path]:
+    data = example_data()
+    data["presentation"]["styles"] = ["tabular"]
+    path = write_agreement(data, name="a4.yaml")
+    assert run("render", str(path), "-o", str(tmp_path / "a4")).exit_code == 0
+    return [tmp_path / "a4" / "sales-marketing" / "sales-marketing-2026-Q4.pdf"]

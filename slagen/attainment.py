@@ -222,16 +222,19 @@ def _plan(
     strikes = None
     if mg.strikes is not None:
         window = period_containing(end.end, mg.strikes.window)
-        inside = units(window, interval) if window.end >= end.end else [window]
-        count = sum(judge.interval(u).missed for u in inside if u.end <= end.end)
+        count = sum(judge.interval(u).missed for u in units(window, interval) if u.end <= end.end)
         strikes = Strikes(window, count, mg.strikes.limit, count >= mg.strikes.limit, mg.strikes.consequence)
     people = tuple(f"{a.person(p).name} ({a.person(p).role})" for p in mg.diagnosed_by)
     applies = any(i.missed for i in intervals)
     return MissedPlan(applies, tuple(mg.consequences), people, mg.recovery, strikes)
 
 
-def _in_a_row(judge: _Judge, last: Period, interval: str) -> int:
-    run, unit = 0, last
+def _in_a_row(judge: _Judge, parts: list[Period], interval: str) -> int:
+    """Missed intervals in a row up to the period's last interval with data."""
+    measured = [u for u in parts if any(g.status != "no data" for g in judge.interval(u).goals)]
+    if not measured:
+        return 0
+    run, unit = 0, measured[-1]
     while run < LOOK_BACK and judge.interval(unit).missed:
         run += 1
         unit = period_containing(unit.start - timedelta(days=1), interval)
@@ -309,7 +312,7 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
     interval = judged_interval(agreement)
     parts = units(period, interval)
     intervals = [judge.interval(u) for u in parts]
-    run = _in_a_row(judge, parts[-1], interval)
+    run = _in_a_row(judge, parts, interval)
     checks = tuple(
         CancellationCheck(
             c.text, c.missed_in_a_row, None if c.missed_in_a_row is None else run >= c.missed_in_a_row

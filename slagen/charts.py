@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import io
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,9 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 STYLES_WITH_CHARTS = ("visual",)
 """The styles whose documents show the goal-line charts."""
 
-WIDTH_IN = 6.7
-"""Width of a chart in inches (fits the text block of an A4 or Letter page)."""
-HEIGHT_IN = 2.6
+WIDTH_IN = 4.0
+"""Width of a chart in inches (two fit side by side in the text block of an A4 or Letter page)."""
+HEIGHT_IN = 2.4
 """Height of a chart in inches."""
 PNG_DPI = 150
 """Resolution of the PNG (DOCX) version."""
@@ -178,7 +179,7 @@ def _figure(title: str) -> Figure:
 
     fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=PNG_DPI, layout="constrained")
     FigureCanvasAgg(fig)
-    fig.suptitle(title, fontsize=9, x=0.01, ha="left")
+    fig.suptitle("\n".join(textwrap.wrap(title, 58)), fontsize=8.5, x=0.01, ha="left")
     return fig
 
 

@@ -170,7 +170,12 @@ def targets(path: str, period: str | None, fmt: str) -> None:
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
 @click.option(
-    "--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    metavar="pdf|docx|html[,...]",
+    default="pdf",
+    show_default=True,
+    help="Output format, or several: pdf,docx.",
 )
 @click.option(
     "--style",
@@ -206,7 +211,7 @@ def render(
     from .render import render_files
     from .render.pdf import has_fast_subsetter
 
-    if fmt == "pdf" and not has_fast_subsetter():
+    if "pdf" in fmt.split(",") and not has_fast_subsetter():
         click.echo(
             "warning: libharfbuzz-subset0 is missing; fonts are subset by the slower fallback, "
             "which stamps the current time into them (install it: apt-get install libharfbuzz-subset0)",

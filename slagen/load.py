@@ -137,7 +137,7 @@ def structural_problems(src: Source, exc: ValidationError) -> list[Problem]:
     out = []
     for err in errors:
         loc = tuple(err["loc"])
-        if err["type"] == "missing" and loc in suggested:
+        if (err["type"] == "missing" and loc in suggested) or any(loc[: len(r)] == r for r in src.refused):
             continue
         message, at_key = _message(err)
         out.append(src.problem(loc, message, key=at_key))

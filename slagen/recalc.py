@@ -114,19 +114,21 @@ def _render(text: str, values: dict[str, Decimal], file: Path) -> tuple[str, lis
     data = y.load(text)
     funnel = data["inputs"]["funnel"]
     changes = []
+    lines = text.splitlines()
     for key in FIELDS:
         old = funnel[key]
-        old_text = str(old)
-        new = _new_value(old, values[key])
         if Decimal(str(old).rstrip("%").strip()) == values[key]:
             continue
+        line, col = funnel.lc.value(key)
+        old_text = lines[line][col:].split(" #")[0].strip()
+        new = _new_value(old, values[key])
         funnel[key] = new
-        line = funnel.lc.value(key)[0] + 1
         changes.append(
             Change(
-                f"inputs.funnel.{key}", line, old_text, str(new) if not isinstance(new, Decimal) else fmt(new)
+                f"inputs.funnel.{key}", line + 1, old_text, fmt(new) if isinstance(new, Decimal) else str(new)
             )
         )
+    changes.sort(key=lambda c: c.line)
     new_text = _dump(y, data)
     if "\r\n" in text:
         new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")

@@ -66,6 +66,8 @@ class Source:
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: set[Path_] = field(default_factory=set)
+    """Key paths whose value was refused (a tag): the model's own error there is not repeated."""
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of ``path``, or of its nearest written ancestor."""
@@ -137,6 +139,11 @@ class _Composer:
         line, col = _mark(ev)
         self.src.problems.append(Problem(self.src.file, line, col, format_path(path or ()), message))
 
+    def _refuse_tag(self, ev: Any, path: Path_ | None) -> None:
+        self._problem(ev, path, f"tag {ev.tag!r} is not allowed; write the value as plain text")
+        if path is not None:
+            self.src.refused.add(path)
+
     def _count(self, n: int, ev: Any) -> None:
         self.count += n
         if self.count > MAX_NODES:
@@ -191,6 +198,22 @@ class _Composer:
         self.src.key_marks[kpath] = (line, col)
         top.key, top.key_ok = key, True
 
+    def _scalar_key(self, ev: Any, plain: bool) -> None:
+        """A scalar in key position: a key, or a refused one (tag, merge key, empty)."""
+        top = self.stack[-1]
+        if ev.tag is not None and ev.tag not in _SCALAR_TAGS and ev.tag != "!":
+            self._problem(ev, top.path, f"tag {ev.tag!r} is not allowed; write the value as plain text")
+        elif plain and ev.value == "<<":
+            self._problem(ev, top.path, "merge key '<<' is not supported; write the keys out")
+        elif plain and ev.value in _NULLS:
+            self._problem(ev, top.path, "an empty key is not supported; write the keys out")
+        else:
+            if ev.anchor is not None:
+                self.anchors[ev.anchor] = (ev.value, 1)
+            self._take_key(ev, ev.value)
+            return
+        top.key, top.key_ok = "", False
+
     def _add(self, value: Any) -> None:
         """Attach a finished value to the open collection."""
         top = self.stack[-1]
@@ -228,19 +251,14 @@ class _Composer:
             cls = type(ev)
             if cls is yaml.ScalarEvent:
                 self._count(1, ev)
+                plain = ev.tag is None and not ev.style
+                if self._expecting_key():
+                    self._scalar_key(ev, plain)
+                    continue
                 if ev.tag is not None and ev.tag not in _SCALAR_TAGS and ev.tag != "!":
-                    self._problem(ev, self._child_path(), f"tag {ev.tag!r} is not allowed")
+                    self._refuse_tag(ev, self._child_path())
                     value = None
-                elif self._expecting_key() and ev.tag is None and not ev.style and ev.value == "<<":
-                    self._problem(
-                        ev, self.stack[-1].path, "merge key '<<' is not supported; write the keys out"
-                    )
-                    value = None
-                elif (
-                    (ev.tag == _NULL or (ev.tag is None and ev.implicit[0]))
-                    and not ev.style
-                    and (ev.value in _NULLS)
-                ):
+                elif (plain or ev.tag == _NULL) and not ev.style and ev.value in _NULLS:
                     value = None
                 else:
                     value = ev.value
@@ -267,7 +285,7 @@ class _Composer:
                 if path is not None:
                     self.src.marks.setdefault(path, _mark(ev))
                 if not _tag_ok(ev.tag, _MAP_TAGS if is_map else _SEQ_TAGS):
-                    self._problem(ev, path, f"tag {ev.tag!r} is not allowed")
+                    self._refuse_tag(ev, path)
                 if ev.anchor is not None:
                     self.open_anchors.add(ev.anchor)
                 self.stack.append(_Frame({} if is_map else [], path, ev.anchor, self.count, is_key))

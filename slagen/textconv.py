@@ -60,7 +60,10 @@ def _unchecked_logo(path: Path, exc: AgreementError) -> Loaded | None:
 def _raw(raw: bytes, exc: AgreementError) -> str:
     lines = [
         "slagen textconv: this version of the agreement does not validate; its raw text follows.",
-        *(f"  line {p.line}, column {p.column}: {p.path + ': ' if p.path else ''}{p.message}" for p in exc.problems),
+        *(
+            f"  line {p.line}, column {p.column}: {p.path + ': ' if p.path else ''}{p.message}"
+            for p in exc.problems
+        ),
         "",
     ]
     return "\n".join(lines) + raw.decode("utf-8", "replace")

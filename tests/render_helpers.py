@@ -24,6 +24,12 @@ def page_texts(path: Path) -> list[str]:
     return [re.sub(r"\s+", " ", p) for p in out.split("\f") if p.strip()]
 
 
+def drafts(path: Path) -> list[bool]:
+    """Whether each page carries the DRAFT watermark (diagonal text, which pdftotext's
+    default mode leaves out, so pypdf reads it)."""
+    return ["DRAFT" in page.extract_text() for page in pypdf.PdfReader(str(path)).pages]
+
+
 def outline_titles(outline: list[Any]) -> list[str]:
     """Every title of a pypdf outline, nested lists flattened."""
     titles: list[str] = []

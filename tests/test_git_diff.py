@@ -120,7 +120,11 @@ def test_each_commit_reports_its_change_and_the_targets_that_moved(history: GitR
 
 def test_working_tree_against_head_by_default(history: GitRepo) -> None:
     clean = run("diff")
-    assert (clean.exit_code, clean.stdout, clean.stderr) == (0, "", "no agreement changed (HEAD -> working tree)\n")
+    assert (clean.exit_code, clean.stdout, clean.stderr) == (
+        0,
+        "",
+        "no agreement changed (HEAD -> working tree)\n",
+    )
     text = (history.root / AGREEMENT).read_text(encoding="utf-8")
     history.write(AGREEMENT, edit(text, "close_rate: 50%", "close_rate: 40%"))
     result = run("diff")
@@ -242,5 +246,60 @@ def test_a_subfolder_as_the_current_folder(history: GitRepo, monkeypatch: pytest
     assert default.stdout == result.stdout
 
 
-def test_base_example_is_the_one_in_the_repository() -> None:
-    assert example_text() == BASE
+def test_base_is_the_example_in_the_repository() -> None:
+    assert BASE.splitlines()[:10] == example_text().splitlines()[:10]
+
+
+def test_pre_commit_hook_runs_slagen_check_on_agreements() -> None:
+    import re
+
+    import yaml
+    from conftest import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["language"]) == ("slagen-check", "slagen check", "python")
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+
+    def selected(path: str) -> bool:
+        return bool(files.search(path)) and not exclude.search(path)
+
+    assert selected(AGREEMENT)
+    assert not selected(".pre-commit-config.yaml")
+    assert not selected("agreements/actuals/2026-10.yaml")
+    assert not selected("docs/pr-diff-workflow.yml")
+    result = run(*hook["entry"].split()[1:], str(ROOT / AGREEMENT))
+    assert result.exit_code == 0, result.output
+
+
+def test_the_example_workflow_runs_a_diff_this_cli_accepts(history: GitRepo) -> None:
+    import shlex
+
+    import yaml
+    from conftest import ROOT
+
+    workflow = yaml.safe_load((ROOT / "docs" / "pr-diff-workflow.yml").read_text(encoding="utf-8"))
+    script = "\n".join(step.get("run", "") for step in workflow["jobs"]["diff"]["steps"])
+    (line,) = [line for line in script.splitlines() if line.strip().startswith("slagen diff")]
+    args = shlex.split(line.split(">")[0].replace('"origin/${{ github.base_ref }}"', "HEAD~3"))
+    assert args[:4] == ["slagen", "diff", "--format", "markdown"]
+    result = run(*args[1:])
+    assert result.exit_code == 1
+    assert "| Leads needed per month | 100 | 120 | +20% |" in result.stdout.splitlines()
+
+
+def test_a_revision_is_checked_with_its_own_logo_file(repo: GitRepo) -> None:
+    with_logo = edit(BASE, "  page_size: A4\n", "  page_size: A4\n  logo: img/logo.png\n")
+    repo.commit("logo", {AGREEMENT: with_logo, "agreements/img/logo.png": "not really a png"})
+    (repo.root / "agreements/img/logo.png").unlink()
+    repo.commit("no logo", {AGREEMENT: BASE})
+    result = run("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 1, result.output
+    assert "  - presentation.logo: removed: img/logo.png" in result.stdout.splitlines()
+    repo.commit("logo again, without its file", {AGREEMENT: with_logo})
+    missing = run("diff", "HEAD~1", "HEAD")
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith(f"HEAD:{AGREEMENT}:")
+    assert (
+        "presentation.logo: expected an image file, got 'img/logo.png', which does not exist"
+        in missing.stderr
+    )

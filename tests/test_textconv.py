@@ -54,9 +54,9 @@ def test_terms_in_a_fixed_order_then_computed_targets(tmp_path: Path) -> None:
 
 
 def test_the_same_terms_written_differently_give_the_same_bytes(tmp_path: Path) -> None:
-    rewritten = "# a comment\n" + BASE.replace("close_rate: 50%", "close_rate: 50.0").replace(
-        'version: "1.0"', "version: '1.0'"
-    )
+    rewritten = "# a comment\n" + edit(BASE, 'version: "1.0"', "version: '1.0'")
+    rewritten = edit(rewritten, "  diagnosed_by: [amir, kendra]", "  diagnosed_by:\n    - amir\n    - kendra")
+    rewritten = edit(rewritten, "  notice_hours: 24", '  notice_hours: "24"')
     assert convert(tmp_path, BASE, "a.yaml") == convert(tmp_path, rewritten, "b.yaml")
     assert convert(tmp_path, BASE, "a.yaml") == convert(tmp_path, BASE, "c.yaml")
 
@@ -90,11 +90,7 @@ def configure(repo: GitRepo) -> None:  # noqa: F811
 
 
 def changed_lines(diff: str) -> list[str]:
-    return [
-        line
-        for line in diff.splitlines()
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
+    return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
 def test_git_diff_shows_terms_and_targets(repo: GitRepo) -> None:  # noqa: F811

@@ -165,14 +165,14 @@ def _typed(row: Row, problems: list[Problem]) -> dict[str, Any] | None:
         except Bad as exc:
             problems.append(row.where.problem(name, str(exc)))
             ok = False
+    missing = [n for n, (_, required) in spec.items() if required and n not in row.values]
+    if missing:
+        noun = "field" if len(missing) == 1 else "fields"
+        problems.append(row.where.problem(None, f"missing {noun} {', '.join(repr(n) for n in missing)}"))
+        ok = False
     for name, (_, required) in spec.items():
-        if not required or name in out:
-            continue
-        text = row.values.get(name, "")
-        if name not in row.values:
-            problems.append(row.where.problem(None, f"missing field {name!r}"))
-            ok = False
-        elif text is None or not text.strip():
+        text = row.values.get(name, "x")
+        if required and (text is None or not text.strip()):
             problems.append(row.where.problem(name, f"expected a value for {name!r}, got nothing (empty)"))
             ok = False
     return out if ok else None
@@ -264,7 +264,7 @@ def _label(key: object) -> str:
 
 def parse_rows(raw: RawActuals) -> Actuals:
     """Type every row of ``raw``; raise :class:`ActualsError` with every problem found."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(raw.problems)
     built: dict[str, list[Any]] = {s: [] for s in SPECS}
     seen: dict[tuple[str, object], int] = {}
     for row in raw.rows:

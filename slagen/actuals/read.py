@@ -36,6 +36,8 @@ class RawActuals:
     agreement: str | None
     agreement_where: Where | None
     rows: list[Row]
+    problems: list[Problem]
+    """Problems of layout (unknown sections and columns, rows that are not records)."""
 
 
 def hint(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -118,9 +120,7 @@ def _read_yaml(raw: bytes, name: str) -> RawActuals:
                     continue
                 values[field_name] = cell
             rows.append(Row(key, values, where((key, i), tuple(cells))))
-    if problems:
-        raise ActualsError(problems)
-    return RawActuals(name, agreement, agreement_where, rows)
+    return RawActuals(name, agreement, agreement_where, rows, problems)
 
 
 def _cell_columns(line: str) -> list[int]:
@@ -224,6 +224,4 @@ def _read_csv(raw: bytes, name: str) -> RawActuals:
             if h in SPECS[record]:
                 values[h] = text_value or None
         rows.append(Row(record, values, Where(name, line, 1, record, tuple(placed))))
-    if problems:
-        raise ActualsError(problems)
-    return RawActuals(name, None, None, rows)
+    return RawActuals(name, None, None, rows, problems)

@@ -51,7 +51,9 @@ def is_commit(cwd: Path, rev: str) -> bool:
     """Whether ``rev`` names a commit of the repository."""
     if rev.startswith("-"):
         return False
-    return git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").returncode == 0
+    return (
+        git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}").returncode == 0
+    )
 
 
 def is_agreement(rel: str) -> bool:

@@ -153,7 +153,9 @@ def _diff_keyed(old: list[Plain], new: list[Plain], key: str, path: str) -> list
             out.extend(diff_terms(before[k], item, sub))
         else:
             out.append(TermChange(sub, "added", new=item))
-    out.extend(TermChange(f"{path}[{k}]", "removed", old=item) for k, item in before.items() if k not in after)
+    out.extend(
+        TermChange(f"{path}[{k}]", "removed", old=item) for k, item in before.items() if k not in after
+    )
     return out
 
 
@@ -164,7 +166,9 @@ def _similar(a: Plain, b: Plain) -> bool:
         return False
     if isinstance(a, str) and " " not in a and " " not in b:
         return True  # a single word or number replaced by another
-    return difflib.SequenceMatcher(None, canonical(a).split(), canonical(b).split()).ratio() >= SAME_ITEM_RATIO
+    return (
+        difflib.SequenceMatcher(None, canonical(a).split(), canonical(b).split()).ratio() >= SAME_ITEM_RATIO
+    )
 
 
 def _diff_aligned(old: list[Plain], new: list[Plain], path: str) -> list[TermChange]:
@@ -211,9 +215,5 @@ def flatten(value: Plain, path: str = "") -> list[tuple[str, str]]:
         if all(isinstance(v, str) for v in value):
             return [(path, ", ".join(value))]
         key = identity_key(value, [])
-        return [
-            line
-            for n, v in enumerate(value)
-            for line in flatten(v, f"{path}[{v[key] if key else n}]")
-        ]
+        return [line for n, v in enumerate(value) for line in flatten(v, f"{path}[{v[key] if key else n}]")]
     return [(path, str(value))]

@@ -18,6 +18,10 @@ from .story import Ctx, Story, children, misplaced, paragraph, style_colour
 from .tree import Element
 from .vocabulary import HEAD_ONLY, INLINE, RUNNING, WATERMARK
 
+# List classes with their own markers: ul.ticks ✓, ul.warn !, ol.alpha (a), ol.parties-list (1).
+LIST_KINDS = {"ticks": "ticks", "warn": "warn", "alpha": "alpha", "parties-list": "paren"}
+# Paragraph classes the PDF sets in capitals (text-transform: uppercase).
+CAPS = frozenset({"v-kicker", "party-role", "tile-label"})
 # Paragraph classes with a look the DOCX copies: (size in points, grey).
 P_LOOKS = {"detail": (8.0, True), "subtitle": (None, True), "statement": (10.5, False)}
 
@@ -63,7 +67,15 @@ def _block(el: Element, story: Story, ctx: Ctx) -> None:
     tag = el.tag
     if tag in HEAD_ONLY or any(el.has_class(c) for c in (*RUNNING, WATERMARK)):
         return
-    if tag in ("h1", "h2", "h3"):
+    if tag == "section" and el.has_class("clauses"):
+        convert(el, story, replace(ctx, clauses=ctx.numbering.new_list("legal")))
+    elif el.has_class("sub") and ctx.clauses is not None and tag in ("p", "div"):
+        sub = replace(ctx, item=(ctx.clauses, 1), indent=ctx.numbering.text_indent(ctx.clauses, 1))
+        if tag == "p":
+            _paragraph(el, story, sub)
+        else:
+            convert(el, story, sub)
+    elif tag in ("h1", "h2", "h3") or (tag == "p" and el.has_class("column-head")):
         _heading(el, story, ctx)
     elif tag == "p":
         _paragraph(el, story, ctx)
@@ -102,7 +114,8 @@ def _block(el: Element, story: Story, ctx: Ctx) -> None:
 
 
 def _heading(el: Element, story: Story, ctx: Ctx) -> None:
-    background = style_colour(el, "background")
+    """h1 is the document's Title, h2 Heading 1 and h3 Heading 2 (docs/templates.md)."""
+    background = style_colour(el, "background") or style_colour(el, "border-color")
     if el.has_class("column-head"):  # a column's coloured title bar, not an outline entry
         p = paragraph(story, ctx)
         p.paragraph_format.keep_with_next = True
@@ -110,7 +123,13 @@ def _heading(el: Element, story: Story, ctx: Ctx) -> None:
         if background:
             _shade_paragraph(p, background)
         return
-    p = paragraph(story, ctx, f"Heading {el.tag[1]}")
+    style = "Title" if el.tag == "h1" else f"Heading {int(el.tag[1]) - 1}"
+    if el.has_class("clause") and ctx.clauses is not None:
+        p = paragraph(story, replace(ctx, item=(ctx.clauses, 0)), style)
+    else:
+        p = paragraph(story, ctx, style)
+    if el.has_class("unnumbered"):
+        p.alignment = 1  # centred, as the PDF sets unnumbered headings
     inline.add_runs(p, inline.collect(el.children))
 
 
@@ -128,28 +147,77 @@ def _paragraph(el: Element, story: Story, ctx: Ctx) -> None:
         inline.add_runs(p, runs, size=7.5)
         return
     if inline.has_text(runs):
-        inline.add_runs(paragraph(story, ctx), runs, size=size)
+        p = paragraph(story, ctx)
+        inline.add_runs(p, runs, size=size)
+        if CAPS.intersection(el.classes):
+            for run in p.runs:
+                run.font.all_caps = True
 
 
 def _shade_paragraph(p: Any, fill: str) -> None:
     p._p.get_or_add_pPr().insert_element_before(
         parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'),
-        "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-        "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
     )
 
 
 def _bottom_border(p: Any) -> None:
     p._p.get_or_add_pPr().insert_element_before(
-        parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="222222"/></w:pBdr>'),
-        "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-        "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="222222"/></w:pBdr>'
+        ),
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+        "w:textDirection",
+        "w:textAlignment",
+        "w:textboxTightWrap",
+        "w:outlineLvl",
+        "w:divId",
+        "w:cnfStyle",
+        "w:rPr",
+        "w:sectPr",
+        "w:pPrChange",
     )
 
 
@@ -159,12 +227,14 @@ def _list(el: Element, story: Story, ctx: Ctx) -> None:
         num_id = ctx.ol  # a numbered sub-list continues its parent's numbering one level down
     else:
         start = el.attrs.get("start", "1")
-        kind = "bullet" if el.tag == "ul" else "decimal"
+        kind = next((LIST_KINDS[c] for c in el.classes if c in LIST_KINDS), "bullet" if el.tag == "ul" else "decimal")
         num_id = ctx.numbering.new_list(kind, int(start) if start.isdigit() else 1)
     for li in children(el):
         if li.tag != "li":
             raise misplaced(li, "<li>, not directly in a list")
-        sub = replace(ctx, item=(num_id, ilvl), indent=ilvl, depth=ilvl + 1, ol=num_id if el.tag == "ol" else None)
+        sub = replace(
+            ctx, item=(num_id, ilvl), indent=ilvl, depth=ilvl + 1, ol=num_id if el.tag == "ol" else None
+        )
         convert(li, story, sub)
 
 
@@ -175,6 +245,6 @@ def _definitions(el: Element, story: Story, ctx: Ctx) -> None:
             p.paragraph_format.keep_with_next = True
             inline.add_runs(p, inline.collect(child.children, bold=True))
         elif child.tag == "dd":
-            convert(child, story, replace(ctx, indent=0 if ctx.indent is None else ctx.indent + 1))
+            convert(child, story, replace(ctx, indent=(ctx.indent or 0) + 240))
         else:
             raise misplaced(child, "<dt> or <dd>, not directly in <dl>")

@@ -20,7 +20,9 @@ def _decode(img: Element, uri: str, attr: str) -> bytes:
     try:
         return base64.b64decode(uri.split(",", 1)[1], validate=True)
     except (binascii.Error, ValueError, IndexError):
-        raise RenderError(f"DOCX: <img> at line {img.line} of the rendered HTML has a {attr} that is not base64") from None
+        raise RenderError(
+            f"DOCX: <img> at line {img.line} of the rendered HTML has a {attr} that is not base64"
+        ) from None
 
 
 def figure(el: Element, story: Story, ctx: Ctx) -> None:
@@ -44,4 +46,4 @@ def figure(el: Element, story: Story, ctx: Ctx) -> None:
             p = paragraph(story, ctx, "Caption")
             inline.add_runs(p, inline.collect(child.children))
         else:
-            raise misplaced(child, '<img> or <figcaption>, not directly in <figure>')
+            raise misplaced(child, "<img> or <figcaption>, not directly in <figure>")

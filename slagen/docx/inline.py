@@ -30,7 +30,9 @@ class Run:
     underline: bool = False
 
 
-def collect(nodes: list[Element | str], *, bold: bool = False, small: bool = False, colour: str | None = None) -> list[Run]:
+def collect(
+    nodes: list[Element | str], *, bold: bool = False, small: bool = False, colour: str | None = None
+) -> list[Run]:
     """The runs of a sequence of inline nodes, whitespace collapsed as a browser does."""
     raw: list[Run] = []
 
@@ -45,7 +47,9 @@ def collect(nodes: list[Element | str], *, bold: bool = False, small: bool = Fal
         for cls in node.classes:
             if cls in SPAN_LOOKS:
                 s, g, u = SPAN_LOOKS[cls]
-                inner = replace(inner, small=inner.small or s, colour=GREY if g else inner.colour, underline=u)
+                inner = replace(
+                    inner, small=inner.small or s, colour=GREY if g else inner.colour, underline=u
+                )
         if inner.underline and not node.text().strip():
             raw.append(replace(inner, text=BLANK))
             return

@@ -1,8 +1,9 @@
 """Real Word lists: numbering definitions in ``numbering.xml`` and ``w:numPr`` on paragraphs.
 
-One abstract definition per kind of list (bullets, decimal numbers, legal clause numbers
-1. / 1.1 / 1.1.1); each HTML list gets its own ``w:num`` so that every numbered list restarts
-at its first item, as it does in the PDF.
+One abstract definition per kind of list; each HTML list gets its own ``w:num`` so that every
+list restarts at its first item, as it does in the PDF. The kinds copy the PDF's markers:
+bullets (and the visual style's ticks and warnings), 1. 2. 3., (a) (b) (c), (1) (2) (3), and
+the legal narrative's clause numbers (1. for a clause, 1.1 for a sub-clause).
 """
 
 from __future__ import annotations
@@ -14,31 +15,43 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 
 LEVELS = 9
-_BULLETS = ("•", "◦", "▪")
 _BASE_ID = 100  # above the ids of the definitions python-docx's default template ships
 
 
-def _level(ilvl: int, fmt: str, text: str) -> str:
-    left = 360 * (ilvl + 1)
-    font = '<w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans"/></w:rPr>' if fmt == "bullet" else ""
-    return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:ind w:left="{left}" w:hanging="270"/></w:pPr>{font}</w:lvl>'
-    )
-
-
-def _abstract(num_id: int, kind: str) -> str:
-    levels = []
+def _levels(kind: str) -> list[tuple[str, str, int, int]]:
+    """(numFmt, lvlText, left indent, hanging indent) of each level of a kind, in twips."""
+    out = []
     for i in range(LEVELS):
-        if kind == "bullet":
-            levels.append(_level(i, "bullet", _BULLETS[i % len(_BULLETS)]))
-        elif kind == "legal":
-            levels.append(_level(i, "decimal", ".".join(f"%{k + 1}" for k in range(i + 1)) + "."))
+        step = 360 * (i + 1)
+        if kind in ("bullet", "ticks", "warn"):
+            mark = {"ticks": "✓", "warn": "!"}.get(kind, "•◦▪"[i % 3])
+            out.append(("bullet", mark, step, 270))
+        elif kind == "decimal":
+            out.append(("decimal", f"%{i + 1}.", step, 330))
+        elif kind == "alpha":
+            out.append(("lowerLetter", f"(%{i + 1})", 1040 + 360 * i, 480))
+        elif kind == "paren":
+            out.append(("decimal", f"(%{i + 1})", 440 + 360 * i, 440))
+        elif i == 0:  # legal: clause
+            out.append(("decimal", "%1.", 520, 520))
+        elif i == 1:  # legal: sub-clause
+            out.append(("decimal", "%1.%2", 520, 520))
         else:
-            levels.append(_level(i, "decimal", f"%{i + 1}."))
+            out.append(("lowerLetter", f"(%{i + 1})", 1040 + 360 * (i - 2), 480))
+    return out
+
+
+def _abstract(abstract_id: int, kind: str) -> str:
+    levels = []
+    for i, (fmt, text, left, hanging) in enumerate(_levels(kind)):
+        font = '<w:rPr><w:rFonts w:ascii="DejaVu Sans" w:hAnsi="DejaVu Sans"/></w:rPr>' if fmt == "bullet" else ""
+        levels.append(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{font}</w:lvl>'
+        )
     return (
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">'
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>'
     )
 
@@ -46,7 +59,7 @@ def _abstract(num_id: int, kind: str) -> str:
 class Numbering:
     """Adds list definitions to a document and hands out a ``numId`` per HTML list."""
 
-    KINDS = ("bullet", "decimal", "legal")
+    KINDS = ("bullet", "ticks", "warn", "decimal", "alpha", "paren", "legal")
 
     def __init__(self, document: Any) -> None:
         self._root = document.part.numbering_part.element
@@ -59,10 +72,11 @@ class Numbering:
             else:
                 self._root.append(el)
             self._abstract[kind] = _BASE_ID + i
+        self._kind: dict[int, str] = {}
         self._next = _BASE_ID
 
     def new_list(self, kind: str, start: int = 1) -> int:
-        """A fresh ``numId`` of ``kind`` whose every level starts at ``start`` (level 0) or 1."""
+        """A fresh ``numId`` of ``kind`` whose level 0 starts at ``start`` and others at 1."""
         num_id = self._next
         self._next += 1
         overrides = "".join(
@@ -75,26 +89,29 @@ class Numbering:
                 f'<w:abstractNumId w:val="{self._abstract[kind]}"/>{overrides}</w:num>'
             )
         )
+        self._kind[num_id] = kind
         return num_id
+
+    def text_indent(self, num_id: int, ilvl: int) -> int:
+        """Where the text of an item of list ``num_id`` at ``ilvl`` starts, in twips."""
+        return _levels(self._kind[num_id])[ilvl][2]
 
 
 def set_num(paragraph: Any, num_id: int, ilvl: int) -> None:
     """Make ``paragraph`` an item of list ``num_id`` at level ``ilvl`` (a real ``w:numPr``)."""
     p_pr = paragraph._p.get_or_add_pPr()
     p_pr.insert_element_before(
-        parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
-        ),
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'),
         *_AFTER_NUMPR,
     )
 
 
-def indent_like_item(paragraph: Any, ilvl: int) -> None:
-    """Indent a continuation paragraph of a list item to the item's text."""
-    paragraph.paragraph_format.left_indent = Twips(360 * (ilvl + 1))
+def indent(paragraph: Any, twips: int) -> None:
+    """Indent a paragraph (a list item's continuation) to ``twips``."""
+    paragraph.paragraph_format.left_indent = Twips(twips)
 
 
-# Successors of w:numPr and w:ind in CT_PPr's sequence, so the new element lands in schema order.
+# Successors of w:numPr in CT_PPr's sequence, so the new element lands in schema order.
 _AFTER_NUMPR = (
     "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
     "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",

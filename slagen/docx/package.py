@@ -37,7 +37,9 @@ def read_properties(root: Element) -> Properties:
             if child.tag == "title" and not title:
                 title = " ".join(child.text().split())
             elif child.tag == "meta" and "name" in child.attrs:
-                metas.setdefault(child.attrs["name"].lower(), " ".join(child.attrs.get("content", "").split()))
+                metas.setdefault(
+                    child.attrs["name"].lower(), " ".join(child.attrs.get("content", "").split())
+                )
             elif child.tag == "html":
                 lang = child.attrs.get("lang", "")
             walk(child)
@@ -78,7 +80,14 @@ def set_properties(document: Any, props: Properties, when: datetime) -> None:
 def normalise_zip(data: bytes, when: datetime) -> bytes:
     """Rewrite a DOCX zip with fixed entry order, timestamps and attributes."""
     stamp = max(_utc(when), datetime(1980, 1, 1, tzinfo=UTC))
-    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
+    date_time = (
+        stamp.year,
+        stamp.month,
+        stamp.day,
+        stamp.hour,
+        stamp.minute,
+        stamp.second - stamp.second % 2,
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         names = src.namelist()

@@ -31,6 +31,7 @@ def set_page(document: Any, page_size: str) -> int:
 
 def running(root: Element, name: str) -> Element | None:
     """The running element (header or footer) of the page, if the template has one."""
+
     def walk(el: Element) -> Element | None:
         for child in el.elements():
             if child.has_class(name):

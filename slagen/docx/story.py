@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RenderError
-from .numbering import Numbering, indent_like_item, set_num
+from .numbering import Numbering, indent, set_num
 from .tree import Element
 
 _STYLE_COLOUR = re.compile(r"(?:^|;)\s*(background|color|border-color)\s*:\s*(#[0-9a-fA-F]{3,6})\s*(?:;|$)")
@@ -60,11 +60,13 @@ class Ctx:
     item: tuple[int, int] | None = None
     """(numId, level) for the next paragraph: the first paragraph of a list item."""
     indent: int | None = None
-    """List level whose text the following paragraphs line up with (list item continuations)."""
+    """Left indent (twips) the following paragraphs line up with (a list item's continuation)."""
     depth: int = 0
     """Level a list starting here gets."""
     ol: int | None = None
     """numId of the numbered list this content is in, for numbered sub-lists."""
+    clauses: int | None = None
+    """numId of the clause numbering of the enclosing ``section.clauses`` (legal narrative)."""
     bold: bool = False
     keep: bool = False
     """Keep every paragraph whole and with the next one (signature blocks)."""
@@ -117,7 +119,7 @@ def paragraph(story: Story, ctx: Ctx, style: str | None = None) -> Any:
     else:
         p = story.paragraph(style)
         if ctx.indent is not None:
-            indent_like_item(p, ctx.indent)
+            indent(p, ctx.indent)
     if ctx.keep:
         p.paragraph_format.keep_with_next = True
         p.paragraph_format.keep_together = True

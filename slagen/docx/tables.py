@@ -21,7 +21,9 @@ from .tree import Element
 
 HEADER_FILL = "ECEFF2"  # the PDF's th background
 CELL_PADDING = 2 * 72000  # left and right padding of a cell, in EMU (about 2 mm)
-_NO_BORDERS = "".join(f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+_NO_BORDERS = "".join(
+    f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
 _GRID = '<w:{s} w:val="single" w:sz="4" w:space="0" w:color="B8B8B8"/>'
 _GRID_BORDERS = "".join(_GRID.format(s=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
@@ -51,7 +53,9 @@ def _rows(el: Element) -> tuple[list[tuple[Element, bool]], Element | None]:
             if cell.tag not in ("td", "th"):
                 raise misplaced(cell, "<td> or <th>, not directly in <tr>")
             if "rowspan" in cell.attrs:
-                raise RenderError(f"DOCX: {cell.describe()} at line {cell.line} uses rowspan, which the vocabulary has not")
+                raise RenderError(
+                    f"DOCX: {cell.describe()} at line {cell.line} uses rowspan, which the vocabulary has not"
+                )
     return rows, caption
 
 
@@ -138,9 +142,9 @@ def row_props(row: Any, *, header: bool, split: bool = False) -> None:
     """Mark a row as a repeating header row and/or one that does not split across pages."""
     tr_pr = row._tr.get_or_add_trPr()
     if not split:
-        tr_pr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
     if header:
-        tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+        tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
 
 def shade(cell: Any, fill: str) -> None:
@@ -150,7 +154,12 @@ def shade(cell: Any, fill: str) -> None:
         tc_pr.remove(old)
     tc_pr.insert_element_before(
         parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'),
-        "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+        "w:noWrap",
+        "w:tcMar",
+        "w:textDirection",
+        "w:tcFitText",
+        "w:vAlign",
+        "w:hideMark",
     )
 
 
@@ -160,8 +169,13 @@ def borders(t: Any, spec: str) -> None:
     for old in tbl_pr.findall(qn("w:tblBorders")):
         tbl_pr.remove(old)
     tbl_pr.insert_element_before(
-        parse_xml(f'<w:tblBorders {nsdecls("w")}>{spec}</w:tblBorders>'),
-        "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+        parse_xml(f"<w:tblBorders {nsdecls('w')}>{spec}</w:tblBorders>"),
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
     )
 
 
@@ -208,7 +222,7 @@ def coloured(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     borders(
         t,
         f'<w:top {side}/><w:left w:val="single" w:sz="24" w:space="0" w:color="{rgb}"/>'
-        f'<w:bottom {side}/><w:right {side}/>',
+        f"<w:bottom {side}/><w:right {side}/>",
     )
     set_grid(t, [ctx.width])
     row_props(t.rows[0], header=False, split=story.is_cell)  # .block { break-inside: avoid }
@@ -256,10 +270,38 @@ def release_keeps(document: Any) -> None:
 
 
 _AFTER_KEEPNEXT = (
-    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
-    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-    "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )

@@ -11,7 +11,9 @@ from html.parser import HTMLParser
 
 from ..errors import RenderError
 
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
 # Elements a browser closes by itself when a sibling starts (HTML's optional end tags).
 _AUTO_CLOSE = {
     "p": frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3", "dl", "section", "figure"}),

@@ -17,7 +17,7 @@ RUNNING = (RUNNING_HEADER, RUNNING_FOOTER)
 # The DRAFT watermark: its text goes into the header of every page.
 WATERMARK = "watermark"
 
-# tag -> the classes it may carry, each with a Word mapping (besides the style-only classes below).
+# tag -> the classes with a Word mapping it may carry (besides the style-only classes below).
 ELEMENTS: dict[str, frozenset[str]] = {
     # document structure; head elements carry no body text
     "html": frozenset(),
@@ -29,22 +29,24 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "body": frozenset(),
     "main": frozenset(),
     "article": frozenset(),
-    "section": frozenset({"signatures"}),
+    "section": frozenset({"signatures", "clauses"}),
     "header": frozenset(RUNNING),
     "footer": frozenset(RUNNING),
-    "div": frozenset({"columns", "column", "block", "page-break", "signature", WATERMARK, *RUNNING}),
+    "div": frozenset({"columns", "column", "block", "page-break", "signature", "sub", WATERMARK, *RUNNING}),
     # text
-    "h1": frozenset(),
-    "h2": frozenset(),
+    "h1": frozenset({"title"}),
+    "h2": frozenset({"clause", "unnumbered"}),
     "h3": frozenset({"column-head"}),
-    "p": frozenset({"subtitle", "statement", "detail", "sign-line"}),
+    "p": frozenset(
+        {"subtitle", "statement", "detail", "sign-line", "sub", "column-head", "v-kicker", "party-role", "tile-label"}
+    ),
     "strong": frozenset(),
     "em": frozenset(),
-    "span": frozenset({"name", "from", "blank"}),
+    "span": frozenset({"name", "from", "blank", "detail"}),
     "br": frozenset(),
     # lists and defined terms
-    "ul": frozenset(),
-    "ol": frozenset(),
+    "ul": frozenset({"ticks", "warn"}),
+    "ol": frozenset({"alpha", "parties-list"}),
     "li": frozenset(),
     "dl": frozenset(),
     "dt": frozenset(),
@@ -63,13 +65,29 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "figcaption": frozenset(),
 }
 
-# Classes that only name a part for the PDF's stylesheet (a party's block, a kind of table) and
-# may appear on any element of the vocabulary: the DOCX keeps their text with the element's
-# own mapping. ``style-<name>`` on <body> names the style.
+# Classes that only give a part its look in the PDF (a party's card, a kind of table, a panel) and
+# change no text: the DOCX keeps their content with the element's own mapping. A class that adds
+# or hides text in the PDF (CSS ``content``, ``display: none``) must instead get a mapping above.
 STYLE_ONLY: frozenset[str] = frozenset(
-    {"title", "parties", "goals", "goal", "party", "party-name", "warning", "shared", "breakdown", "derivations"}
+    {
+        # base and two-column
+        "parties", "goals", "goal", "party", "party-name", "warning", "shared", "breakdown",
+        "derivations", "support", "keep-next", "total", "note", "none", "intro", "lead",
+        # tabular
+        "facts", "sev", "contacts", "reports", "who", "step-no", "wide",
+        # visual
+        "v-cover", "v-sub", "legend", "legend-title", "legend-item", "flow", "flow-step", "stage",
+        "stage-columns", "month-tables", "shared-head", "panel", "panel-title", "party-card", "goal-card",
+        "goal-who", "goal-metric", "goal-figure", "goal-total", "goal-meta", "meta-label", "tile",
+        "tile-column", "tile-figure", "strikes", "small", "timeline", "tl-item", "tl-dot", "end",
+        "tl-label", "need", "contact", "contact-name", "swatch", "arrow", "mark", "icon",
+        # legal narrative
+        "deed-sub", "preamble", "defined", "recital", "whereas", "operative", "witness", "schedule",
+        "goal-title", "plain",
+    }
 )
-STYLE_PREFIX = "style-"
+# Prefixes of style-only classes: style-<name> on <body>, shape-<shape> and icon-<name> on marks.
+STYLE_PREFIXES = ("style-", "shape-", "icon-")
 
 INLINE = frozenset({"strong", "em", "span", "br"})
 _PNG = "data:image/png;base64,"
@@ -96,7 +114,9 @@ def _walk(parent: Element, *, figure: str | None) -> None:
         unknown = [
             c
             for c in el.classes
-            if c not in allowed and c not in STYLE_ONLY and not (el.tag == "body" and c.startswith(STYLE_PREFIX))
+            if c not in allowed
+            and c not in STYLE_ONLY
+            and not c.startswith(STYLE_PREFIXES)
         ]
         if unknown:
             raise _fail(el, f"uses class {unknown[0]!r}, which is not in the vocabulary for <{el.tag}>")

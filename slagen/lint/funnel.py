@@ -69,10 +69,13 @@ def over_capacity(ctx: Context) -> Iterator[Finding]:
     needed = ctx.targets.values.get("follow_up.hours_needed_per_rep")
     if fu is None or used is None or used.value <= 100:
         return
-    hours = f"{_num(needed.value)} hours per rep" if needed is not None else "more hours"
+    per = f" {_A[used.per]}" if used.per in _A else ""
+    leads = ctx.targets.values.get("follow_up.leads_per_rep")
+    who = f"{_num(leads.value)} leads per rep" if leads is not None else "the leads"
+    hours = f"{_num(needed.value)} hours per rep{per}" if needed is not None else "more hours"
     yield Finding(
         ("inputs", "follow_up"),
-        f"following up every lead {fu.attempts} times at {_num(fu.minutes_per_attempt)} minutes an "
-        f"attempt takes {hours}, {_num(used.value)}% of the {_num(fu.hours_per_rep)} hours each rep "
-        "has: add reps or hours, or lower the attempts",
+        f"{who} x {fu.attempts} attempts x {_num(fu.minutes_per_attempt)} minutes take {hours}, "
+        f"{_num(used.value)}% of the {_num(fu.hours_per_rep)} hours each rep has: add reps or hours, "
+        "or lower the attempts",
     )

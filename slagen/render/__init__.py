@@ -69,7 +69,9 @@ def _period(loaded: Loaded, period: str | None) -> Period:
         raise UsageError(f"--period: {exc}") from None
     t = loaded.agreement.term
     if p.start < t.start or p.end > t.end:
-        raise UsageError(f"--period: {period} ({p.start} to {p.end}) is outside the term ({t.start} to {t.end})")
+        raise UsageError(
+            f"--period: {period} ({p.start} to {p.end}) is outside the term ({t.start} to {t.end})"
+        )
     return p
 
 
@@ -100,7 +102,9 @@ def _where(exc: BaseException) -> str:
     return ""
 
 
-def render_html(loaded: Loaded, *, style: str, period: str | None = None, templates: Path | None = None) -> Rendered:
+def render_html(
+    loaded: Loaded, *, style: str, period: str | None = None, templates: Path | None = None
+) -> Rendered:
     """Render ``loaded`` in ``style`` to HTML; raise :class:`RenderError` on a template problem."""
     p = _period(loaded, period)
     targets = compute_targets(loaded.agreement, p)
@@ -151,10 +155,26 @@ def render_agreement(
             variant=pdf_variant,
         )
         data = write_pdf(rendered.html, job)
+    elif fmt == "docx":
+        from ..docx import DocxOptions, html_to_docx
+
+        data = html_to_docx(rendered.html, DocxOptions(page_size=a.presentation.page_size, when=rendered.when))
     else:
-        raise UsageError(f"unknown format {fmt!r}; expected pdf or html")
+        raise UsageError(f"unknown format {fmt!r}; expected pdf, docx or html")
     write_atomic(target, data)
     return target
+
+
+FORMATS = ("pdf", "docx", "html")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """``pdf``, ``docx``, ``html`` or a comma-separated list of them (``pdf,docx``)."""
+    out = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    bad = [f for f in out if f not in FORMATS]
+    if bad or not out:
+        raise UsageError(f"--format: expected pdf, docx or html, or a list such as pdf,docx; got {text!r}")
+    return out
 
 
 def render_files(
@@ -170,13 +190,14 @@ def render_files(
     """Render each agreement in ``style``, or in every style it declares; yield each file written."""
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: {templates} is not a folder")
+    formats = parse_formats(fmt)
     for path in paths:
         styles = (style,) if style else tuple(load_agreement(path).agreement.presentation.styles)
-        for s in styles:
+        for s, f in ((s, f) for s in styles for f in formats):
             yield render_agreement(
                 path,
                 style=s,
-                fmt=fmt,
+                fmt=f,
                 period=period,
                 templates=templates,
                 out_dir=out_dir,

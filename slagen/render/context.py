@@ -196,6 +196,8 @@ class PartyView:
     """The points of contact among the party's people."""
     shape: str = "circle"
     """The shape marking the party (see :attr:`PartyRef.shape`)."""
+    address: str | None = None
+    """Registered or postal address, as the contract's preamble names it."""
 
 
 @dataclass(frozen=True)
@@ -556,7 +558,9 @@ def _goal(
         computed_name=computed.name if computed else None,
         computed_label=computed.label if computed else None,
         period_total=(
-            f.quantity(gt.period_total, g.unit, cur) if gt is not None and gt.period_total is not None else None
+            f.quantity(gt.period_total, g.unit, cur)
+            if gt is not None and gt.period_total is not None
+            else None
         ),
         breakdown=_breakdown(gt, g.unit, cur, loc),
         rounding=gt.rounding if gt is not None else "",
@@ -603,6 +607,7 @@ def _party(
         name=p.name,
         color=refs[p.id].color,
         shape=refs[p.id].shape,
+        address=p.address,
         roles=" and ".join(p.roles),
         description=p.description,
         lead=people[p.lead],
@@ -639,7 +644,8 @@ def _service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None
         availability=f.percent(av.target) if av else None,
         measured_per=f.adjective(av.measured_per) if av else None,
         maintenance=tuple(
-            w.description + (f" (at most {f.number(w.hours_per_month)} hours a month)" if w.hours_per_month else "")
+            w.description
+            + (f" (at most {f.number(w.hours_per_month)} hours a month)" if w.hours_per_month else "")
             for w in (av.maintenance_windows if av else [])
         ),
         downtime=downtime,
@@ -702,7 +708,9 @@ def _credits(a: Agreement) -> CreditsView | None:
         linear=linear,
         monthly_cap=f"{f.percent(sc.monthly_cap)} of the monthly charge",
         rolling_cap=(
-            f"{f.percent(sc.rolling_12_month_cap)} of twelve months' charges" if sc.rolling_12_month_cap else None
+            f"{f.percent(sc.rolling_12_month_cap)} of twelve months' charges"
+            if sc.rolling_12_month_cap
+            else None
         ),
         monthly_charge=f.money(sc.monthly_charge, cur) if sc.monthly_charge is not None else None,
     )

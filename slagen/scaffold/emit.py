@@ -37,10 +37,16 @@ def scalar(value: Any) -> str:
     if (
         _PLAIN.match(text)
         and not text.endswith(" ")
-        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR
+        and _resolve(text) == _STR
     ):
         return text
     return json.dumps(text, ensure_ascii=False)
+
+
+def _resolve(text: str) -> str:
+    """The tag a YAML 1.1 reader gives ``text`` written as a plain scalar."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _comment(doc: str | None, indent: str) -> list[str]:
@@ -84,6 +90,8 @@ def mapping(data: dict[str, Any], model: type[BaseModel], indent: str = "", dash
         if value is None:
             continue
         field = model.model_fields[key]
+        if n and not indent and not dash:
+            out.append("")  # a blank line between the sections of the agreement
         first = dash and n == 0
         key_indent = indent + "  " if dash else indent
         comment_indent = indent if first else key_indent

@@ -1,0 +1,63 @@
+"""``slagen init``: a new agreement that passes ``check``, with a comment on each field."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from ..errors import UsageError
+from ..model import Agreement
+from .content import KINDS, starter
+from .emit import mapping
+
+SCHEMA_FILE = Path("schema") / "agreement.schema.json"
+#: Where the schema lives seen from ``agreements/``, when no project folder is found.
+DEFAULT_SCHEMA_REF = "../schema/agreement.schema.json"
+
+
+def schema_ref(target: Path) -> str:
+    """The modeline's path to the schema, relative to the folder ``target`` is written in.
+
+    The nearest folder above ``target`` that holds ``schema/agreement.schema.json`` is the
+    project; without one, the layout of a slagen project is assumed.
+    """
+    folder = target.resolve().parent
+    for base in (folder, *folder.parents):
+        if (base / SCHEMA_FILE).is_file():
+            return Path(os.path.relpath(base / SCHEMA_FILE, folder)).as_posix()
+    return DEFAULT_SCHEMA_REF
+
+
+def scaffold_text(path: Path, *, kind: str, style: str, today: date | None = None) -> str:
+    """The text of a commented starter agreement of ``kind`` in ``style``, to be written at ``path``."""
+    if kind not in KINDS:
+        raise UsageError(f"expected a kind ({', '.join(KINDS)}), got {kind!r}")
+    data = starter(kind, style, today or date.today())
+    header = [
+        f"# yaml-language-server: $schema={schema_ref(path)}",
+        f"# A new {kind} agreement written by `slagen init`. Each field has its meaning above it;",
+        "# replace the placeholders, then run `slagen check` on this file.",
+    ]
+    return "\n".join(header + mapping(data, Agreement)) + "\n"
+
+
+def write_scaffold(path: Path, *, kind: str, style: str, today: date | None = None) -> None:
+    """Write a commented starter agreement of ``kind`` in ``style`` to ``path``.
+
+    The file is written whole or not at all (a temporary file renamed into place).
+    """
+    text = scaffold_text(path, kind=kind, style=style, today=today)
+    folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"cannot write {path}: {folder} is not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,396 @@
+"""The starter content of a new agreement, per kind: plain data shaped like the model.
+
+Every value is a realistic placeholder that passes ``slagen check --strict``; the author
+replaces names, addresses and figures. Dates follow the year the file is written in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+Data = dict[str, Any]
+
+
+def _person(ident: str, name: str, role: str, domain: str) -> Data:
+    first, last = name.lower().split(" ", 1)
+    return {"id": ident, "name": name, "role": role, "email": f"{first}.{last}@{domain}"}
+
+
+def _party(
+    ident: str, name: str, roles: list[str], description: str, people: list[Data], address: str | None = None
+) -> Data:
+    return {
+        "id": ident,
+        "name": name,
+        "roles": roles,
+        "description": description,
+        "address": address,
+        "lead": people[0]["id"],
+        "people": people,
+    }
+
+
+def _goal(
+    ident: str,
+    party: str,
+    metric: str,
+    comparison: str,
+    target: Data,
+    unit: str,
+    owner: str,
+    stage: str,
+    *,
+    interval: str = "month",
+    measured_by: str,
+    accrues: bool = False,
+) -> Data:
+    return {
+        "id": ident,
+        "party": party,
+        "metric": metric,
+        "comparison": comparison,
+        "target": target,
+        "unit": unit,
+        "interval": interval,
+        "measured_by": measured_by,
+        "owner": owner,
+        "stage": stage,
+        "accrues": accrues,
+    }
+
+
+def _customer() -> Data:
+    """A provider and one customer: an availability promise with support times and credits."""
+    return {
+        "parties": [
+            _party(
+                "provider",
+                "Example Provider Ltd.",
+                ["provider"],
+                "The company that delivers the service.",
+                [
+                    _person("pat", "Pat Provider", "Service Delivery Manager", "provider.example"),
+                    _person("sam", "Sam Support", "Support Desk Lead", "provider.example"),
+                ],
+                "1 Provider Street, Springfield",
+            ),
+            _party(
+                "customer",
+                "Example Customer Inc.",
+                ["consumer"],
+                "The company that receives the service.",
+                [
+                    _person("casey", "Casey Customer", "IT Operations Manager", "customer.example"),
+                    _person("dana", "Dana Director", "Chief Information Officer", "customer.example"),
+                ],
+                "2 Customer Avenue, Springfield",
+            ),
+        ],
+        "overview": {
+            "summary": "The provider operates the service for the customer, keeps it available and "
+            "answers the customer's incidents within the agreed times.",
+            "services": ["Operation and monitoring of the service", "A support desk for incidents"],
+            "for_whom": "Example Customer Inc. and the users of its service",
+            "success_measures": ["Monthly availability", "Time to first response to incidents"],
+        },
+        "inputs": {
+            "currency": "USD",
+            "availability": {
+                "target": "99.9",
+                "measured_per": "month",
+                "maintenance_windows": [
+                    {"description": "Sundays 02:00-04:00 UTC, announced a week ahead", "hours_per_month": 8}
+                ],
+            },
+            "service_credits": {
+                "basis": "availability",
+                "tiers": [
+                    {"below": "99.9", "strict": True, "credit": "10%"},
+                    {"below": "99.0", "strict": True, "credit": "25%"},
+                ],
+                "monthly_cap": "25%",
+                "monthly_charge": 5000,
+            },
+            "support": [
+                {
+                    "severity": "p1",
+                    "description": "The service is down for all users",
+                    "response_minutes": 30,
+                    "resolution_hours": 4,
+                    "hours": "24x7",
+                },
+                {
+                    "severity": "p2",
+                    "description": "A function is impaired and a workaround exists",
+                    "response_minutes": 240,
+                    "resolution_hours": 48,
+                    "hours": "Business hours",
+                },
+            ],
+        },
+        "goals": [
+            _goal(
+                "availability",
+                "provider",
+                "Availability of the service outside maintenance windows",
+                "at-least",
+                {"value": "99.9"},
+                "%",
+                "pat",
+                "service",
+                measured_by="External checks of the service every minute",
+            ),
+            _goal(
+                "p1-response",
+                "provider",
+                "Time to first response to a severity-1 incident",
+                "at-most",
+                {"value": 30},
+                "minutes",
+                "sam",
+                "service",
+                measured_by="Help-desk time stamps of the ticket and of the first reply",
+            ),
+        ],
+        "requirements": [
+            {
+                "party": "provider",
+                "from_party": "customer",
+                "text": "Incidents reported through the help desk with their severity",
+            },
+            {
+                "party": "customer",
+                "from_party": "provider",
+                "text": "A monthly service report with availability and incidents",
+                "interval": "month",
+            },
+        ],
+        "reports": [
+            {
+                "id": "service-report",
+                "title": "Monthly service report",
+                "from_person": "pat",
+                "to_person": "casey",
+                "every": "month",
+                "content": "Availability against target, incidents and response times",
+                "visible_to": ["provider", "customer"],
+            }
+        ],
+        "diagnosed_by": ["pat", "casey"],
+        "consequences": ["Service credits by the tiers of measured availability, up to the monthly cap"],
+    }
+
+
+def _internal() -> Data:
+    """Two departments: marketing's lead goal follows from sales' quota (the guide's funnel)."""
+    return {
+        "parties": [
+            _party(
+                "marketing",
+                "Marketing Department",
+                ["provider"],
+                "Generates and qualifies leads for sales.",
+                [
+                    _person("morgan", "Morgan Marketer", "Chief Marketing Officer", "company.example"),
+                    _person("lee", "Lee Leads", "Demand Generation Manager", "company.example"),
+                ],
+            ),
+            _party(
+                "sales",
+                "Sales Department",
+                ["consumer"],
+                "Works the leads marketing hands off and closes new business.",
+                [
+                    _person("kim", "Kim Seller", "Head of Sales", "company.example"),
+                    _person("ray", "Ray Reports", "Sales Operations Analyst", "company.example"),
+                ],
+            ),
+        ],
+        "overview": {
+            "summary": "Marketing supplies the qualified leads sales needs to meet its quota, and "
+            "sales follows up every lead and reports back on it.",
+            "services": ["Generation and qualification of leads", "Follow-up of every lead by sales"],
+            "for_whom": "The sales team",
+            "success_measures": ["Qualified leads delivered each month", "New customers closed each month"],
+        },
+        "inputs": {
+            "currency": "USD",
+            "funnel": {
+                "per": "month",
+                "sales_quota": 5000,
+                "marketing_share": "100%",
+                "average_deal_size": 100,
+                "close_rate": "50%",
+            },
+        },
+        "goals": [
+            _goal(
+                "qualified-leads",
+                "marketing",
+                "Qualified leads delivered to sales",
+                "at-least",
+                {"computed": "funnel.leads_needed"},
+                "leads",
+                "morgan",
+                "qualification",
+                measured_by="Leads marked sales-qualified in the CRM",
+                accrues=True,
+            ),
+            _goal(
+                "new-customers",
+                "sales",
+                "New customers from marketing leads",
+                "at-least",
+                {"computed": "funnel.customers_needed"},
+                "customers",
+                "kim",
+                "goals",
+                measured_by="Closed-won opportunities with a marketing lead source",
+                accrues=True,
+            ),
+        ],
+        "requirements": [
+            {
+                "party": "marketing",
+                "from_party": "sales",
+                "text": "A weekly status report on every lead handed off",
+                "interval": "week",
+            },
+            {
+                "party": "sales",
+                "from_party": "marketing",
+                "text": "Qualified leads delivered through the CRM with contact details",
+                "interval": "day",
+            },
+        ],
+        "reports": [
+            {
+                "id": "weekly-status",
+                "title": "Weekly sales status report",
+                "from_person": "kim",
+                "to_person": "morgan",
+                "every": "week",
+                "content": "Leads worked, connected, converted and rejected",
+                "visible_to": ["marketing", "sales"],
+            }
+        ],
+        "diagnosed_by": ["morgan", "kim"],
+        "consequences": ["Both teams meet within five business days of a missed month to agree a plan"],
+    }
+
+
+def _multi_level() -> Data:
+    """Three departments: marketing feeds sales, sales hands new customers to service."""
+    data = _internal()
+    data["parties"][1]["roles"] = ["consumer", "provider"]
+    data["parties"].append(
+        _party(
+            "service",
+            "Customer Service Department",
+            ["consumer"],
+            "Onboards and supports the customers sales closes.",
+            [
+                _person("jo", "Jo Service", "VP of Customer Service", "company.example"),
+                _person("kai", "Kai Knowledge", "Knowledge Base Manager", "company.example"),
+            ],
+        )
+    )
+    data["overview"]["services"].append("Onboarding and support of new customers")
+    data["overview"]["for_whom"] = "The sales and customer service teams, and their new customers"
+    data["goals"].append(
+        _goal(
+            "onboarding",
+            "service",
+            "New customers onboarded within five business days of closing",
+            "at-least",
+            {"value": 95},
+            "%",
+            "jo",
+            "service",
+            measured_by="Onboarding calls logged in the help desk",
+        )
+    )
+    data["requirements"].append(
+        {
+            "party": "service",
+            "from_party": "sales",
+            "text": "A monthly customer friction report on what made each sale hard",
+            "interval": "month",
+        }
+    )
+    data["reports"].append(
+        {
+            "id": "customer-friction",
+            "title": "Customer friction report",
+            "from_person": "kim",
+            "to_person": "jo",
+            "every": "month",
+            "content": "Objections and questions of new customers, for the knowledge base",
+            "visible_to": ["marketing", "sales", "service"],
+        }
+    )
+    data["reports"][0]["visible_to"] = ["marketing", "sales", "service"]
+    data["diagnosed_by"] = ["morgan", "kim", "jo"]
+    return data
+
+
+KINDS = {"customer": _customer, "internal": _internal, "multi-level": _multi_level}
+
+
+def starter(kind: str, style: str, today: date) -> Data:
+    """The whole starter agreement of ``kind`` in ``style``, dated in ``today``'s year."""
+    part = KINDS[kind]()
+    year = today.year
+    quarter = (today.month - 1) // 3 + 1
+    parties = part["parties"]
+    leads = [p["lead"] for p in parties]
+    contacts = [
+        {"person": person["id"], "responsibility": f"{person['role']} of {p['name']}"}
+        for p in parties
+        for person in p["people"]
+    ]
+    return {
+        "id": f"new-{kind}-agreement",
+        "title": f"{kind.replace('-', ' ').capitalize()} Service-Level Agreement",
+        "kind": kind,
+        "version": "0.1",
+        "term": {
+            "start": date(year, 1, 1),
+            "end": date(year, 12, 31),
+            "reporting_interval": "month",
+            "period": f"{year}-Q{quarter}",
+        },
+        "parties": parties,
+        "overview": part["overview"],
+        "inputs": part["inputs"],
+        "goals": part["goals"],
+        "requirements": part["requirements"],
+        "contacts": contacts,
+        "reports": part["reports"],
+        "missed_goals": {
+            "consequences": part["consequences"],
+            "diagnosed_by": part["diagnosed_by"],
+            "recovery": "Shortfalls are made up over the following two months",
+            "strikes": {
+                "limit": 3,
+                "window": "quarter",
+                "consequence": "The heads of all parties review the agreement's goals and inputs",
+            },
+        },
+        "cancellation": {
+            "conditions": [
+                {"text": "Goals are missed for the last three months in a row", "missed_in_a_row": 3},
+                {"text": "The agreement no longer has the support of every party"},
+            ],
+            "notice_days": 30,
+        },
+        "unexpected_events": {
+            "excused": ["Outages of systems outside the parties' control", "Severe weather"],
+            "minimum_standards": ["The affected party is told of the event and its expected duration"],
+            "notice_hours": 24,
+        },
+        "review": {"mid_term": date(year, 7, 1), "end_of_term": date(year, 12, 15), "metrics_every": "month"},
+        "sign_off": [{"person": lead} for lead in leads],
+        "presentation": {"styles": [style], "formats": ["pdf"], "locale": "en-US", "page_size": "A4"},
+    }

@@ -7,6 +7,7 @@ setup:
 
 render: setup  ## render every example agreement in every style it declares, into output/
 	$(PY) -m slagen check agreements
+	$(PY) -m slagen render agreements/*.yaml
 
 test: setup  ## lint, type-check and run the test suite
 	$(PY) -m ruff check .

@@ -80,7 +80,7 @@ def init(path: str, kind: str, style: str, force: bool) -> None:
 def lint(
     paths: tuple[str, ...], strict: bool, ignore: tuple[str, ...], today: str | None, list_rules: bool
 ) -> None:
-    """Warn about agreements that break the SLA guide's practices (rule ids SLA001...)."""
+    """Warn where agreements break the SLA guide's practices (rules SLA001...)."""
     from datetime import date
 
     from .lint import lint_paths, rules_table
@@ -219,7 +219,13 @@ def render(
         )
     paths = tuple(Path(f) for f in files)
     for written in render_files(
-        paths, style=style, fmt=fmt, period=period, templates=templates, out_dir=out_dir, pdf_variant=pdf_variant
+        paths,
+        style=style,
+        fmt=fmt,
+        period=period,
+        templates=templates,
+        out_dir=out_dir,
+        pdf_variant=pdf_variant,
     ):
         click.echo(f"wrote {written}", err=True)
 
@@ -229,11 +235,70 @@ def render(
 @click.argument("actuals", type=click.Path(dir_okay=False))
 @click.option("--period", metavar="P", help="Period of the tracked figures (default: the term's period).")
 def recalc(file: str, actuals: str, period: str | None) -> None:
-    """Write the funnel's inputs recalculated from ACTUALS back into FILE, keeping its layout."""
+    """Write inputs recalculated from ACTUALS back into FILE, keeping its layout."""
     from .recalc import recalc_file
 
     result = recalc_file(Path(file), Path(actuals), period)
     click.echo(result.summary)
+
+
+@cli.command()
+@click.argument("folder", default="agreements", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--period", metavar="PERIOD", help="Period such as 2026-Q4 (default: each agreement's term.period).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder; files go to <folder>/<agreement id>/.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores)."
+)
+@click.option("--force", is_flag=True, help="Replace the documents of signed-off periods too.")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of templates searched before the built-in ones.",
+)
+@click.option(
+    "--recycle-after",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    metavar="N",
+    help="Replace a worker process after it has rendered N documents (bounds its memory).",
+)
+@click.pass_context
+def build(
+    ctx: click.Context,
+    folder: Path,
+    period: str | None,
+    out_dir: Path,
+    jobs: int | None,
+    force: bool,
+    templates: Path | None,
+    recycle_after: int,
+) -> None:
+    """Check and render every agreement in FOLDER (default: agreements/) in every style and format
+    it declares, rendering only what changed. Exit code 1 when any agreement failed."""
+    from .build import Progress, build_folder, print_report
+
+    progress = Progress(tty=click.get_text_stream("stderr").isatty())
+    report = build_folder(
+        folder,
+        out_dir=out_dir,
+        period=period,
+        jobs=jobs,
+        force=force,
+        templates=templates,
+        recycle_after=recycle_after,
+        progress=progress,
+    )
+    print_report(report)
+    ctx.exit(1 if report.failed else 0)
 
 
 def main() -> None:  # pragma: no cover - console entry point

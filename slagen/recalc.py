@@ -109,31 +109,34 @@ def _layout(text: str, file: Path) -> Any:
     )
 
 
+def _value_text(line: str, col: int) -> str:
+    """The value written at column ``col`` (0-based) of ``line``, without a trailing comment."""
+    return line[col:].split(" #")[0].strip()
+
+
 def _render(text: str, values: dict[str, Decimal], file: Path) -> tuple[str, list[Change]]:
     y = _layout(text, file)
     data = y.load(text)
     funnel = data["inputs"]["funnel"]
-    changes = []
     lines = text.splitlines()
+    edited: list[tuple[str, int, int, str]] = []
     for key in FIELDS:
         old = funnel[key]
         if Decimal(str(old).rstrip("%").strip()) == values[key]:
             continue
         line, col = funnel.lc.value(key)
-        old_text = lines[line][col:].split(" #")[0].strip()
-        new = _new_value(old, values[key])
-        funnel[key] = new
-        changes.append(
-            Change(
-                f"inputs.funnel.{key}", line + 1, old_text, fmt(new) if isinstance(new, Decimal) else str(new)
-            )
-        )
-    changes.sort(key=lambda c: c.line)
+        edited.append((key, line, col, _value_text(lines[line], col)))
+        funnel[key] = _new_value(old, values[key])
     new_text = _dump(y, data)
     if "\r\n" in text:
         new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
     if not text.endswith("\n"):
         new_text = new_text.removesuffix("\r\n" if "\r\n" in text else "\n")
+    new_lines = new_text.splitlines()
+    changes = [
+        Change(f"inputs.funnel.{key}", line + 1, old_text, _value_text(new_lines[line], col))
+        for key, line, col, old_text in sorted(edited, key=lambda e: e[1])
+    ]
     allowed = {c.line for c in changes}
     matcher = difflib.SequenceMatcher(
         a=text.splitlines(keepends=True), b=new_text.splitlines(keepends=True), autojunk=False

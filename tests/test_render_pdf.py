@@ -109,21 +109,11 @@ def test_signing_removes_the_draft_and_prints_the_dates(
     assert "Date: (not yet signed)" in " ".join(pages)
 
 
-def test_page_size_comes_from_the_agreement(tmp_path: Path, write_agreement: Callable[..., Path]) -> None:
-    data = example_data()
-    data["presentation"]["page_size"] = "Letter"
-    data["presentation"]["styles"] = ["tabular"]
-    path = write_agreement(data)
-    assert run("render", str(path), "-o", str(tmp_path)).exit_code == 0
-    pdf = reader(tmp_path / "sales-marketing" / "sales-marketing-2026-Q4.pdf")
-    assert [float(x) for x in pdf.pages[0].mediabox] == [0, 0, 612, 792]
-    a4 = reader(next(iter(_a4(tmp_path, write_agreement))))
-    assert [round(float(x)) for x in a4.pages[0].mediabox] == [0, 0, 595, 842]
-
-
-def _a4(tmp_path: Path, write_agreement: Callable[..., Path]) -> list[Path]:
-    data = example_data()
-    data["presentation"]["styles"] = ["tabular"]
-    path = write_agreement(data, name="a4.yaml")
-    assert run("render", str(path), "-o", str(tmp_path / "a4")).exit_code == 0
-    return [tmp_path / "a4" / "sales-marketing" / "sales-marketing-2026-Q4.pdf"]
+def test_page_size_comes_from_the_agreement(rendered: dict[tuple[str, str], Path]) -> None:
+    sizes = {
+        load_agreement(e).agreement.presentation.page_size: [
+            round(float(x)) for x in reader(rendered[(e.stem, "tabular")]).pages[0].mediabox
+        ]
+        for e in EXAMPLES
+    }
+    assert sizes == {"A4": [0, 0, 595, 842], "Letter": [0, 0, 612, 792]}

@@ -104,6 +104,7 @@ def _read_yaml(raw: bytes, name: str) -> RawActuals:
                 continue
             cells = []
             values: dict[str, str | None] = {}
+            complete = True
             for field_name, cell in item.items():
                 line, col = src.position((key, i, field_name))
                 cells.append((field_name, line, col))
@@ -117,9 +118,11 @@ def _read_yaml(raw: bytes, name: str) -> RawActuals:
                             f"expected a single value, got {describe(cell)}",
                         )
                     )
+                    complete = False
                     continue
                 values[field_name] = cell
-            rows.append(Row(key, values, where((key, i), tuple(cells))))
+            if complete:
+                rows.append(Row(key, values, where((key, i), tuple(cells))))
     return RawActuals(name, agreement, agreement_where, rows, problems)
 
 

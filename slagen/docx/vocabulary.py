@@ -83,7 +83,7 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "tl-label", "need", "contact", "contact-name", "swatch", "arrow", "mark", "icon",
         # legal narrative
         "deed-sub", "preamble", "defined", "recital", "whereas", "operative", "witness", "schedule",
-        "goal-title", "plain",
+        "goal-title", "plain", "charts", "by-month",
     }
 )
 # Prefixes of style-only classes: style-<name> on <body>, shape-<shape> and icon-<name> on marks.

@@ -158,7 +158,9 @@ def render_agreement(
     elif fmt == "docx":
         from ..docx import DocxOptions, html_to_docx
 
-        data = html_to_docx(rendered.html, DocxOptions(page_size=a.presentation.page_size, when=rendered.when))
+        data = html_to_docx(
+            rendered.html, DocxOptions(page_size=a.presentation.page_size, when=rendered.when)
+        )
     else:
         raise UsageError(f"unknown format {fmt!r}; expected pdf, docx or html")
     write_atomic(target, data)

@@ -1,0 +1,316 @@
+"""``slagen build``: plan every agreement's documents, render what changed, record it.
+
+1. Plan (in this process): each agreement is checked (or its facts are taken from the manifest
+   when its text and slagen did not change) and its documents listed with their input hashes.
+2. Decide: a document whose key and file match the manifest is unchanged. A signed-off period's
+   documents are guarded (:mod:`.guard`): a changed agreement is refused before any rendering,
+   and changed templates or software are rendered into a staging folder and compared first.
+3. Render the rest in worker processes (:mod:`.workers`), with progress (:mod:`.progress`).
+4. Record: the manifest (:mod:`.manifest`) and the signed copies are written at the end, also
+   when the build is interrupted. One failing agreement never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from ..errors import AgreementError, SlagenError, UsageError
+from ..load import agreement_files
+from ..period import parse_period
+from ..render.output import write_atomic
+from .guard import agreement_changes, refusal, signed_copy
+from .manifest import Manifest
+from .plan import (
+    AgreementPlan,
+    Doc,
+    Settings,
+    changed_inputs,
+    engine,
+    file_sha,
+    load_facts,
+    plan_agreement,
+    sha256,
+)
+from .progress import Progress
+from .workers import Outcome, Task, run_tasks
+
+#: Documents a worker renders before it is replaced (WeasyPrint's memory grows ~0.2 MiB each).
+RECYCLE_AFTER = 50
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    agreements: int = 0
+    rendered: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    failures: dict[str, list[str]] = field(default_factory=dict)
+    """Error lines per failed agreement file."""
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        """Whether any agreement failed."""
+        return bool(self.failures)
+
+    @property
+    def summary(self) -> str:
+        """The last line of the build."""
+        return (
+            f"built {_plural(self.agreements, 'agreement')}: "
+            f"{_plural(len(self.rendered), 'document')} rendered, {self.unchanged} unchanged, "
+            f"{len(self.failures)} failed ({self.seconds:.1f} s)"
+        )
+
+    def fail(self, file: str, lines: Iterable[str]) -> None:
+        """Record errors of the agreement in ``file``."""
+        self.failures.setdefault(file, []).extend(lines)
+
+
+@dataclass
+class _Build:
+    """The state of one build between planning and recording."""
+
+    settings: Settings
+    force: bool
+    manifest: Manifest
+    report: BuildReport
+    progress: Progress
+    tasks: list[Task] = field(default_factory=list)
+    work: dict[int, tuple[AgreementPlan, Doc]] = field(default_factory=dict)
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    """Changes that would alter a signed period's documents, per agreement file."""
+    written: set[str] = field(default_factory=set)
+
+    @property
+    def out_dir(self) -> Path:
+        return self.settings.out_dir
+
+    def shown(self, doc: Doc) -> str:
+        return str(self.out_dir / doc.output)
+
+    def record(self, plan: AgreementPlan, doc: Doc, digest: str) -> None:
+        self.written.add(doc.output)
+        self.manifest.record(
+            doc.output,
+            {
+                "agreement": plan.file,
+                "id": plan.facts.id,
+                "period": plan.period,
+                "style": doc.style,
+                "format": doc.fmt,
+                "signed": plan.signed,
+                "inputs": doc.inputs,
+                "key": doc.key,
+                "sha256": digest,
+            },
+        )
+
+    def queue(self, plan: AgreementPlan, doc: Doc, *, staged: bool) -> None:
+        index = len(self.tasks)
+        self.work[index] = (plan, doc)
+        s = self.settings
+        self.tasks.append(
+            Task(
+                index,
+                os.getcwd(),
+                str(plan.path),
+                doc.style,
+                doc.fmt,
+                s.period.label if s.period else None,
+                str(s.templates) if s.templates else None,
+                str(s.out_dir),
+                os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
+                staged,
+            )
+        )
+
+    # --- deciding -----------------------------------------------------------------------
+
+    def decide(self, plan: AgreementPlan) -> None:
+        """Queue the plan's documents that must be rendered; count the unchanged ones."""
+        copy = signed_copy(self.out_dir, plan)
+        guarded = copy.is_file() and not self.force
+        if guarded:
+            signed_text = copy.read_bytes()
+            if signed_text != plan.text:
+                self.report.fail(plan.file, refusal(plan, copy, agreement_changes(plan, signed_text)))
+                return
+        for doc in plan.docs:
+            rec = self.manifest.outputs.get(doc.output) or {}
+            have = file_sha(self.out_dir / doc.output)
+            same_inputs = have is not None and rec.get("key") == doc.key
+            if guarded and same_inputs:
+                self.report.unchanged += 1
+                if have != rec.get("sha256"):
+                    self.report.notes.append(
+                        f"note: {self.shown(doc)} changed since it was built; it is signed off, so it is left as it is"
+                    )
+            elif guarded:
+                self.queue(plan, doc, staged=True)
+            elif same_inputs and have == rec.get("sha256"):
+                self.report.unchanged += 1
+            else:
+                self.queue(plan, doc, staged=False)
+
+    # --- outcomes -----------------------------------------------------------------------
+
+    def outcome(self, task: Task, out: Outcome) -> None:
+        """Take in a finished task."""
+        plan, doc = self.work[task.index]
+        try:
+            if out.errors:
+                self.report.fail(plan.file, out.errors)
+                self.progress.step(f"failed {self.shown(doc)}")
+            elif task.staged:
+                self._staged(plan, doc, out)
+            else:
+                self._written(plan, doc, out)
+        finally:
+            if out.staging:
+                shutil.rmtree(out.staging, ignore_errors=True)
+
+    def _written(self, plan: AgreementPlan, doc: Doc, out: Outcome) -> None:
+        assert out.written is not None and out.sha256 is not None
+        if Path(out.written) != self.out_dir / doc.output:
+            self.report.fail(plan.file, [f"{plan.file}: wrote {out.written}, expected {self.shown(doc)}"])
+            self.progress.step(f"failed {self.shown(doc)}")
+            return
+        self.record(plan, doc, out.sha256)
+        self.report.rendered.append(self.shown(doc))
+        self.progress.step(f"rendered {self.shown(doc)}")
+
+    def _staged(self, plan: AgreementPlan, doc: Doc, out: Outcome) -> None:
+        """A signed-off document rendered aside: identical bytes are kept, others refused."""
+        assert out.written is not None and out.sha256 is not None
+        target = self.out_dir / doc.output
+        rec = self.manifest.outputs.get(doc.output) or {}
+        have = file_sha(target)
+        if out.sha256 == have:
+            self.record(plan, doc, out.sha256)
+            self.report.unchanged += 1
+            self.progress.step(f"unchanged {self.shown(doc)} (signed off; same bytes)")
+            return
+        if have is None and rec.get("sha256") in (None, out.sha256):
+            os.replace(out.written, target)
+            self.record(plan, doc, out.sha256)
+            self.report.rendered.append(self.shown(doc))
+            self.progress.step(f"rendered {self.shown(doc)} (signed off; was missing)")
+            return
+        old_inputs = rec.get("inputs")
+        changes = changed_inputs(old_inputs, doc.inputs) if isinstance(old_inputs, dict) else []
+        what = f"{self.shown(doc)}: " + (", ".join(changes) if changes else "its bytes (no record of its inputs)")
+        self.refused.setdefault(plan.file, []).append(what)
+        self.progress.step(f"refused {self.shown(doc)}")
+
+    # --- recording ----------------------------------------------------------------------
+
+    def seal(self, plans: list[AgreementPlan]) -> None:
+        """Turn refusals into errors, and keep or drop the signed copies of finished agreements."""
+        for plan in plans:
+            if plan.file in self.refused:
+                copy = signed_copy(self.out_dir, plan)
+                self.report.fail(plan.file, refusal(plan, copy, self.refused[plan.file]))
+            if plan.file in self.report.failures:
+                continue
+            copy = signed_copy(self.out_dir, plan)
+            if plan.signed and (not copy.is_file() or copy.read_bytes() != plan.text):
+                write_atomic(copy, plan.text)
+            elif not plan.signed and self.force and copy.is_file():
+                copy.unlink()
+
+
+def _plans(folder: Path, b: _Build) -> list[AgreementPlan]:
+    """Check and plan every agreement in ``folder``; failures go to the report."""
+    out_root = b.out_dir.resolve()
+    files = [f for f in agreement_files([folder]) if not f.resolve().is_relative_to(out_root)]
+    plans: list[AgreementPlan] = []
+    ids: dict[str, str] = {}
+    for f in files:
+        b.report.agreements += 1
+        key = str(f.resolve())
+        try:
+            text = f.read_bytes()
+            facts, warnings = load_facts(f, text, b.manifest.agreements.get(key))
+            for w in warnings:
+                click.echo(str(w), err=True)
+            b.manifest.agreements[key] = {
+                "sha256": sha256(text),
+                "engine": engine()["slagen code"],
+                "facts": facts.to_json(),
+            }
+            if facts.id in ids:
+                raise SlagenError(
+                    f"id {facts.id!r} is also the id of {ids[facts.id]}; their documents would overwrite each other"
+                )
+            ids[facts.id] = str(f)
+            plans.append(plan_agreement(f, text, facts, b.settings))
+        except AgreementError as exc:
+            b.report.fail(str(f), (str(p) for p in exc.problems))
+        except SlagenError as exc:
+            b.report.fail(str(f), [f"{f}: {exc.format_message()}"])
+    return plans
+
+
+def build_folder(
+    folder: Path,
+    *,
+    out_dir: Path = Path("output"),
+    period: str | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    templates: Path | None = None,
+    recycle_after: int = RECYCLE_AFTER,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Check and render every agreement in ``folder`` into ``out_dir``; see the module docstring."""
+    started = time.perf_counter()
+    if not folder.is_dir():
+        raise UsageError(f"no such folder: {folder}")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates: {templates} is not a folder")
+    try:
+        wanted = parse_period(period) if period is not None else None
+    except ValueError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    settings = Settings(out_dir, wanted, templates)
+    manifest = Manifest.load(out_dir)
+    b = _Build(settings, force, manifest, BuildReport(), progress or Progress(tty=False))
+    if manifest.problem:
+        b.report.notes.append(f"note: {manifest.problem}")
+    plans = _plans(folder, b)
+    for plan in plans:
+        b.decide(plan)
+    workers = min(jobs or os.cpu_count() or 1, len(b.tasks))
+    b.progress.start(len(b.tasks))
+    try:
+        run_tasks(b.tasks, workers=workers, recycle_after=recycle_after, on_outcome=b.outcome)
+    finally:
+        b.progress.close()
+        b.seal(plans)
+        manifest.save(b.written)
+    b.report.seconds = time.perf_counter() - started
+    return b.report
+
+
+def print_report(report: BuildReport) -> None:
+    """Notes, every failed agreement's errors (as ``check`` prints them), and the summary."""
+    for note in report.notes:
+        click.echo(note, err=True)
+    for file in sorted(report.failures):
+        for line in report.failures[file]:
+            click.echo(line, err=True)
+    click.echo(report.summary, err=True)

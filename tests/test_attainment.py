@@ -1,0 +1,197 @@
+"""Attainment: goals met and missed against the example actuals, and what follows from it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from conftest import AGREEMENTS, build_tree
+
+from slagen.actuals import check_against, load_actuals
+from slagen.attainment import Attainment, attainment
+from slagen.load import load_agreement
+from slagen.period import parse_period
+
+
+def attain(name: str, period: str, actuals: Path | None = None) -> Attainment:
+    path = AGREEMENTS / f"{name}.yaml"
+    a = load_agreement(path).agreement
+    act = load_actuals(actuals or AGREEMENTS / "actuals" / f"{name}-2026.yaml")
+    check_against(a, act, str(path))
+    return attainment(a, act, parse_period(period))
+
+
+def table(at: Attainment) -> list[tuple[str, str | None, str | None, str]]:
+    return [
+        (
+            g.goal_id,
+            None if g.target is None else str(g.target),
+            None if g.actual is None else str(g.actual),
+            g.status,
+        )
+        for g in at.goals
+    ]
+
+
+def test_a_month_where_every_goal_is_met() -> None:
+    at = attain("sales-marketing", "2026-10")
+    assert table(at) == [
+        ("qualified-leads", "100", "104", "met"),
+        ("revenue", "5000.00", "5408", "met"),
+        ("new-customers", "50", "52", "met"),
+        ("follow-up-speed", "60", "42.09", "met"),
+        ("follow-up-depth", "6", "6.49", "met"),
+        ("campaign-feedback", "1", "1", "met"),
+    ]
+    assert [g.basis for g in at.goals][:2] == [
+        "qualified_leads: sum of 31 days",
+        "marketing_revenue: sum of 1 tracked month",
+    ]
+    assert at.missed_in_a_row == 0
+    assert not at.plan.applies
+    assert [c.met for c in at.cancellation] == [False, None]
+
+
+def test_three_months_missed_in_a_row_meet_the_cancellation_condition() -> None:
+    at = attain("sales-marketing", "2026-Q3")
+    assert table(at) == [
+        ("qualified-leads", "300", "233", "missed"),
+        ("revenue", "15000.00", "10294", "missed"),
+        ("new-customers", "150", "105", "missed"),
+        ("follow-up-speed", "60", "94.39", "missed"),
+        ("follow-up-depth", "6", "3.71", "missed"),
+        ("campaign-feedback", "1", "0", "missed"),
+    ]
+    assert [(i.period.label, i.missed) for i in at.intervals] == [
+        ("2026-07", True),
+        ("2026-08", True),
+        ("2026-09", True),
+    ]
+    assert at.missed_in_a_row == 3
+    first, second = at.cancellation
+    assert (first.text, first.missed_in_a_row, first.met) == (
+        "Either party's goals are missed for the last three months in a row",
+        3,
+        True,
+    )
+    assert second.met is None
+    plan = at.plan
+    assert plan.applies
+    assert plan.diagnosed_by == ("Amir Haddad (Chief Marketing Officer)", "Kendra Mills (Head of Sales)")
+    assert plan.consequences[0].startswith("Marketing and sales meet within five business days")
+    assert plan.strikes is not None
+    assert (plan.strikes.window.label, plan.strikes.count, plan.strikes.limit, plan.strikes.reached) == (
+        "2026-Q3",
+        3,
+        3,
+        True,
+    )
+
+
+def test_missed_months_are_counted_back_from_the_period() -> None:
+    assert attain("sales-marketing", "2026-08").missed_in_a_row == 2
+    sep = attain("sales-marketing", "2026-09")
+    assert sep.missed_in_a_row == 3
+    assert [c.met for c in sep.cancellation] == [True, None]
+    assert attain("sales-marketing", "2026-10").missed_in_a_row == 0
+
+
+def test_recalculated_inputs_and_the_targets_they_imply() -> None:
+    r = attain("sales-marketing", "2026-10").recalculation
+    assert r is not None
+    assert r.months == ("2026-10",)
+    assert (r.result.close_rate.value, r.result.average_deal_size.value, r.result.marketing_share.value) == (
+        Decimal("50.00"),
+        Decimal("104.00"),
+        Decimal("96.57"),
+    )
+    assert r.next_period.label == "2026-11"
+    # 5000 x 96.57% = 4828.50 USD; / 104.00 = 46.4... -> 47 customers; / 50% = 94 leads
+    assert r.implied.values["funnel.marketing_revenue_goal"].value == Decimal("4828.50")
+    assert r.implied.values["funnel.leads_needed"].value == Decimal(94)
+    assert r.current.values["funnel.leads_needed"].value == Decimal(100)
+    q3 = attain("sales-marketing", "2026-Q3").recalculation
+    assert q3 is not None
+    assert q3.figures.marketing_leads == Decimal(233)
+    assert q3.result.close_rate.value == Decimal("45.06")
+
+
+def test_service_month_with_an_outage_earns_a_credit() -> None:
+    at = attain("it-service", "2026-11")
+    rows = {g[0]: g[1:] for g in table(at)}
+    assert rows["availability"] == ("99.95", "99.8796", "missed")
+    # 99.95% of November's 43,200 minutes allows 21.6 minutes; 52 were down
+    assert rows["downtime-quarter"] == ("21.6", "52.00", "missed")
+    assert rows["p2-response"] == ("60", "75", "missed")
+    assert rows["maintenance-approval"] == ("2", "2", "met")
+    assert [(c.month, c.share, c.amount) for c in at.credits] == [
+        ("2026-11", Decimal(10), Decimal("1200.00"))
+    ]
+    assert at.credit_total == Decimal("1200.00")
+    assert at.recalculation is None
+    assert at.recalculation_note == "agreement 'it-service' has no inputs.funnel to recalculate"
+    october = attain("it-service", "2026-10")
+    assert {g.status for g in october.goals} == {"met"}
+    assert october.credit_total == Decimal("0.00")
+
+
+def test_rolling_cap_counts_the_months_before_the_period(tmp_path: Path) -> None:
+    actuals = (
+        build_tree(
+            tmp_path,
+            {
+                "a.yaml": "service:\n"
+                + "".join(f"  - {{month: 2027-0{m}, availability: 90}}\n" for m in range(1, 5))
+            },
+        )
+        / "a.yaml"
+    )
+    at = attain("it-service", "2027-04", actuals)
+    # 50% a month (the monthly cap) for January to March uses 150 of the 180% (12 x 15%) cap
+    (april,) = at.credits
+    assert (april.result.share, april.share, april.rolling_capped, april.amount) == (
+        Decimal(50),
+        Decimal(30),
+        True,
+        Decimal("3600.00"),
+    )
+    assert at.missed_in_a_row == 4
+
+
+def test_a_goal_without_a_measure_has_no_data(tmp_path: Path) -> None:
+    actuals = (
+        build_tree(tmp_path, {"a.yaml": "daily:\n  - {date: 2026-10-01, qualified_leads: 4}\n"}) / "a.yaml"
+    )
+    at = attain("sales-marketing", "2026-10", actuals)
+    speed = next(g for g in at.goals if g.goal_id == "follow-up-speed")
+    assert (speed.actual, speed.status, speed.basis) == (
+        None,
+        "no data",
+        "no measure: name one in the actuals' measures section, or give the actual in goals",
+    )
+    assert at.recalculation_note == f"{actuals}: no tracked month inside 2026-10 to recalculate from"
+
+
+def test_chart_series_for_the_report() -> None:
+    from slagen.actuals.series import goal_bars, lead_lines, service_months
+
+    sm = load_agreement(AGREEMENTS / "sales-marketing.yaml").agreement
+    act = load_actuals(AGREEMENTS / "actuals" / "sales-marketing-2026.yaml")
+    (october,) = lead_lines(sm, act, parse_period("2026-10"))
+    assert (october.month, october.goal, october.gap) == ("2026-10", Decimal(100), Decimal("4.00"))
+    first, last = october.points[0], october.points[-1]
+    # 100 leads over 31 days: 3.23 on day 1 (shown to 2 places), 100 on day 31
+    assert (str(first.day), first.goal, first.actual) == ("2026-10-01", Decimal("3.23"), 5)
+    assert (str(last.day), last.goal, last.actual) == ("2026-10-31", Decimal("100.00"), 104)
+    bars = goal_bars(sm, act, parse_period("2026-10"), "follow-up-speed")
+    assert [b.label for b in bars] == ["2026-W40", "2026-W41", "2026-W42", "2026-W43", "2026-W44"]
+    assert (bars[0].start.day, bars[0].end.day, bars[0].target, bars[0].met) == (1, 4, Decimal(60), True)
+    it = load_agreement(AGREEMENTS / "it-service.yaml").agreement
+    months = service_months(
+        it, load_actuals(AGREEMENTS / "actuals" / "it-service-2026.yaml"), parse_period("2026-Q4")
+    )
+    assert [(m.month, m.measured, m.allowed_downtime, m.downtime) for m in months] == [
+        ("2026-10", Decimal("99.98"), Decimal("22.32"), Decimal("8.93")),
+        ("2026-11", Decimal("99.8796"), Decimal("21.6"), Decimal("52.00")),
+        ("2026-12", None, Decimal("22.32"), None),
+    ]

@@ -1,0 +1,254 @@
+"""DOCX output of every example in every style, read back as a user's tools read it.
+
+python-docx sees Word structures (heading styles, numbered paragraphs, tables with repeating
+header rows, PAGE/NUMPAGES fields); the DOCX says the same words in the same order as the PDF;
+LibreOffice opens every file and prints the section headings and computed targets; the same
+input gives the same bytes in two processes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLES, ROOT, run
+from docx.oxml.ns import qn
+
+from slagen.load import load_agreement
+from slagen.render import render_html
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class Built:
+    """One example rendered in one style: its PDF, its DOCX and what the HTML said."""
+
+    name: str
+    pdf: Path
+    docx: Path
+    headings: tuple[str, ...]
+    targets: tuple[str, ...]
+    running: tuple[str, ...]
+
+
+def _cases() -> list[tuple[Path, str]]:
+    return [(p, s) for p in EXAMPLES for s in load_agreement(p).agreement.presentation.styles]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    """Every example in every style it declares, as PDF and DOCX (rendered once per session)."""
+    out = tmp_path_factory.mktemp("docx-out")
+    result = run("render", *(str(p) for p in EXAMPLES), "--format", "pdf,docx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    cases: dict[str, Built] = {}
+    for path, style in _cases():
+        loaded = load_agreement(path)
+        rendered = render_html(loaded, style=style)
+        ctx = rendered.context
+        stem = out / loaded.agreement.id / f"{loaded.agreement.id}-{ctx.period}-{style}"
+        headings = tuple(" ".join(h.split()) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", rendered.html, re.S))
+        running = tuple(
+            " ".join(re.sub(r"<[^>]+>", "", m).split())
+            for m in re.findall(r'<div class="(?:running-header|running-footer|watermark)">(.*?)</div>', rendered.html, re.S)
+        )
+        cases[f"{path.stem}/{style}"] = Built(
+            f"{path.stem}/{style}",
+            stem.with_suffix(".pdf"),
+            stem.with_suffix(".docx"),
+            tuple(re.sub(r"<[^>]+>", "", h) for h in headings),
+            tuple(c.value for c in ctx.derivations),
+            running,
+        )
+    return cases
+
+
+CASES = [f"{p.stem}/{s}" for p, s in _cases()]
+
+
+# --- Word structures ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_word_sees_headings_lists_and_tables(built: dict[str, Built], case: str) -> None:
+    b = built[case]
+    d = docx.Document(str(b.docx))
+    styles = [p.style.name for p in d.paragraphs]
+    assert styles.count("Title") == 1
+    heading1 = [" ".join(p.text.split()) for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert heading1 == list(b.headings)  # every h2 of the page, in order, as a Heading 1
+    body = d.element.body
+    assert body.findall(f".//{W}numPr"), "no paragraph is a Word list item"
+    assert d.tables, "no Word table"
+    assert not [p.text for p in d.paragraphs if "\t" in p.text], "tab-separated text instead of a table"
+    header_rows = body.findall(f".//{W}trPr/{W}tblHeader")
+    assert header_rows, "no header row repeats across pages"
+    assert len(body.findall(f".//{W}trPr/{W}cantSplit")) >= len(header_rows)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_header_footer_properties_and_page(built: dict[str, Built], case: str) -> None:
+    b = built[case]
+    d = docx.Document(str(b.docx))
+    section = d.sections[0]
+    header = " ".join(p.text for p in section.header.paragraphs)
+    footer_xml = section.footer._element.xml
+    assert b.running[0] in " ".join(header.split())
+    instr = [t.text.strip() for t in section.footer._element.iter(qn("w:instrText"))]
+    assert instr == ["PAGE", "NUMPAGES"]
+    assert "Page " in footer_xml and " of " in footer_xml
+    a = load_agreement(ROOT / "agreements" / f"{case.split('/')[0]}.yaml").agreement
+    cp = d.core_properties
+    assert cp.title == a.title
+    assert cp.keywords and cp.author and cp.subject
+    draft = any(s.signed_on is None for s in a.sign_off)
+    assert ("DRAFT" in header) == draft
+    width_mm = round(section.page_width.mm)
+    assert width_mm == (210 if a.presentation.page_size == "A4" else 216)
+
+
+# --- the same words as the PDF ------------------------------------------------------------
+
+
+def _label(fmt: str, n: int) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + n - 1)
+    return "" if fmt == "bullet" else str(n)
+
+
+def docx_text(path: Path) -> str:
+    """The body text in reading order, with the numbers Word puts before list items."""
+    d = docx.Document(str(path))
+    numbering = d.part.numbering_part.element
+    abstract = {}
+    for an in numbering.findall(f"{W}abstractNum"):
+        abstract[an.get(f"{W}abstractNumId")] = {
+            int(lvl.get(f"{W}ilvl")): (lvl.find(f"{W}numFmt").get(f"{W}val"), lvl.find(f"{W}lvlText").get(f"{W}val"))
+            for lvl in an.findall(f"{W}lvl")
+        }
+    nums = {n.get(f"{W}numId"): n.find(f"{W}abstractNumId").get(f"{W}val") for n in numbering.findall(f"{W}num")}
+    counters: dict[str, list[int]] = {}
+    out: list[str] = []
+    for p in d.element.body.iter(f"{W}p"):
+        num = p.find(f"{W}pPr/{W}numPr")
+        label = ""
+        if num is not None:
+            num_id, ilvl = num.find(f"{W}numId").get(f"{W}val"), int(num.find(f"{W}ilvl").get(f"{W}val"))
+            levels = abstract[nums[num_id]]
+            count = counters.setdefault(num_id, [0] * 9)
+            count[ilvl] += 1
+            count[ilvl + 1 :] = [0] * (8 - ilvl)
+            fmt, text = levels[ilvl]
+            label = re.sub(r"%(\d)", lambda m: _label(levels[int(m.group(1)) - 1][0], count[int(m.group(1)) - 1]), text)
+            label = "" if fmt == "bullet" else label
+        text = "".join((t.text or "") if t.tag == f"{W}t" else " " for t in p.iter(f"{W}t", f"{W}br", f"{W}tab"))
+        out.append(label + " " + text)
+    return "\n".join(out)
+
+
+def pdf_text(path: Path, running: tuple[str, ...]) -> str:
+    """The PDF's text in drawing order, less the running header, footer, page numbers and DRAFT."""
+    raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    keep = []
+    for line in raw.splitlines():
+        norm = " ".join(line.split())
+        norm = re.sub(r"\s*Page \d+ of \d+$", "", norm)
+        if norm and norm not in running:
+            keep.append(norm)
+    return "\n".join(keep)
+
+
+def words(text: str) -> list[str]:
+    """Words, case-folded, without punctuation or list markers' symbols."""
+    return re.findall(r"\w+", text.replace("-\n", "-").casefold())
+
+
+def word_diff(a: list[str], b: list[str]) -> str:
+    """The first differences of two word lists, each with a little context."""
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            ctx = " ".join(a[max(0, i1 - 5) : i1])
+            out.append(f"... {ctx} | pdf: {' '.join(a[i1:i2])!r} | docx: {' '.join(b[j1:j2])!r}")
+    return "\n".join(out[:15])
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_docx_says_what_the_pdf_says(built: dict[str, Built], case: str) -> None:
+    b = built[case]
+    pdf_words = words(pdf_text(b.pdf, b.running))
+    docx_words = words(docx_text(b.docx))
+    if pdf_words != docx_words:
+        pytest.fail(f"{case}: the DOCX's words differ from the PDF's:\n" + word_diff(pdf_words, docx_words))
+
+
+# --- LibreOffice opens every file -----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every DOCX converted to PDF by LibreOffice, in one soffice call."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail("LibreOffice (soffice) is not installed: run scripts/setup.sh")
+    work = tmp_path_factory.mktemp("lo")
+    names = {}
+    for case, b in built.items():
+        copy = work / (case.replace("/", "--") + ".docx")
+        shutil.copyfile(b.docx, copy)
+        names[case] = copy
+    profile = (work / "profile").as_uri()
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, names.values())],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return {case: work / "pdf" / (p.stem + ".pdf") for case, p in names.items()}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_libreoffice_prints_headings_and_targets(
+    built: dict[str, Built], libreoffice_pdfs: dict[str, Path], case: str
+) -> None:
+    pdf = libreoffice_pdfs[case]
+    assert pdf.exists(), f"LibreOffice did not convert {case}"
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    b = built[case]
+    for heading in b.headings:
+        assert heading in text, f"{case}: heading {heading!r} missing from LibreOffice's PDF"
+    for value in b.targets:
+        assert value in text, f"{case}: computed target {value!r} missing from LibreOffice's PDF"
+    assert re.search(r"Page 1 of \d+", text), "LibreOffice did not compute the PAGE/NUMPAGES fields"
+
+
+# --- same input, same bytes -----------------------------------------------------------------
+
+
+def test_same_input_same_bytes_in_two_processes(tmp_path: Path) -> None:
+    digests = []
+    for i in (1, 2):
+        out = tmp_path / f"run{i}"
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        subprocess.run(
+            [sys.executable, "-m", "slagen", "render", str(EXAMPLES[0]), "--format", "docx", "--style", "visual", "-o", str(out)],
+            check=True,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+        )
+        (docx_file,) = out.rglob("*.docx")
+        digests.append(hashlib.sha256(docx_file.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]

@@ -1,0 +1,89 @@
+"""`slagen init`: a new agreement of each kind that passes `check --strict`, every field commented."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from conftest import ROOT, run
+
+from slagen.load import load_agreement
+
+KINDS = ["customer", "internal", "multi-level"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_init_writes_an_agreement_that_passes_strict_check(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "agreements" / f"{kind}.yaml"
+    result = run("init", str(target), "--kind", kind, "--style", "legal-narrative")
+    assert (result.exit_code, result.stderr) == (0, f"wrote {target}\n")
+    check = run("check", "--strict", str(target))
+    assert (check.exit_code, check.stderr) == (0, "checked 1 agreement: 0 errors, 0 warnings\n")
+    a = load_agreement(target).agreement
+    assert a.kind == kind
+    assert a.presentation.styles == ["legal-narrative"]
+    assert len(a.parties) == (3 if kind == "multi-level" else 2)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_has_a_comment_above_it(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "new.yaml"
+    run("init", str(target), "--kind", kind, "--style", "tabular")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    keyed = [i for i, line in enumerate(lines) if not line.lstrip().startswith("#") and ":" in line]
+    assert len(keyed) > 60
+    uncommented = [lines[i] for i in keyed if not lines[i - 1].lstrip().startswith("#")]
+    assert uncommented == []
+    text = "\n".join(lines)
+    # the comments are the model's field docstrings
+    assert "  # Last day the agreement is in force.\n  end: " in text
+    assert "    # The person (by id) responsible for the goal.\n    owner: " in text
+
+
+def test_the_file_carries_the_schema_modeline_relative_to_the_project(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "agreement.schema.json").write_text("{}")
+    deep = tmp_path / "teams" / "emea" / "new.yaml"
+    assert run("init", str(deep), "--kind", "internal").exit_code == 0
+    assert deep.read_text().splitlines()[0] == "# yaml-language-server: $schema=../../schema/agreement.schema.json"
+    loose = tmp_path.parent / f"{tmp_path.name}-loose" / "new.yaml"
+    assert run("init", str(loose), "--kind", "internal").exit_code == 0
+    assert loose.read_text().splitlines()[0] == "# yaml-language-server: $schema=../schema/agreement.schema.json"
+
+
+def test_the_new_file_is_valid_against_the_committed_schema(tmp_path: Path) -> None:
+    schema = json.loads((ROOT / "schema" / "agreement.schema.json").read_text(encoding="utf-8"))
+    for kind in KINDS:
+        target = tmp_path / f"{kind}.yaml"
+        run("init", str(target), "--kind", kind, "--style", "visual")
+        data = json.loads(json.dumps(yaml.safe_load(target.read_text()), default=str))
+        jsonschema.validate(data, schema)
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_text("keep me\n")
+    result = run("init", str(target), "--kind", "customer")
+    assert (result.exit_code, result.stderr) == (2, f"Error: {target} exists; pass --force to overwrite it\n")
+    assert target.read_text() == "keep me\n"
+    assert run("init", str(target), "--kind", "customer", "--force").exit_code == 0
+    assert target.read_text().startswith("# yaml-language-server:")
+
+
+def test_init_usage_errors(tmp_path: Path) -> None:
+    no_kind = run("init", str(tmp_path / "a.yaml"))
+    assert no_kind.exit_code == 2
+    assert "Error: Missing option '--kind'." in no_kind.stderr
+    bad_style = run("init", str(tmp_path / "a.yaml"), "--kind", "customer", "--style", "bulleted")
+    assert bad_style.exit_code == 2
+    assert "Invalid value for '--style'" in bad_style.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_same_day_gives_the_same_bytes(tmp_path: Path) -> None:
+    run("init", str(tmp_path / "a.yaml"), "--kind", "multi-level")
+    run("init", str(tmp_path / "b.yaml"), "--kind", "multi-level")
+    assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()

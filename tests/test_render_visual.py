@@ -1,0 +1,128 @@
+"""The visual style read back from its PDF: organised by process stage, parties marked by
+colour and shape, and the goal-line chart drawn on the page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import AGREEMENTS, run
+from PIL import Image
+from render_helpers import page_texts, pdf_text
+
+from slagen.charts import GOAL_COLOUR
+from slagen.load import load_agreement
+from slagen.render.context import STAGE_LABELS, Headings
+
+STYLE = "visual"
+
+
+@pytest.fixture(scope="session")
+def visual(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The guide's internal agreement rendered once per session, as PDF and as HTML."""
+    out = tmp_path_factory.mktemp("visual")
+    files: dict[str, Path] = {}
+    for fmt in ("pdf", "html"):
+        result = run(
+            "render",
+            str(AGREEMENTS / "sales-marketing.yaml"),
+            "--style",
+            STYLE,
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+        )
+        assert result.exit_code == 0, result.output
+        (written,) = re.findall(r"wrote (\S+)", result.output)
+        files[fmt] = Path(written)
+    return files
+
+
+def test_every_section_heading_and_process_stage(visual: dict[str, Path]) -> None:
+    text = pdf_text(visual["pdf"])
+    for heading in vars(Headings()).values():
+        assert heading in text, heading
+    a = load_agreement(AGREEMENTS / "sales-marketing.yaml").agreement
+    stages = [STAGE_LABELS[s] for s in STAGE_LABELS if any(g.stage == s for g in a.goals)]
+    assert stages == ["Goals", "Lead qualification", "Hand-off", "Nurturing and follow-up"]
+    # The flow strip numbers the stages in process order, and each stage has its section.
+    html = visual["html"].read_text(encoding="utf-8")
+    steps = re.findall(r'<div class="flow-step"><span class="step-no">(\d)</span> ([^<]+)</div>', html)
+    assert steps == [(str(i), label) for i, label in enumerate(stages, start=1)]
+    for label in stages:
+        assert text.count(label) >= 2, label
+    for g in a.goals:
+        assert g.metric.replace("-", "") in text.replace("-", ""), g.metric
+    assert "Targets over the period" in text
+    assert "Targets by month" in text
+
+
+def test_parties_are_marked_by_colour_and_shape(visual: dict[str, Path]) -> None:
+    html = visual["html"].read_text(encoding="utf-8")
+    assert (
+        '<span class="mark shape-circle" data-color="#1f5f8b" style="color: #1f5f8b"></span> Marketing Department'
+        in html
+    )
+    assert (
+        '<span class="mark shape-square" data-color="#a4452c" style="color: #a4452c"></span> Sales Department'
+        in html
+    )
+    assert '<span class="mark shape-ring"' in html  # the shared goal
+    assert "Shared goals" in pdf_text(visual["pdf"])
+
+
+def test_one_goal_line_chart_per_accruing_goal_in_svg_and_png(visual: dict[str, Path]) -> None:
+    html = visual["html"].read_text(encoding="utf-8")
+    charts = re.findall(
+        r'<figure class="chart"><img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" '
+        r'data-png="data:image/png;base64,[A-Za-z0-9+/=]+" alt="([^"]+)"></figure>',
+        html,
+    )
+    assert charts == [
+        "Qualified leads delivered to the head of sales: cumulative goal line rising each day to "
+        "100 leads in Oct 2026, 100 leads in Nov 2026, 100 leads in Dec 2026.",
+        "Revenue closed from marketing leads: cumulative goal line rising each day to "
+        "5,000 USD in Oct 2026, 5,000 USD in Nov 2026, 5,000 USD in Dec 2026.",
+        "New customers from marketing leads: cumulative goal line rising each day to "
+        "50 customers in Oct 2026, 50 customers in Nov 2026, 50 customers in Dec 2026.",
+    ]
+
+
+def test_the_chart_is_drawn_on_the_page(visual: dict[str, Path], tmp_path: Path) -> None:
+    # WeasyPrint draws the SVG as vector paths in the page itself (no image XObject), so look
+    # at the page: the goal line's colour fills whole lines there, and nowhere else.
+    pages = page_texts(visual["pdf"])
+    (chart_page,) = [i + 1 for i, t in enumerate(pages) if "Targets over the period" in t]
+    goal = tuple(int(GOAL_COLOUR[i : i + 2], 16) for i in (1, 3, 5))
+
+    def goal_pixels(page: int) -> int:
+        prefix = tmp_path / f"p{page}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "100",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(visual["pdf"]),
+                str(prefix),
+            ],
+            check=True,
+        )
+        img = Image.open(f"{prefix}.png").convert("RGB")
+        return sum(
+            n
+            for n, px in img.getcolors(1 << 20) or []
+            if all(abs(c - g) <= 12 for c, g in zip(px, goal, strict=True))
+        )
+
+    on_chart_page, on_cover = goal_pixels(chart_page), goal_pixels(1)
+    assert on_chart_page > 300
+    assert on_cover < 30  # anti-aliased edges of other colours only

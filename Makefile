@@ -5,9 +5,8 @@ PY ?= python3
 setup:
 	@bash scripts/setup.sh
 
-render: setup  ## render every example agreement in every style it declares, into output/
-	$(PY) -m slagen check agreements
-	$(PY) -m slagen render agreements/*.yaml
+render: setup  ## check and render every example agreement in every style and format it declares, into output/ (only what changed)
+	$(PY) -m slagen build agreements
 
 test: setup  ## lint, type-check and run the test suite
 	$(PY) -m ruff check .

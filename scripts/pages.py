@@ -1,7 +1,8 @@
 """Render every example in every style it declares and turn the pages into PNG images.
 
 The images go to output/pages/<agreement id>/<style>/page-N.png, at 60 dpi, so that a
-reviewer can look at every page of every style (`make pages`).
+reviewer can look at every page of every style (`make pages`). The DOCX of each style goes
+through LibreOffice (one headless call for all of them) to output/pages/<id>/<style>-docx/.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,11 +20,40 @@ from slagen.load import load_agreement  # noqa: E402
 from slagen.render import render_agreement  # noqa: E402
 
 
+def docx_pages(docx: list[tuple[Path, Path]]) -> None:
+    """Convert each DOCX to PDF with LibreOffice (one call) and rasterise it into its folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = (Path(tmp) / "profile").as_uri()
+        copies = []
+        for i, (path, _) in enumerate(docx):
+            copies.append(Path(tmp) / f"{i}.docx")
+            shutil.copyfile(path, copies[-1])
+        cmd = [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+        ]
+        subprocess.run([*cmd, *map(str, copies)], check=True, capture_output=True)
+        for copy, (path, folder) in zip(copies, docx, strict=True):
+            folder.mkdir(parents=True)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "60", str(copy.with_suffix(".pdf")), str(folder / "page")],
+                check=True,
+            )
+            count = len(list(folder.glob("*.png")))
+            print(f"{path.relative_to(ROOT)}: {count} pages (LibreOffice) -> {folder.relative_to(ROOT)}/")
+
+
 def main() -> int:
     """Render and rasterise; return the exit code."""
     out = ROOT / "output"
     pages = out / "pages"
     shutil.rmtree(pages, ignore_errors=True)
+    docx: list[tuple[Path, Path]] = []
     for path in sorted((ROOT / "agreements").glob("*.yaml")):
         agreement = load_agreement(path).agreement
         for style in agreement.presentation.styles:
@@ -32,6 +63,9 @@ def main() -> int:
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / "page")], check=True)
             count = len(list(folder.glob("*.png")))
             print(f"{pdf.relative_to(ROOT)}: {count} pages -> {folder.relative_to(ROOT)}/")
+            word = render_agreement(path, style=style, fmt="docx", out_dir=out)
+            docx.append((word, pages / agreement.id / f"{style}-docx"))
+    docx_pages(docx)
     return 0
 
 

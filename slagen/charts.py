@@ -173,13 +173,14 @@ def _draw(ax: Axes, lines: Sequence[MonthLine], unit: str, actuals: Mapping[date
     ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7, ncols=2)
 
 
-def _figure(title: str) -> Figure:
+def _figure(title: str, size: tuple[float, float] = (WIDTH_IN, HEIGHT_IN)) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=PNG_DPI, layout="constrained")
+    fig = Figure(figsize=size, dpi=PNG_DPI, layout="constrained")
     FigureCanvasAgg(fig)
-    fig.suptitle("\n".join(textwrap.wrap(title, 58)), fontsize=8.5, x=0.01, ha="left")
+    width = int(58 * size[0] / WIDTH_IN)
+    fig.suptitle("\n".join(textwrap.wrap(title, width)), fontsize=8.5, x=0.01, ha="left")
     return fig
 
 
@@ -189,21 +190,26 @@ def goal_line_chart(
     title: str,
     unit: str,
     actuals: Mapping[date, Decimal] | None = None,
+    gaps: Sequence[Gap] = (),
+    size: tuple[float, float] = (WIDTH_IN, HEIGHT_IN),
 ) -> ChartImage:
     """The cumulative goal line of each month of ``lines``, with ``actuals`` against it.
 
     ``lines`` come from ``TargetSet.goals[goal_id].goal_lines``. ``actuals`` maps a day
     to the amount achieved on that day (not a running total); the chart accumulates
-    them from the first day of each month, like the goal. Raises ``ValueError`` when
-    there are no months or an actual falls outside them.
+    them from the first day of each month, like the goal. ``gaps`` are marked as a
+    bracket between the line and the actuals, labelled. ``size`` is (width, height) in
+    inches. Raises ``ValueError`` when there are no months or an actual falls outside them.
     """
     if not lines:
         raise ValueError("a goal-line chart needs at least one month")
     import matplotlib
 
     with matplotlib.rc_context(_RC):
-        fig = _figure(title)
-        _draw(fig.add_subplot(), lines, unit, actuals)
+        fig = _figure(title, size)
+        ax = fig.add_subplot()
+        _draw(ax, lines, unit, actuals)
+        _draw_gaps(ax, lines, gaps)
         svg, png = io.BytesIO(), io.BytesIO()
         fig.savefig(svg, format="svg", metadata=_SVG_METADATA)
         fig.savefig(png, format="png", dpi=PNG_DPI, metadata=_PNG_METADATA)
@@ -212,6 +218,155 @@ def goal_line_chart(
     if actuals:
         alt += ", with cumulative actuals against it"
     return ChartImage(svg.getvalue(), png.getvalue(), alt + ".")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Actuals against the goal line on one day, marked on a goal-line chart (tracking reports)."""
+
+    day: date
+    goal: Decimal
+    """The cumulative goal line on ``day``."""
+    actual: Decimal
+    """The cumulative actuals on ``day``."""
+    label: str
+
+
+def _draw_gaps(ax: Axes, lines: Sequence[MonthLine], gaps: Sequence[Gap]) -> None:
+    """A bracket from the goal line to the actuals on each gap's day, labelled to its right."""
+    offsets, offset = {}, 0
+    for line in lines:
+        offsets[line.month] = offset
+        offset += line.days
+    for gap in gaps:
+        x = float(offsets[f"{gap.day.year:04d}-{gap.day.month:02d}"] + gap.day.day)
+        y0, y1 = float(gap.goal), float(gap.actual)
+        ax.annotate(
+            "",
+            xy=(x, y1),
+            xytext=(x, y0),
+            arrowprops={"arrowstyle": "<->", "color": "#1b1b1b", "lw": 0.8, "shrinkA": 0, "shrinkB": 0},
+        )
+        ax.annotate(
+            gap.label,
+            (x, (y0 + y1) / 2),
+            textcoords="offset points",
+            xytext=(3, 0),
+            ha="left",
+            va="center",
+            fontsize=7,
+            bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+        )
+    if gaps:
+        # Room right of the last month for its label (the next month's start is empty above).
+        ax.set_xlim(0, offset * 1.1)
+
+
+MET_FILL = "#cfe0ee"
+"""Fill of a bar that meets its target (light, no hatching)."""
+MISSED_FILL = "#e9b48f"
+"""Fill of a bar that misses its target (hatched, so it reads in black and white)."""
+MISSED_HATCH = "////"
+BAR_EDGE = "#1b1b1b"
+
+
+@dataclass(frozen=True)
+class BarValue:
+    """One bar of a tracking chart: an interval's measure against its target."""
+
+    label: str
+    """The interval, as the axis shows it (``W41``, ``Oct 2026``)."""
+    value: Decimal | None
+    """None: no data for the interval (marked, no bar)."""
+    target: Decimal
+    met: bool | None
+    text: str
+    """Printed above the bar (the value as the report writes it)."""
+
+
+def _draw_bars(ax: Axes, bars: Sequence[BarValue], unit: str, target_label: str) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    xs = [float(i) for i in range(len(bars))]
+    top = max(float(b.target) for b in bars)
+    for x, b in zip(xs, bars, strict=True):
+        if b.value is None:
+            ax.text(x, 0, " no data", rotation=90, ha="center", va="bottom", fontsize=6.5, color="#444")
+            continue
+        missed = b.met is False
+        ax.bar(
+            x,
+            float(b.value),
+            width=0.62,
+            color=MISSED_FILL if missed else MET_FILL,
+            edgecolor=BAR_EDGE,
+            linewidth=0.6,
+            hatch=MISSED_HATCH if missed else None,
+        )
+        ax.annotate(
+            b.text,
+            (x, float(b.value)),
+            textcoords="offset points",
+            xytext=(0, 2),
+            ha="center",
+            va="bottom",
+            fontsize=6.5,
+        )
+        top = max(top, float(b.value))
+    style = {"color": GOAL_COLOUR, "linewidth": 1.3, "linestyle": "--"}
+    if len({b.target for b in bars}) == 1:
+        ax.axhline(float(bars[0].target), **style)
+    else:
+        for x, b in zip(xs, bars, strict=True):
+            ax.hlines(float(b.target), x - 0.42, x + 0.42, **style)
+    handles = [Patch(facecolor=MET_FILL, edgecolor=BAR_EDGE, linewidth=0.6, label="Met")]
+    handles.append(
+        Patch(facecolor=MISSED_FILL, edgecolor=BAR_EDGE, linewidth=0.6, hatch=MISSED_HATCH, label="Missed")
+    )
+    handles.append(Line2D([], [], label=target_label, **style))
+    step = max(1, -(-len(bars) // 16))
+    ax.set_xticks(xs[::step], [b.label for b in bars][::step])
+    ax.set_xlim(-0.6, len(bars) - 0.4)
+    ax.set_ylim(0, top * 1.25 or 1.0)
+    ax.set_ylabel(_upper_first(unit))
+    ax.grid(axis="y", color=GRID_COLOUR, linewidth=0.4, linestyle="-")
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(
+        handles=handles, loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7, ncols=3
+    )
+
+
+def _upper_first(text: str) -> str:
+    """``text`` with its first letter in upper case."""
+    return text[:1].upper() + text[1:]
+
+
+def bar_chart(
+    bars: Sequence[BarValue],
+    *,
+    title: str,
+    unit: str,
+    target_label: str,
+    size: tuple[float, float] = (WIDTH_IN, HEIGHT_IN),
+) -> ChartImage:
+    """One bar per interval against its target (a dashed line, or a dashed mark per bar when
+    the target differs between intervals). Missed bars are hatched, so the chart reads in
+    black and white. Raises ``ValueError`` when there are no bars."""
+    if not bars:
+        raise ValueError("a bar chart needs at least one bar")
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = _figure(title, size)
+        _draw_bars(fig.add_subplot(), bars, unit, target_label)
+        svg, png = io.BytesIO(), io.BytesIO()
+        fig.savefig(svg, format="svg", metadata=_SVG_METADATA)
+        fig.savefig(png, format="png", dpi=PNG_DPI, metadata=_PNG_METADATA)
+    status = {True: "met", False: "missed", None: "no data"}
+    each = "; ".join(f"{b.label}: {b.text or 'no data'} ({status[b.met]})" for b in bars)
+    return ChartImage(svg.getvalue(), png.getvalue(), f"{title}. {each}. {target_label}.")
 
 
 def build_charts(doc: DocumentContext) -> tuple[Chart, ...]:

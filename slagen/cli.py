@@ -243,8 +243,35 @@ def recalc(file: str, actuals: str, period: str | None) -> None:
 
 
 @cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("actuals", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--period", metavar="P", help="Period such as 2026-10 or 2026-Q3 (default: the agreement's).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default="pdf", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder; the report goes to <folder>/<agreement id>/<id>-report-<period>.<ext>.",
+)
+def report(file: Path, actuals: Path, period: str | None, fmt: str, out_dir: Path) -> None:
+    """Render a tracking report: goals met and missed in a period, with charts, credits and
+    the recalculated targets, in the agreement's style."""
+    from .report import report_file
+
+    written = report_file(file, actuals, period=period, fmt=fmt, out_dir=out_dir)
+    click.echo(f"wrote {written}", err=True)
+
+
+@cli.command()
 @click.argument("folder", default="agreements", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--period", metavar="PERIOD", help="Period such as 2026-Q4 (default: each agreement's term.period).")
+@click.option(
+    "--period", metavar="PERIOD", help="Period such as 2026-Q4 (default: each agreement's term.period)."
+)
 @click.option(
     "-o",
     "--output",

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +61,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
         headings = tuple(" ".join(h.split()) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", rendered.html, re.S))
         running = tuple(
             " ".join(re.sub(r"<[^>]+>", "", m).split())
-            for m in re.findall(r'<div class="(?:running-header|running-footer|watermark)">(.*?)</div>', rendered.html, re.S)
+            for m in re.findall(
+                r'<div class="(?:running-header|running-footer|watermark)">(.*?)</div>', rendered.html, re.S
+            )
         )
         cases[f"{path.stem}/{style}"] = Built(
             f"{path.stem}/{style}",
@@ -133,10 +136,15 @@ def docx_text(path: Path) -> str:
     abstract = {}
     for an in numbering.findall(f"{W}abstractNum"):
         abstract[an.get(f"{W}abstractNumId")] = {
-            int(lvl.get(f"{W}ilvl")): (lvl.find(f"{W}numFmt").get(f"{W}val"), lvl.find(f"{W}lvlText").get(f"{W}val"))
+            int(lvl.get(f"{W}ilvl")): (
+                lvl.find(f"{W}numFmt").get(f"{W}val"),
+                lvl.find(f"{W}lvlText").get(f"{W}val"),
+            )
             for lvl in an.findall(f"{W}lvl")
         }
-    nums = {n.get(f"{W}numId"): n.find(f"{W}abstractNumId").get(f"{W}val") for n in numbering.findall(f"{W}num")}
+    nums = {
+        n.get(f"{W}numId"): n.find(f"{W}abstractNumId").get(f"{W}val") for n in numbering.findall(f"{W}num")
+    }
     counters: dict[str, list[int]] = {}
     out: list[str] = []
     for p in d.element.body.iter(f"{W}p"):
@@ -149,16 +157,23 @@ def docx_text(path: Path) -> str:
             count[ilvl] += 1
             count[ilvl + 1 :] = [0] * (8 - ilvl)
             fmt, text = levels[ilvl]
-            label = re.sub(r"%(\d)", lambda m: _label(levels[int(m.group(1)) - 1][0], count[int(m.group(1)) - 1]), text)
+            label = "".join(
+                _label(levels[int(part) - 1][0], count[int(part) - 1]) if i % 2 else part
+                for i, part in enumerate(re.split(r"%(\d)", text))
+            )
             label = "" if fmt == "bullet" else label
-        text = "".join((t.text or "") if t.tag == f"{W}t" else " " for t in p.iter(f"{W}t", f"{W}br", f"{W}tab"))
+        text = "".join(
+            (t.text or "") if t.tag == f"{W}t" else " " for t in p.iter(f"{W}t", f"{W}br", f"{W}tab")
+        )
         out.append(label + " " + text)
     return "\n".join(out)
 
 
 def pdf_text(path: Path, running: tuple[str, ...]) -> str:
     """The PDF's text in drawing order, less the running header, footer, page numbers and DRAFT."""
-    raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    raw = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     keep = []
     for line in raw.splitlines():
         norm = " ".join(line.split())
@@ -173,14 +188,48 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.replace("-\n", "-").casefold())
 
 
-def word_diff(a: list[str], b: list[str]) -> str:
-    """The first differences of two word lists, each with a little context."""
-    out = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+def header_rows(path: Path) -> list[list[str]]:
+    """The words of each table header row of a DOCX (the PDF repeats them on every page)."""
+    d = docx.Document(str(path))
+    rows = []
+    for tr in d.element.body.iter(f"{W}tr"):
+        if tr.find(f"{W}trPr/{W}tblHeader") is not None:
+            rows.append(words(" ".join(t.text or "" for t in tr.iter(f"{W}t"))))
+    return rows
+
+
+def _strip_headers(chunk: list[str], headers: list[list[str]]) -> list[str]:
+    """``chunk`` less any repeated table header rows in it."""
+    out = list(chunk)
+    for h in sorted(headers, key=len, reverse=True):
+        i = 0
+        while h and i + len(h) <= len(out):
+            if out[i : i + len(h)] == h:
+                del out[i : i + len(h)]
+            else:
+                i += 1
+    return out
+
+
+def compare_words(pdf: list[str], doc: list[str], headers: list[list[str]]) -> tuple[list[str], int]:
+    """Differences between the PDF's and the DOCX's words that layout does not explain.
+
+    Layout explains two things only: a table's header row that the PDF repeats at the top of
+    a page, and a run of words the PDF draws elsewhere (columns cut by a page break are read
+    part by part; clause numbers drawn in the margin come after their text). Every word must
+    be in both, as many times; returns the unexplained differences and the moved words.
+    """
+    only_pdf: list[str] = []
+    only_doc: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=pdf, b=doc, autojunk=False).get_opcodes():
         if tag != "equal":
-            ctx = " ".join(a[max(0, i1 - 5) : i1])
-            out.append(f"... {ctx} | pdf: {' '.join(a[i1:i2])!r} | docx: {' '.join(b[j1:j2])!r}")
-    return "\n".join(out[:15])
+            only_pdf += _strip_headers(pdf[i1:i2], headers)
+            only_doc += doc[j1:j2]
+    missing = Counter(only_pdf) - Counter(only_doc)
+    extra = Counter(only_doc) - Counter(only_pdf)
+    problems = [f"in the PDF, not in the DOCX: {w!r} x{n}" for w, n in sorted(missing.items())]
+    problems += [f"in the DOCX, not in the PDF: {w!r} x{n}" for w, n in sorted(extra.items())]
+    return problems, len(only_doc)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -188,8 +237,10 @@ def test_docx_says_what_the_pdf_says(built: dict[str, Built], case: str) -> None
     b = built[case]
     pdf_words = words(pdf_text(b.pdf, b.running))
     docx_words = words(docx_text(b.docx))
-    if pdf_words != docx_words:
-        pytest.fail(f"{case}: the DOCX's words differ from the PDF's:\n" + word_diff(pdf_words, docx_words))
+    problems, moved = compare_words(pdf_words, docx_words, header_rows(b.docx))
+    assert not problems, f"{case}: " + "; ".join(problems[:20])
+    assert len(docx_words) > 500
+    assert moved < len(docx_words) * 0.15, f"{case}: {moved} of {len(docx_words)} words in another order"
 
 
 # --- LibreOffice opens every file -----------------------------------------------------------
@@ -209,7 +260,16 @@ def libreoffice_pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathF
         names[case] = copy
     profile = (work / "profile").as_uri()
     done = subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, names.values())],
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work / "pdf"),
+            *map(str, names.values()),
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -225,7 +285,11 @@ def test_libreoffice_prints_headings_and_targets(
 ) -> None:
     pdf = libreoffice_pdfs[case]
     assert pdf.exists(), f"LibreOffice did not convert {case}"
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     b = built[case]
     for heading in b.headings:
         assert heading in text, f"{case}: heading {heading!r} missing from LibreOffice's PDF"
@@ -243,7 +307,19 @@ def test_same_input_same_bytes_in_two_processes(tmp_path: Path) -> None:
         out = tmp_path / f"run{i}"
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
         subprocess.run(
-            [sys.executable, "-m", "slagen", "render", str(EXAMPLES[0]), "--format", "docx", "--style", "visual", "-o", str(out)],
+            [
+                sys.executable,
+                "-m",
+                "slagen",
+                "render",
+                str(EXAMPLES[0]),
+                "--format",
+                "docx",
+                "--style",
+                "visual",
+                "-o",
+                str(out),
+            ],
             check=True,
             cwd=ROOT,
             env=env,

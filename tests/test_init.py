@@ -48,10 +48,15 @@ def test_the_file_carries_the_schema_modeline_relative_to_the_project(tmp_path: 
     (tmp_path / "schema" / "agreement.schema.json").write_text("{}")
     deep = tmp_path / "teams" / "emea" / "new.yaml"
     assert run("init", str(deep), "--kind", "internal").exit_code == 0
-    assert deep.read_text().splitlines()[0] == "# yaml-language-server: $schema=../../schema/agreement.schema.json"
+    assert (
+        deep.read_text().splitlines()[0]
+        == "# yaml-language-server: $schema=../../schema/agreement.schema.json"
+    )
     loose = tmp_path.parent / f"{tmp_path.name}-loose" / "new.yaml"
     assert run("init", str(loose), "--kind", "internal").exit_code == 0
-    assert loose.read_text().splitlines()[0] == "# yaml-language-server: $schema=../schema/agreement.schema.json"
+    assert (
+        loose.read_text().splitlines()[0] == "# yaml-language-server: $schema=../schema/agreement.schema.json"
+    )
 
 
 def test_the_new_file_is_valid_against_the_committed_schema(tmp_path: Path) -> None:

@@ -83,7 +83,9 @@ def _broken(change: Any) -> Any:
          "'150%' does not match"),
     ],
 )  # fmt: skip
-def test_broken_agreements_are_rejected(change: Any, message: str, validator: jsonschema.protocols.Validator) -> None:
+def test_broken_agreements_are_rejected(
+    change: Any, message: str, validator: jsonschema.protocols.Validator
+) -> None:
     errors = [m for e in validator.iter_errors(_broken(change)) for m in _messages(e)]
     assert errors, "the schema accepted a broken agreement"
     assert any(message in e for e in errors), errors

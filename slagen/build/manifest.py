@@ -46,7 +46,9 @@ class Manifest:
             or not isinstance(data.get("outputs"), dict)
             or not isinstance(data.get("agreements"), dict)
         ):
-            return cls(path, problem=f"{path} is not a slagen {VERSION} manifest; every document is rendered again")
+            return cls(
+                path, problem=f"{path} is not a slagen {VERSION} manifest; every document is rendered again"
+            )
         outputs = {k: v for k, v in data["outputs"].items() if isinstance(v, dict)}
         agreements = {k: v for k, v in data["agreements"].items() if isinstance(v, dict)}
         return cls(path, outputs, agreements)

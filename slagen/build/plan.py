@@ -2,7 +2,7 @@
 
 A document is one agreement in one style and one format for one period. Its *inputs* are
 everything its bytes depend on: the agreement's YAML, every template file of the style's search
-path, the logo, slagen's version and code, the versions of the libraries that write the file,
+path, the logo, slagen's version, the versions of the libraries that write the file,
 the period, style and format, and ``SOURCE_DATE_EPOCH``. Their hash is the document's *key*:
 a document whose key and file are unchanged since the last build is not rendered again.
 """
@@ -47,12 +47,12 @@ def file_sha(path: Path) -> str | None:
 
 @functools.cache
 def engine() -> dict[str, str]:
-    """slagen's version, a hash of its code, and the versions of the libraries that write files."""
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for f in sorted(root.rglob("*.py")):
-        h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    out = {"slagen": __version__, "slagen code": h.hexdigest()}
+    """slagen's version and the versions of the libraries that write the files.
+
+    slagen's own code is identified by its version, not hashed: an edit to an installed copy
+    without a new version is not seen (delete the manifest, or ``--force``, to rebuild).
+    """
+    out = {"slagen": __version__}
     for pkg in ENGINE_PACKAGES:
         try:
             out[pkg] = importlib.metadata.version(pkg)
@@ -71,6 +71,11 @@ def _template_files(templates: Path | None) -> tuple[tuple[str, str], ...]:
             if f.is_file() and not any(part.startswith(".") for part in rel.split("/")):
                 found.setdefault(rel, sha256(f.read_bytes()))
     return tuple(sorted(found.items()))
+
+
+def forget_templates() -> None:
+    """Hash the template files afresh (once per build: they may change between builds)."""
+    _template_files.cache_clear()
 
 
 def template_hashes(style: str, templates: Path | None) -> dict[str, str]:
@@ -169,7 +174,7 @@ def load_facts(path: Path, text: bytes, cached: dict[str, Any] | None) -> tuple[
     """The agreement's facts: from the manifest when its text and slagen are unchanged, else by
     loading it (raises :class:`~slagen.errors.AgreementError`); and any warnings of the check."""
     digest = sha256(text)
-    if cached and cached.get("sha256") == digest and cached.get("engine") == engine()["slagen code"]:
+    if cached and cached.get("sha256") == digest and cached.get("engine") == engine():
         try:
             return Facts.from_json(cached["facts"]), ()
         except (KeyError, TypeError, ValueError):
@@ -239,10 +244,7 @@ def changed_inputs(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     old_e, new_e = old.get("engine") or {}, new.get("engine") or {}
     for name in sorted(set(old_e) | set(new_e)):
         if old_e.get(name) != new_e.get(name):
-            if name == "slagen code":
-                out.append("slagen's code")
-            else:
-                out.append(f"{name} {old_e.get(name, 'none')} -> {new_e.get(name, 'none')}")
+            out.append(f"{name} {old_e.get(name, 'none')} -> {new_e.get(name, 'none')}")
     if old.get("source_date_epoch") != new.get("source_date_epoch"):
         out.append(
             f"SOURCE_DATE_EPOCH {old.get('source_date_epoch') or 'unset'} -> "

@@ -34,6 +34,7 @@ from .plan import (
     changed_inputs,
     engine,
     file_sha,
+    forget_templates,
     load_facts,
     plan_agreement,
     sha256,
@@ -212,7 +213,9 @@ class _Build:
             return
         old_inputs = rec.get("inputs")
         changes = changed_inputs(old_inputs, doc.inputs) if isinstance(old_inputs, dict) else []
-        what = f"{self.shown(doc)}: " + (", ".join(changes) if changes else "its bytes (no record of its inputs)")
+        what = f"{self.shown(doc)}: " + (
+            ", ".join(changes) if changes else "its bytes (no record of its inputs)"
+        )
         self.refused.setdefault(plan.file, []).append(what)
         self.progress.step(f"refused {self.shown(doc)}")
 
@@ -249,7 +252,7 @@ def _plans(folder: Path, b: _Build) -> list[AgreementPlan]:
                 click.echo(str(w), err=True)
             b.manifest.agreements[key] = {
                 "sha256": sha256(text),
-                "engine": engine()["slagen code"],
+                "engine": engine(),
                 "facts": facts.to_json(),
             }
             if facts.id in ids:
@@ -286,11 +289,12 @@ def build_folder(
         wanted = parse_period(period) if period is not None else None
     except ValueError as exc:
         raise UsageError(f"--period: {exc}") from None
+    forget_templates()
     settings = Settings(out_dir, wanted, templates)
     manifest = Manifest.load(out_dir)
     b = _Build(settings, force, manifest, BuildReport(), progress or Progress(tty=False))
     if manifest.problem:
-        b.report.notes.append(f"note: {manifest.problem}")
+        click.echo(f"note: {manifest.problem}", err=True)
     plans = _plans(folder, b)
     for plan in plans:
         b.decide(plan)

@@ -11,6 +11,7 @@ alone, and the build goes on.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -172,10 +173,8 @@ def run_tasks(
     def retire(slot: _Slot) -> None:
         slots.remove(slot)
         if slot.task is None and slot.done < recycle_after:
-            try:
+            with contextlib.suppress(OSError):
                 slot.conn.send(None)
-            except OSError:
-                pass
         slot.conn.close()
         slot.process.join()
 

@@ -227,7 +227,9 @@ def _list(el: Element, story: Story, ctx: Ctx) -> None:
         num_id = ctx.ol  # a numbered sub-list continues its parent's numbering one level down
     else:
         start = el.attrs.get("start", "1")
-        kind = next((LIST_KINDS[c] for c in el.classes if c in LIST_KINDS), "bullet" if el.tag == "ul" else "decimal")
+        kind = next(
+            (LIST_KINDS[c] for c in el.classes if c in LIST_KINDS), "bullet" if el.tag == "ul" else "decimal"
+        )
         num_id = ctx.numbering.new_list(kind, int(start) if start.isdigit() else 1)
     for li in children(el):
         if li.tag != "li":

@@ -114,17 +114,29 @@ def _cell_text_size(row: Any, size: float) -> None:
                     run.font.size = Pt(size)
 
 
+CHAR = 60000  # width of an average character of 8.5 pt table text, in EMU
+
+
 def _column_widths(rows: list[tuple[Element, bool]], ncols: int, total: int) -> list[int]:
-    """Share the width by the longest text of each column (clamped), as a browser roughly does."""
-    weight = [4] * ncols
+    """Widths as a browser's automatic table layout gives them, roughly: each column at least
+    as wide as its longest word, the rest shared by how much text each column holds."""
+    longest = [3] * ncols
+    wanted = [3] * ncols
     for tr, _ in rows:
         col = 0
         for cell in tr.elements():
             span = _span(cell)
             if span == 1 and col < ncols:
-                weight[col] = max(weight[col], min(len(" ".join(cell.text().split())), 40))
+                text = cell.text().split()
+                longest[col] = max(longest[col], *(len(w) + 1 for w in text), 3)
+                wanted[col] = max(wanted[col], min(len(" ".join(text)), 45))
             col += span
-    out = [total * w // sum(weight) for w in weight]
+    least = [n * CHAR + 150000 for n in longest]  # plus the cell's padding
+    if sum(least) >= total:
+        out = [total * w // sum(least) for w in least]
+    else:
+        extra = [max(w - n, 1) for w, n in zip(wanted, longest, strict=True)]
+        out = [m + (total - sum(least)) * e // sum(extra) for m, e in zip(least, extra, strict=True)]
     out[-1] += total - sum(out)
     return out
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ..errors import RenderError
-
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -95,7 +93,7 @@ class _Builder(HTMLParser):
             if self.stack[i].tag == tag:
                 del self.stack[i:]
                 return
-        raise RenderError(f"rendered HTML line {self.getpos()[0]}: </{tag}> closes no open element")
+        # An end tag that closes nothing is ignored, as a browser does (it holds no text).
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)

@@ -7,8 +7,8 @@ a message naming it, because dropping it would silently drop contract text.
 
 from __future__ import annotations
 
-from .tree import Element
 from ..errors import RenderError
+from .tree import Element
 
 # Running elements: text repeated on every page (header and footer of the document).
 RUNNING_HEADER = "running-header"
@@ -38,7 +38,17 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "h2": frozenset({"clause", "unnumbered"}),
     "h3": frozenset({"column-head"}),
     "p": frozenset(
-        {"subtitle", "statement", "detail", "sign-line", "sub", "column-head", "v-kicker", "party-role", "tile-label"}
+        {
+            "subtitle",
+            "statement",
+            "detail",
+            "sign-line",
+            "sub",
+            "column-head",
+            "v-kicker",
+            "party-role",
+            "tile-label",
+        }
     ),
     "strong": frozenset(),
     "em": frozenset(),
@@ -71,19 +81,82 @@ ELEMENTS: dict[str, frozenset[str]] = {
 STYLE_ONLY: frozenset[str] = frozenset(
     {
         # base and two-column
-        "parties", "goals", "goal", "party", "party-name", "warning", "shared", "breakdown",
-        "derivations", "support", "keep-next", "total", "note", "none", "intro", "lead",
+        "parties",
+        "goals",
+        "goal",
+        "party",
+        "party-name",
+        "warning",
+        "shared",
+        "breakdown",
+        "derivations",
+        "support",
+        "keep-next",
+        "total",
+        "note",
+        "none",
+        "intro",
+        "lead",
         # tabular
-        "facts", "sev", "contacts", "reports", "who", "step-no", "wide",
+        "facts",
+        "sev",
+        "contacts",
+        "reports",
+        "who",
+        "step-no",
+        "wide",
         # visual
-        "v-cover", "v-sub", "legend", "legend-title", "legend-item", "flow", "flow-step", "stage",
-        "stage-columns", "month-tables", "shared-head", "panel", "panel-title", "party-card", "goal-card",
-        "goal-who", "goal-metric", "goal-figure", "goal-total", "goal-meta", "meta-label", "tile",
-        "tile-column", "tile-figure", "strikes", "small", "timeline", "tl-item", "tl-dot", "end",
-        "tl-label", "need", "contact", "contact-name", "swatch", "arrow", "mark", "icon",
+        "v-cover",
+        "v-sub",
+        "legend",
+        "legend-title",
+        "legend-item",
+        "flow",
+        "flow-step",
+        "stage",
+        "stage-columns",
+        "month-tables",
+        "shared-head",
+        "panel",
+        "panel-title",
+        "party-card",
+        "goal-card",
+        "goal-who",
+        "goal-metric",
+        "goal-figure",
+        "goal-total",
+        "goal-meta",
+        "meta-label",
+        "tile",
+        "tile-column",
+        "tile-figure",
+        "strikes",
+        "small",
+        "timeline",
+        "tl-item",
+        "tl-dot",
+        "end",
+        "tl-label",
+        "need",
+        "contact",
+        "contact-name",
+        "swatch",
+        "arrow",
+        "mark",
+        "icon",
         # legal narrative
-        "deed-sub", "preamble", "defined", "recital", "whereas", "operative", "witness", "schedule",
-        "goal-title", "plain", "charts", "by-month",
+        "deed-sub",
+        "preamble",
+        "defined",
+        "recital",
+        "whereas",
+        "operative",
+        "witness",
+        "schedule",
+        "goal-title",
+        "plain",
+        "charts",
+        "by-month",
     }
 )
 # Prefixes of style-only classes: style-<name> on <body>, shape-<shape> and icon-<name> on marks.
@@ -114,9 +187,7 @@ def _walk(parent: Element, *, figure: str | None) -> None:
         unknown = [
             c
             for c in el.classes
-            if c not in allowed
-            and c not in STYLE_ONLY
-            and not c.startswith(STYLE_PREFIXES)
+            if c not in allowed and c not in STYLE_ONLY and not c.startswith(STYLE_PREFIXES)
         ]
         if unknown:
             raise _fail(el, f"uses class {unknown[0]!r}, which is not in the vocabulary for <{el.tag}>")

@@ -34,11 +34,7 @@ def scalar(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
-    if (
-        _PLAIN.match(text)
-        and not text.endswith(" ")
-        and _resolve(text) == _STR
-    ):
+    if _PLAIN.match(text) and not text.endswith(" ") and _resolve(text) == _STR:
         return text
     return json.dumps(text, ensure_ascii=False)
 

@@ -1,0 +1,158 @@
+"""Tracking reports: what happened in a period against an agreement's goals, as a document.
+
+The stages: the actuals are read (:mod:`slagen.actuals`) and judged
+(:func:`slagen.attainment.attainment`), the chart series drawn (:mod:`.charts`),
+everything formatted into a typed context (:mod:`.context`, :mod:`.views`), and
+the context rendered by ``<style>/report.html`` (or ``base/report.html``) in the
+agreement's first style, then written as PDF, DOCX or HTML like the agreement's
+own documents: atomically, and the same bytes for the same inputs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import mimetypes
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import jinja2
+from jinja2.exceptions import SecurityError
+
+from ..actuals import check_against, load_actuals
+from ..attainment import attainment
+from ..errors import RenderError, UsageError
+from ..load import Loaded, load_agreement
+from ..period import Period, parse_period
+from ..render import formatting as f
+from ..render.context import ContextInputs, build_context
+from ..render.environment import make_environment, search_path
+from ..render.output import write_atomic
+from ..render.stamp import version_stamp
+from ..targets import compute_targets
+from . import charts
+from .context import ReportInputs, build_report_context
+from .views import ReportContext
+
+FORMATS = ("pdf", "docx", "html")
+
+__all__ = ["FORMATS", "ReportContext", "report_file", "report_path"]
+
+
+def report_path(out_dir: Path, agreement_id: str, period: str, ext: str) -> Path:
+    """``<out>/<id>/<id>-report-<period>.<ext>``."""
+    return out_dir / agreement_id / f"{agreement_id}-report-{period}.{ext}"
+
+
+def _period(loaded: Loaded, period: str | None) -> Period:
+    t = loaded.agreement.term
+    try:
+        p = parse_period(period or t.period)
+    except ValueError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    if p.start < t.start or p.end > t.end:
+        raise UsageError(
+            f"--period: {p.label} ({p.start} to {p.end}) is outside the term ({t.start} to {t.end})"
+        )
+    return p
+
+
+def report_date(period: Period) -> datetime:
+    """The date every date in the report takes: ``SOURCE_DATE_EPOCH`` when set, else the
+    last day of the period (never the wall clock)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {epoch!r}")
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    return datetime(period.end.year, period.end.month, period.end.day)
+
+
+def _logo(loaded: Loaded) -> str | None:
+    logo = loaded.agreement.presentation.logo
+    if logo is None:
+        return None
+    path = (loaded.path.resolve().parent / logo).resolve()
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tuple[ReportContext, datetime]:
+    """The report context of ``loaded`` against the actuals at ``actuals_path``, and its date;
+    raise :class:`~slagen.actuals.ActualsError` for bad actuals."""
+    a = loaded.agreement
+    actuals = load_actuals(actuals_path)
+    check_against(a, actuals, str(loaded.path))
+    p = _period(loaded, period)
+    att = attainment(a, actuals, p)
+    targets = compute_targets(a, p)
+    when = report_date(p)
+    stamp = version_stamp(loaded.path, loaded.path.read_bytes())
+    style = a.presentation.styles[0]
+    doc = build_context(a, targets, ContextInputs(style, stamp.text, when, _logo(loaded)))
+    extra = ReportInputs(
+        agreement=doc,
+        actuals_file=actuals_path.name,
+        actuals_stamp="sha256:" + hashlib.sha256(actuals_path.read_bytes()).hexdigest()[:12],
+        report_date=f.long_date(when.date(), a.presentation.locale),
+        created=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        marketing=charts.marketing(a, actuals, p, targets),
+        sales=charts.sales(a, actuals, p),
+        service=charts.service(a, actuals, p),
+    )
+    return build_report_context(a, att, extra), when
+
+
+def render_report_html(ctx: ReportContext, templates: Path | None = None) -> str:
+    """The report as HTML, from ``<style>/report.html`` when the style has one, else
+    ``base/report.html``; raise :class:`RenderError` on a template problem."""
+    env = make_environment(templates)
+    names = [f"{ctx.style}/report.html", "base/report.html"]
+    try:
+        return env.select_template(names).render(doc=ctx)
+    except jinja2.TemplatesNotFound:
+        looked = ", ".join(str(d) for d in search_path(templates))
+        raise RenderError(f"no report template ({' or '.join(names)}; looked in {looked})") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{exc.filename}:{exc.lineno}: template error: {exc.message}") from None
+    except (jinja2.TemplateError, SecurityError) as exc:
+        raise RenderError(f"report template error: {exc}") from None
+
+
+def report_file(
+    path: Path,
+    actuals_path: Path,
+    *,
+    period: str | None = None,
+    fmt: str = "pdf",
+    out_dir: Path = Path("output"),
+    templates: Path | None = None,
+) -> Path:
+    """Write the tracking report of the agreement at ``path`` for ``period`` and return its path."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format: expected pdf, docx or html, got {fmt!r}")
+    loaded = load_agreement(path)
+    ctx, when = report_context(loaded, actuals_path, period)
+    html = render_report_html(ctx, templates)
+    if fmt == "html":
+        data = html.encode("utf-8")
+    elif fmt == "pdf":
+        from ..render.pdf import PdfJob, write_pdf
+
+        folder = loaded.path.resolve().parent
+        job = PdfJob(
+            base_url=folder.as_uri() + "/",
+            roots=(*search_path(templates), folder),
+            source_name=loaded.path.name,
+            source=loaded.path.read_bytes(),
+            when=when,
+        )
+        data = write_pdf(html, job)
+    else:
+        from ..docx import DocxOptions, html_to_docx
+
+        data = html_to_docx(html, DocxOptions(page_size=loaded.agreement.presentation.page_size, when=when))
+    target = report_path(out_dir, loaded.agreement.id, ctx.period, fmt)
+    write_atomic(target, data)
+    return target

@@ -1,0 +1,279 @@
+"""The report's context from the attainment of a period: every figure written out, nothing computed.
+
+Targets and verdicts come from :func:`slagen.attainment.attainment` (which takes them
+from :func:`slagen.targets.compute_targets`); this module only formats them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..attainment import Attainment, GoalResult, Recalculation
+from ..model import Agreement
+from ..render import formatting as f
+from ..render.context import DocumentContext, RowView
+from ..targets import Computed
+from ..targets.rounding import AS_SET
+from .charts import STATUS
+from .views import (
+    BarSection,
+    CancellationRow,
+    CancellationView,
+    CreditRow,
+    CreditView,
+    GoalRow,
+    InputRow,
+    IntervalRow,
+    LeadChartView,
+    PlanView,
+    RecalcView,
+    ReportContext,
+    ReportHeadings,
+    ServiceView,
+    TargetRow,
+)
+
+#: The targets of the next period shown beside the current ones: those the funnel drives.
+FUNNEL_PREFIXES = ("funnel.", "tiers.", "follow_up.")
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """What the report context needs besides the agreement and its attainment."""
+
+    agreement: DocumentContext
+    actuals_file: str
+    actuals_stamp: str
+    report_date: str
+    created: str
+    marketing: tuple[LeadChartView, ...]
+    sales: tuple[BarSection, ...]
+    service: ServiceView | None
+
+
+def _status(r: GoalResult) -> str:
+    return STATUS[{"met": True, "missed": False}.get(r.status)]
+
+
+def _goal_row(a: Agreement, r: GoalResult) -> GoalRow:
+    g = next(x for x in a.goals if x.id == r.goal_id)
+    cur = a.inputs.currency
+    party = next(p.name for p in a.parties if p.id == r.party)
+    target = "no target"
+    if r.target is not None:
+        # A total over the period (accruing goals, or a computed ``.period`` value) is "in" it.
+        whole = g.accrues or (g.target.computed or "").endswith(".period")
+        when = f"in {r.period.label}" if whole else f.per(g.interval)
+        target = " ".join(x for x in (f.COMPARISON[g.comparison], f.quantity(r.target, g.unit, cur), when) if x)
+    actual = f.quantity(r.actual, g.unit, cur) if r.actual is not None else "no data"
+    return GoalRow(g.id, g.metric, party, target, actual, _status(r), r.status == "missed", r.basis)
+
+
+def _summary(att: Attainment) -> str:
+    met = sum(g.status == "met" for g in att.goals)
+    missed = sum(g.status == "missed" for g in att.goals)
+    unknown = len(att.goals) - met - missed
+    parts = [f"{met} of {f.plural(len(att.goals), 'goal')} met", f"{missed} missed"]
+    if unknown:
+        parts.append(f"{unknown} without data")
+    return ", ".join(parts) + f" over {att.period.label}."
+
+
+def _plan(a: Agreement, att: Attainment) -> PlanView:
+    p = att.plan
+    missed = tuple(
+        next(x.metric for x in a.goals if x.id == g.goal_id) for g in att.goals if g.status == "missed"
+    )
+    strikes, reached, consequence = None, False, None
+    if p.strikes is not None:
+        s = p.strikes
+        unit = att.interval
+        strikes = (
+            f"{f.plural(s.count, 'missed ' + unit)} counted in {s.window.label}, "
+            f"against a limit of {s.limit}: the limit is {'reached' if s.reached else 'not reached'}."
+        )
+        reached, consequence = s.reached, s.consequence
+    return PlanView(
+        p.applies, missed, p.consequences, p.diagnosed_by, p.recovery, strikes, reached, consequence
+    )
+
+
+def _cancellation(a: Agreement, att: Attainment) -> CancellationView | None:
+    if a.cancellation is None:
+        return None
+    unit = att.interval
+    rows = []
+    for c in att.cancellation:
+        if c.met is None or c.missed_in_a_row is None:
+            verdict = "Not a count of missed goals: for the parties to judge."
+        else:
+            run = f"{f.plural(att.missed_in_a_row, 'missed ' + unit)} in a row ({c.missed_in_a_row} needed)"
+            verdict = f"Cancellation condition met: {run}." if c.met else f"Not met: {run}."
+        rows.append(CancellationRow(c.text, verdict, bool(c.met)))
+    any_met = any(r.met for r in rows)
+    notice = f.plural(a.cancellation.notice_days, "day")
+    summary = (
+        f"A cancellation condition is now met: either party may end the agreement with {notice}' notice."
+        if any_met
+        else "No cancellation condition that counts missed goals is met."
+    )
+    return CancellationView(tuple(rows), notice, any_met, summary)
+
+
+def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView | None:
+    view = doc.missed_goals.credits
+    if view is None:
+        return None
+    cur = a.inputs.currency
+    rows = tuple(
+        CreditRow(
+            c.month,
+            f.percent(c.result.measured),
+            f"{f.percent(c.share)} of the monthly charge",
+            f.money(c.amount, cur) if c.amount is not None else "not stated",
+            c.result.explanation + ("; rolling 12-month cap applied" if c.rolling_capped else ""),
+        )
+        for c in att.credits
+    )
+    total = f.money(att.credit_total, cur) if att.credit_total is not None else None
+    if not att.credits:
+        owed = f"No month of {att.period.label} has a measured figure, so no credit is computed."
+    elif att.credit_total is None:
+        shares = ", ".join(f"{r.share} for {r.month}" for r in rows)
+        owed = f"Service credits owed for {att.period.label}: {shares}."
+    elif att.credit_total > 0:
+        owed = f"A service credit of {total} is owed for {att.period.label}."
+    else:
+        owed = f"No service credit is owed for {att.period.label}."
+    return CreditView(
+        view.basis, view.tiers, view.linear, view.monthly_cap, view.rolling_cap, view.monthly_charge, rows, owed, total
+    )
+
+
+def _value(c: Computed, cur: str) -> str:
+    text = f.quantity(c.value, c.unit, cur)
+    return f"{text} {f.per(c.per)}" if c.per else text
+
+
+def _change(old: Decimal, new: Decimal, unit: str, cur: str) -> str:
+    """``+20 leads``, ``-171.50 USD``, ``-2.5 percentage points``, or ``no change``."""
+    if old == new:
+        return "no change"
+    diff = new - old
+    sign = "+" if diff > 0 else ""
+    if unit in f.PERCENT_UNITS:
+        return f"{sign}{f.number(diff)} percentage points"
+    return sign + f.quantity(diff, unit, cur)
+
+
+def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
+    cur = a.inputs.currency
+    funnel = a.inputs.funnel
+    assert funnel is not None
+    t = r.figures
+    figures = (
+        RowView("Marketing-generated leads", f.number(t.marketing_leads)),
+        RowView("Of them, became customers", f.number(t.customers)),
+        RowView("Revenue from those customers", f.money(t.customer_revenue, cur)),
+        RowView("Revenue closed from marketing leads", f.money(t.marketing_revenue, cur)),
+        RowView("Total revenue closed", f.money(t.total_revenue, cur)),
+    )
+    pairs = (
+        (r.result.close_rate, f.percent(funnel.close_rate)),
+        (r.result.average_deal_size, f.money(funnel.average_deal_size, cur)),
+        (r.result.marketing_share, f.percent(funnel.marketing_share)),
+    )
+    inputs = tuple(
+        InputRow(c.label, current, f.quantity(c.value, c.unit, cur), c.formula, "; ".join(f"{k}: {v}" for k, v in c.inputs))
+        for c, current in pairs
+    )
+    rows = []
+    for name, new in r.implied.values.items():
+        old = r.current.values.get(name)
+        if old is None or not name.startswith(FUNNEL_PREFIXES) or new.rounding == AS_SET:
+            continue
+        rows.append(TargetRow(new.label, name, _value(old, cur), _value(new, cur), _change(old.value, new.value, new.unit, cur)))
+    for g in a.goals:
+        old_g, new_g = r.current.goals.get(g.id), r.implied.goals.get(g.id)
+        if old_g is None or new_g is None or not (g.target.computed or "").startswith(FUNNEL_PREFIXES):
+            continue
+        if old_g.period_total is not None and new_g.period_total is not None:
+            label = f"Goal: {g.metric}, over {r.next_period.label}"
+            old_v, new_v = old_g.period_total, new_g.period_total
+        else:
+            label, old_v, new_v = f"Goal: {g.metric}", old_g.value, new_g.value
+        rows.append(
+            TargetRow(
+                label,
+                g.id,
+                f.quantity(old_v, g.unit, cur),
+                f.quantity(new_v, g.unit, cur),
+                _change(old_v, new_v, g.unit, cur),
+            )
+        )
+    return RecalcView(
+        ", ".join(r.months),
+        figures,
+        inputs,
+        r.next_period.label,
+        f"{f.long_date(r.next_period.start, loc)} to {f.long_date(r.next_period.end, loc)}",
+        tuple(rows),
+    )
+
+
+def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> ReportContext:
+    """The typed, formatted context of the tracking report of ``a`` over ``att.period``."""
+    doc = extra.agreement
+    loc = a.presentation.locale
+    p = att.period
+    unsigned = None
+    if doc.draft:
+        missing = ", ".join(s.person.name for s in doc.signatories if not s.signed)
+        unsigned = f"The agreement is not yet signed by every signatory (missing: {missing})."
+    return ReportContext(
+        id=a.id,
+        title=f"Tracking report: {a.title}",
+        lang=doc.lang,
+        authors=doc.authors,
+        kind_label="tracking report",
+        period=p.label,
+        version=a.version,
+        keywords=("tracking report", *doc.keywords),
+        created=extra.created,
+        page_size=doc.page_size,
+        style=doc.style,
+        stamp=doc.stamp,
+        draft=False,
+        logo=doc.logo,
+        warnings=doc.warnings,
+        agreement=doc,
+        headings=ReportHeadings(),
+        period_text=f"{f.long_date(p.start, loc)} to {f.long_date(p.end, loc)}",
+        report_date=extra.report_date,
+        actuals_file=extra.actuals_file,
+        actuals_stamp=extra.actuals_stamp,
+        unsigned=unsigned,
+        summary=_summary(att),
+        interval=att.interval,
+        goals=tuple(_goal_row(a, g) for g in att.goals),
+        intervals=tuple(
+            IntervalRow(
+                i.period.label,
+                "Missed" if i.missed else "Met" if any(g.status == "met" for g in i.goals) else "No data",
+                ", ".join(g.goal_id for g in i.goals if g.status == "missed") or "none",
+            )
+            for i in att.intervals
+        )
+        if len(att.intervals) > 1
+        else (),
+        marketing=extra.marketing,
+        sales=extra.sales,
+        service=extra.service,
+        credits=_credits(a, att, doc),
+        plan=_plan(a, att),
+        cancellation=_cancellation(a, att),
+        funnel=a.inputs.funnel is not None,
+        recalculation=_recalc(a, att.recalculation, loc) if att.recalculation is not None else None,
+        recalculation_note=att.recalculation_note,
+    )

@@ -1,0 +1,289 @@
+"""The typed context a tracking report's template prints: frozen dataclasses of formatted text.
+
+Like :mod:`slagen.render.context`, templates see no model, dict or number: every
+figure here is already written out, every verdict already decided (by
+:mod:`slagen.attainment`), so the templates only loop and print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..render.context import Chart, DocumentContext, RowView
+
+
+@dataclass(frozen=True)
+class ReportHeadings:
+    """The section headings of a tracking report."""
+
+    attainment: str = "Attainment"
+    marketing: str = "Marketing: qualified leads against the daily goal line"
+    sales: str = "Sales: speed and depth of follow-up"
+    service: str = "Service: availability and downtime"
+    credits: str = "Service credits"
+    plan: str = "Missed goals: what the plan says"
+    cancellation: str = "Cancellation"
+    recalculation: str = "Recalculated inputs and next period's targets"
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    """One goal over the report's period: target, actual and verdict."""
+
+    id: str
+    metric: str
+    party: str
+    target: str
+    """The commitment over the period: ``at least 300 leads in 2026-Q3``."""
+    actual: str
+    status: str
+    """``Met``, ``Missed`` or ``No data``."""
+    missed: bool
+    basis: str
+    """How the actual was measured, in words."""
+
+
+@dataclass(frozen=True)
+class IntervalRow:
+    """One reporting interval of the period (a month, usually) and its verdict."""
+
+    label: str
+    status: str
+    missed_goals: str
+    """The goals missed in it, or ``none``."""
+
+
+@dataclass(frozen=True)
+class LeadMonthRow:
+    """One month of the marketing chart, in figures."""
+
+    month: str
+    goal: str
+    last_day: str
+    """The last day with data, or ``no data``."""
+    goal_line: str
+    """The cumulative goal line on that day (d x g / n)."""
+    actual: str
+    gap: str
+    """Actual minus the goal line on that day, signed, with ``ahead``/``behind``."""
+
+
+@dataclass(frozen=True)
+class LeadChartView:
+    """The marketing chart of one goal measured by qualified leads."""
+
+    goal_id: str
+    metric: str
+    statement: str
+    chart: Chart
+    months: tuple[LeadMonthRow, ...]
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One interval of a sales chart, in figures."""
+
+    label: str
+    dates: str
+    value: str
+    target: str
+    status: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class BarSection:
+    """A sales chart: a goal's measure per interval against its target."""
+
+    goal_id: str
+    metric: str
+    statement: str
+    chart: Chart
+    rows: tuple[BarRow, ...]
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    """One month of a service: availability and downtime against what the target allows."""
+
+    month: str
+    measured: str
+    allowed: str
+    downtime: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    """Availability per month against the target."""
+
+    target: str
+    chart: Chart
+    months: tuple[ServiceRow, ...]
+
+
+@dataclass(frozen=True)
+class CreditRow:
+    """The credit one measured month earns."""
+
+    month: str
+    measured: str
+    share: str
+    amount: str
+    why: str
+
+
+@dataclass(frozen=True)
+class CreditView:
+    """The service credits owed for the period, under the agreement's tiers and caps."""
+
+    basis: str
+    tiers: tuple[RowView, ...]
+    linear: str | None
+    monthly_cap: str
+    rolling_cap: str | None
+    monthly_charge: str | None
+    rows: tuple[CreditRow, ...]
+    owed: str
+    """The sentence saying what is owed: ``A service credit of 1,200.00 EUR is owed for 2026-11.``"""
+    total: str | None
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """What the agreement's plan for missed goals says now."""
+
+    applies: bool
+    missed: tuple[str, ...]
+    """The goals missed in the period."""
+    consequences: tuple[str, ...]
+    diagnosed_by: tuple[str, ...]
+    recovery: str | None
+    strikes: str | None
+    """Strikes counted in their window, against the limit, in a sentence."""
+    strikes_reached: bool
+    strike_consequence: str | None
+
+
+@dataclass(frozen=True)
+class CancellationRow:
+    """One cancellation condition and whether the actuals meet it."""
+
+    text: str
+    verdict: str
+    met: bool
+
+
+@dataclass(frozen=True)
+class CancellationView:
+    """The agreement's cancellation conditions against the actuals."""
+
+    rows: tuple[CancellationRow, ...]
+    notice: str
+    any_met: bool
+    summary: str
+
+
+@dataclass(frozen=True)
+class InputRow:
+    """A funnel input as the agreement states it and as the tracked figures give it."""
+
+    label: str
+    current: str
+    recalculated: str
+    formula: str
+    inputs: str
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """A target of the next period from the current inputs and from the recalculated ones."""
+
+    label: str
+    name: str
+    current: str
+    implied: str
+    change: str
+
+
+@dataclass(frozen=True)
+class RecalcView:
+    """The funnel's inputs recalculated from the tracked months, and the targets they imply."""
+
+    months: str
+    figures: tuple[RowView, ...]
+    inputs: tuple[InputRow, ...]
+    next_period: str
+    next_period_text: str
+    targets: tuple[TargetRow, ...]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything a tracking report prints (the name ``doc`` in its template).
+
+    The first fields are the ones ``base/base.html`` prints for every document.
+    """
+
+    id: str
+    title: str
+    lang: str
+    authors: tuple[str, ...]
+    kind_label: str
+    period: str
+    version: str
+    keywords: tuple[str, ...]
+    created: str
+    page_size: str
+    style: str
+    stamp: str
+    draft: bool
+    logo: str | None
+    warnings: tuple[str, ...]
+    agreement: DocumentContext
+    """The agreement as its own documents show it (parties, plan, credit tiers)."""
+    headings: ReportHeadings
+    period_text: str
+    report_date: str
+    actuals_file: str
+    actuals_stamp: str
+    unsigned: str | None
+    """A note when not every signatory has signed the agreement."""
+    summary: str
+    interval: str
+    """``month``: what each reporting interval is."""
+    goals: tuple[GoalRow, ...]
+    intervals: tuple[IntervalRow, ...]
+    """Each reporting interval, when the period has more than one."""
+    marketing: tuple[LeadChartView, ...]
+    sales: tuple[BarSection, ...]
+    service: ServiceView | None
+    credits: CreditView | None
+    plan: PlanView
+    cancellation: CancellationView | None
+    funnel: bool
+    """Whether the agreement has a funnel to recalculate."""
+    recalculation: RecalcView | None
+    recalculation_note: str | None
+
+
+__all__ = [
+    "BarRow",
+    "BarSection",
+    "CancellationRow",
+    "CancellationView",
+    "CreditRow",
+    "CreditView",
+    "GoalRow",
+    "InputRow",
+    "IntervalRow",
+    "LeadChartView",
+    "LeadMonthRow",
+    "PlanView",
+    "RecalcView",
+    "ReportContext",
+    "ReportHeadings",
+    "ServiceRow",
+    "ServiceView",
+    "TargetRow",
+]

@@ -39,7 +39,6 @@ def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     style = sys.argv[2] if len(sys.argv) > 2 else "tabular"
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "out"
         profile = f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}"
         lo = [
             shutil.which("soffice") or "soffice",
@@ -53,14 +52,11 @@ def main() -> int:
         subprocess.run([*lo, "--version"], check=False, capture_output=True)  # makes the profile
         print(f"{'agreement':<26}{'docx s':>8}{'pdf s':>8}{'LO s':>8}{'LO/pdf':>8}")
         for path in sorted((ROOT / "agreements").glob("*.yaml")):
+            out = Path(tmp) / path.stem
             base = [sys.executable, "-m", "slagen", "render", str(path), "--style", style, "-o", str(out)]
             t_docx = best([*base, "--format", "docx"], runs)
             t_pdf = best([*base, "--format", "pdf"], runs)
-            (docx,) = (
-                (out / path.stem).glob(f"*-{style}.docx")
-                if (out / path.stem).exists()
-                else out.rglob("*.docx")
-            )
+            (docx,) = out.rglob("*.docx")
             t_lo = best([*lo, str(docx)], runs)
             print(f"{path.stem:<26}{t_docx:>8.2f}{t_pdf:>8.2f}{t_lo:>8.2f}{t_lo / t_pdf:>7.2f}x")
     return 0

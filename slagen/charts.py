@@ -285,6 +285,7 @@ class BarValue:
 
 
 def _draw_bars(ax: Axes, bars: Sequence[BarValue], unit: str, target_label: str) -> None:
+    from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -314,13 +315,13 @@ def _draw_bars(ax: Axes, bars: Sequence[BarValue], unit: str, target_label: str)
             fontsize=6.5,
         )
         top = max(top, float(b.value))
-    style = {"color": GOAL_COLOUR, "linewidth": 1.3, "linestyle": "--"}
+    style: dict[str, Any] = {"color": GOAL_COLOUR, "linewidth": 1.3, "linestyle": "--"}
     if len({b.target for b in bars}) == 1:
         ax.axhline(float(bars[0].target), **style)
     else:
         for x, b in zip(xs, bars, strict=True):
             ax.hlines(float(b.target), x - 0.42, x + 0.42, **style)
-    handles = [Patch(facecolor=MET_FILL, edgecolor=BAR_EDGE, linewidth=0.6, label="Met")]
+    handles: list[Artist] = [Patch(facecolor=MET_FILL, edgecolor=BAR_EDGE, linewidth=0.6, label="Met")]
     handles.append(
         Patch(facecolor=MISSED_FILL, edgecolor=BAR_EDGE, linewidth=0.6, hatch=MISSED_HATCH, label="Missed")
     )

@@ -246,9 +246,7 @@ def recalc(file: str, actuals: str, period: str | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.argument("actuals", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--period", metavar="P", help="Period such as 2026-10 or 2026-Q3 (default: the agreement's).")
-@click.option(
-    "--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default="pdf", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default="pdf", show_default=True)
 @click.option(
     "-o",
     "--output",

@@ -128,9 +128,10 @@ def test_manifest_records_each_output_and_its_inputs(folder: Path, tmp_path: Pat
 
     assert entry["sha256"] == hashlib.sha256((tmp_path / "out/a/a-2026-Q4.pdf").read_bytes()).hexdigest()
     assert entry["inputs"]["agreement"] == hashlib.sha256((folder / "a.yaml").read_bytes()).hexdigest()
-    assert entry["inputs"]["templates"]["two-column/document.html"] == hashlib.sha256(
-        (ROOT / "templates/two-column/document.html").read_bytes()
-    ).hexdigest()
+    assert (
+        entry["inputs"]["templates"]["two-column/document.html"]
+        == hashlib.sha256((ROOT / "templates/two-column/document.html").read_bytes()).hexdigest()
+    )
     assert "tabular/document.html" not in entry["inputs"]["templates"]  # another style's file
     assert entry["inputs"]["engine"]["slagen"] == "0.1.0"
     assert (entry["period"], entry["style"], entry["format"], entry["signed"]) == (

@@ -10,8 +10,6 @@ import yaml
 from conftest import AGREEMENTS, EXAMPLES, example_data, example_text, run
 
 TODAY = "2026-11-27"
-#: Examples that break a practice on purpose or by mistake, with the rule that says so.
-KNOWN = {"sales-marketing-service": "SLA013"}
 
 
 def lint(*args: str) -> tuple[int, list[str]]:
@@ -36,29 +34,11 @@ def dump(tmp_path: Path, data: dict) -> tuple[Path, str]:  # type: ignore[type-a
     return write(tmp_path, text), text
 
 
-@pytest.mark.parametrize(
-    "example",
-    [
-        pytest.param(
-            p,
-            id=p.stem,
-            marks=[pytest.mark.xfail(strict=True, reason=f"breaks {KNOWN[p.stem]}")]
-            if p.stem in KNOWN
-            else [],
-        )
-        for p in EXAMPLES
-    ],
-)
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_examples_are_lint_clean(example: Path) -> None:
     code, lines = lint("--strict", str(example))
     assert code == 0, "\n".join(lines)
     assert lines == ["linted 1 agreement: 0 errors, 0 warnings"]
-
-
-def test_the_known_example_violation_is_the_one_named() -> None:
-    code, lines = lint(str(AGREEMENTS / "sales-marketing-service.yaml"))
-    assert code == 0
-    assert {line.split("warning: ")[1].split()[0] for line in lines[:-1]} == {"SLA013"}
 
 
 def test_five_nines_spells_out_the_downtime(tmp_path: Path) -> None:

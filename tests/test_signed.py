@@ -58,7 +58,10 @@ def test_a_changed_signed_agreement_is_refused_and_the_pdf_kept_until_forced(fol
     assert summary(forced) == "built 1 agreement: 1 document rendered, 0 unchanged, 0 failed"
     assert "At least 120 leads a month" in pdf_text(PDF)
     assert COPY.read_bytes() == (folder / "acme.yaml").read_bytes()  # the newly signed version
-    assert summary(run("build", "agreements")) == "built 1 agreement: 0 documents rendered, 1 unchanged, 0 failed"
+    assert (
+        summary(run("build", "agreements"))
+        == "built 1 agreement: 0 documents rendered, 1 unchanged, 0 failed"
+    )
 
 
 def test_signing_makes_the_period_final_and_unsigning_needs_force(folder: Path) -> None:

@@ -73,7 +73,9 @@ def marketing(
         for line in mine:
             seen = [p for p in line.points if p.actual is not None]
             if not seen or line.gap is None:
-                rows.append(LeadMonthRow(_month(line.month), f.quantity(line.goal, g.unit, cur), *("no data",) * 4))
+                rows.append(
+                    LeadMonthRow(_month(line.month), f.quantity(line.goal, g.unit, cur), *("no data",) * 4)
+                )
                 continue
             end = seen[-1]
             assert end.actual is not None
@@ -85,7 +87,9 @@ def marketing(
         )
         gt = targets.goals[g.id]
         out.append(
-            LeadChartView(g.id, g.metric, _statement(g, gt.value, cur), _chart(g.id, title, image), tuple(rows))
+            LeadChartView(
+                g.id, g.metric, _statement(g, gt.value, cur), _chart(g.id, title, image), tuple(rows)
+            )
         )
     return tuple(out)
 

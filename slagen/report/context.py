@@ -65,7 +65,9 @@ def _goal_row(a: Agreement, r: GoalResult) -> GoalRow:
         # A total over the period (accruing goals, or a computed ``.period`` value) is "in" it.
         whole = g.accrues or (g.target.computed or "").endswith(".period")
         when = f"in {r.period.label}" if whole else f.per(g.interval)
-        target = " ".join(x for x in (f.COMPARISON[g.comparison], f.quantity(r.target, g.unit, cur), when) if x)
+        target = " ".join(
+            x for x in (f.COMPARISON[g.comparison], f.quantity(r.target, g.unit, cur), when) if x
+        )
     actual = f.quantity(r.actual, g.unit, cur) if r.actual is not None else "no data"
     return GoalRow(g.id, g.metric, party, target, actual, _status(r), r.status == "missed", r.basis)
 
@@ -147,7 +149,15 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
     else:
         owed = f"No service credit is owed for {att.period.label}."
     return CreditView(
-        view.basis, view.tiers, view.linear, view.monthly_cap, view.rolling_cap, view.monthly_charge, rows, owed, total
+        view.basis,
+        view.tiers,
+        view.linear,
+        view.monthly_cap,
+        view.rolling_cap,
+        view.monthly_charge,
+        rows,
+        owed,
+        total,
     )
 
 
@@ -185,7 +195,13 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
         (r.result.marketing_share, f.percent(funnel.marketing_share)),
     )
     inputs = tuple(
-        InputRow(c.label, current, f.quantity(c.value, c.unit, cur), c.formula, "; ".join(f"{k}: {v}" for k, v in c.inputs))
+        InputRow(
+            c.label,
+            current,
+            f.quantity(c.value, c.unit, cur),
+            c.formula,
+            "; ".join(f"{k}: {v}" for k, v in c.inputs),
+        )
         for c, current in pairs
     )
     rows = []
@@ -193,7 +209,15 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
         old = r.current.values.get(name)
         if old is None or not name.startswith(FUNNEL_PREFIXES) or new.rounding == AS_SET:
             continue
-        rows.append(TargetRow(new.label, name, _value(old, cur), _value(new, cur), _change(old.value, new.value, new.unit, cur)))
+        rows.append(
+            TargetRow(
+                new.label,
+                name,
+                _value(old, cur),
+                _value(new, cur),
+                _change(old.value, new.value, new.unit, cur),
+            )
+        )
     for g in a.goals:
         old_g, new_g = r.current.goals.get(g.id), r.implied.goals.get(g.id)
         if old_g is None or new_g is None or not (g.target.computed or "").startswith(FUNNEL_PREFIXES):

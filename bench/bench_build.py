@@ -15,7 +15,8 @@ While each build runs, its worker processes (children of the fork server) are sa
 memory against the number of documents written, to get the growth per document.
 
 The machine may be shared: the load average before and after each run, and the CPU time of
-each build's processes, are printed with the times. Run: ``python3 bench/bench_build.py [N]``
+each build's processes (the build itself, plus its workers as last sampled), are printed
+with the times. Run: ``python3 bench/bench_build.py [N]``
 (``--no-memory`` skips run 4). Exit code 1 when a target is missed.
 """
 
@@ -58,6 +59,22 @@ def _ppid(pid: int) -> int | None:
     return int(stat.rsplit(")", 1)[1].split()[1])
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _cpu(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _status(pid: int) -> dict[str, int]:
     out: dict[str, int] = {}
     try:
@@ -78,6 +95,8 @@ class Sampler:
     out_dir: Path
     peak: dict[int, int] = field(default_factory=dict)
     """Peak VmHWM (KiB) per worker pid."""
+    cpu: dict[int, float] = field(default_factory=dict)
+    """CPU seconds per worker pid, as last sampled."""
     order: list[int] = field(default_factory=list)
     curve: list[tuple[int, int]] = field(default_factory=list)
     """(documents written, VmRSS KiB of the newest worker) over time."""
@@ -87,14 +106,18 @@ class Sampler:
         while not self.stop.wait(0.1):
             pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
             parents = {p: _ppid(p) for p in pids}
-            servers = {p for p, pp in parents.items() if pp == self.root}
-            workers = [p for p, pp in parents.items() if pp in servers]
+            servers = {p: _cmdline(p) for p, pp in parents.items() if pp == self.root}
+            servers = {p: c for p, c in servers.items() if b"forkserver" in c}
+            # Workers are forked by the fork server, so they show its command line (git and
+            # other programs the workers run do not).
+            workers = [p for p, pp in parents.items() if pp in servers and _cmdline(p) == servers[pp]]
             for w in workers:
                 st = _status(w)
                 if "VmHWM" in st:
                     if w not in self.peak:
                         self.order.append(w)
                     self.peak[w] = max(self.peak.get(w, 0), st["VmHWM"])
+                    self.cpu[w] = max(self.cpu.get(w, 0.0), _cpu(w))
             if workers and self.order:
                 st = _status(self.order[-1])
                 if "VmRSS" in st:
@@ -134,7 +157,7 @@ def build(label: str, folder: Path, out: Path, *args: str) -> Run:
     sampler.stop.set()
     thread.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) + sum(sampler.cpu.values())
     last = err.strip().splitlines()[-1] if err.strip() else ""
     if proc.returncode != 0:
         sys.exit(f"{label}: slagen build failed ({proc.returncode}):\n{err}")
@@ -145,7 +168,7 @@ def build(label: str, folder: Path, out: Path, *args: str) -> Run:
 def show(run: Run) -> None:
     """One line per run."""
     print(
-        f"  {run.label:<34} {run.seconds:8.2f} s   cpu {run.cpu:7.1f} s   "
+        f"  {run.label:<30} {run.seconds:8.2f} s   cpu ~{run.cpu:6.1f} s   "
         f"load {run.load[0]:.2f} -> {run.load[1]:.2f}   {run.summary}"
     )
 

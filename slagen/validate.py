@@ -155,7 +155,7 @@ def _target_problems(a: Agreement, src: Source) -> list[Problem]:
 
     out: list[Problem] = []
     try:
-        targets = compute_targets(a)
+        targets = compute_targets(a, goal_lines=False)
     except TargetError as exc:
         return [src.problem(exc.path, exc.message)]
     for i, g in enumerate(a.goals):

@@ -13,6 +13,7 @@ from typing import Any
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Pt
+from docx.table import _Cell
 
 from ..errors import RenderError
 from . import inline
@@ -73,14 +74,18 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     borders(t, _GRID_BORDERS)
     widths = _column_widths(rows, ncols, ctx.width)
     set_grid(t, widths)
-    for r, (tr, header) in enumerate(rows):
-        row_props(t.rows[r], header=header)
+    for row, (tr, header) in zip(t.rows, rows, strict=True):
+        row_props(row, header=header)
+        tcs = list(row._tr.tc_lst)  # cells by element: python-docx's table.cell() is quadratic
         col = 0
         for cell_el in tr.elements():
             span = min(_span(cell_el), ncols - col)
-            cell = t.cell(r, col)
+            tc = tcs[col]
             if span > 1:
-                cell = cell.merge(t.cell(r, col + span - 1))
+                tc.get_or_add_tcPr().grid_span = span
+                for merged in tcs[col + 1 : col + span]:
+                    row._tr.remove(merged)
+            cell = _Cell(tc, t)
             width = sum(widths[col : col + span])
             cell.width = Emu(width)
             col += span
@@ -94,7 +99,7 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
                 align_right=cell_el.has_class("num"),
             )
             convert(cell_el, Story(cell, cell.paragraphs[0]), inner)
-        _cell_text_size(t.rows[r], 8.5)
+        _cell_text_size(row._tr, 8.5)
     after_table(story)
 
 
@@ -106,12 +111,12 @@ def after_table(story: Story) -> None:
         gap.paragraph_format.line_spacing = Pt(6)
 
 
-def _cell_text_size(row: Any, size: float) -> None:
-    for cell in row.cells:
-        for p in cell.paragraphs:
-            for run in p.runs:
-                if run.font.size is None:
-                    run.font.size = Pt(size)
+def _cell_text_size(tr: Any, size: float) -> None:
+    """Set table text to ``size`` points where no size is set (the PDF's 8.5 pt tables)."""
+    for r in tr.iter(qn("w:r")):
+        r_pr = r.get_or_add_rPr()
+        if r_pr.sz_val is None:
+            r_pr.sz_val = Pt(size)
 
 
 CHAR = 60000  # width of an average character of 8.5 pt table text, in EMU
@@ -145,9 +150,9 @@ def set_grid(t: Any, widths: list[int]) -> None:
     """Fix the column widths of table ``t`` (EMU)."""
     for gc, w in zip(t._tbl.tblGrid.gridCol_lst, widths, strict=True):
         gc.w = Emu(w)
-    for row in t.rows:
-        for cell, w in zip(row.cells, widths, strict=False):
-            cell.width = Emu(w)
+    for tr in t._tbl.tr_lst:
+        for tc, w in zip(tr.tc_lst, widths, strict=False):
+            tc.width = Emu(w)
 
 
 def row_props(row: Any, *, header: bool, split: bool = False) -> None:

@@ -60,8 +60,13 @@ __all__ = [
 ]
 
 
-def compute_targets(agreement: Agreement, period: Period | None = None) -> TargetSet:
+def compute_targets(
+    agreement: Agreement, period: Period | None = None, *, goal_lines: bool = True
+) -> TargetSet:
     """Every computed target of ``agreement`` for ``period`` (default: the term's period).
+
+    ``goal_lines=False`` leaves out the daily goal lines (validation needs every value and
+    error, but not the day-by-day points, which are most of the work).
 
     Raises :class:`TargetError` (with the key path of the input or goal) when the
     inputs make a calculation impossible, e.g. a divisor of zero.
@@ -80,5 +85,5 @@ def compute_targets(agreement: Agreement, period: Period | None = None) -> Targe
         credit_targets(ts, inp.service_credits, inp.currency)
     if inp.support:
         support_targets(ts, inp.support)
-    goal_targets(ts, agreement)
+    goal_targets(ts, agreement, lines=goal_lines)
     return ts

@@ -113,8 +113,10 @@ def _rows(g: Fraction, per: str, period: Period, total: Decimal, quantum: Decima
     return rows
 
 
-def goal_target(i: int, goal: Goal, computed: Computed | None, period: Period, currency: str) -> GoalTarget:
-    """The target of ``goal`` (the ``i``-th) for ``period``."""
+def goal_target(
+    i: int, goal: Goal, computed: Computed | None, period: Period, currency: str, *, lines: bool = True
+) -> GoalTarget:
+    """The target of ``goal`` (the ``i``-th) for ``period``; ``lines=False`` skips the daily goal lines."""
     at = ("goals", i)
     per: str | None = goal.interval
     if computed is not None:
@@ -142,10 +144,11 @@ def goal_target(i: int, goal: Goal, computed: Computed | None, period: Period, c
     total = round_to(exact_total, quantum, "up" if is_count else "half-up")
     rows = _rows(g, per, period, total, quantum)
     months = [r for r in rows if r.interval == "month"]
-    return GoalTarget(goal.id, value, goal.unit, per, computed, total, tuple(rows), goal_lines(months), rule)
+    daily = goal_lines(months) if lines else ()
+    return GoalTarget(goal.id, value, goal.unit, per, computed, total, tuple(rows), daily, rule)
 
 
-def goal_targets(ts: TargetSet, agreement: Agreement) -> None:
+def goal_targets(ts: TargetSet, agreement: Agreement, *, lines: bool = True) -> None:
     """Resolve every goal's target for ``ts.period``; goals naming unknown targets are skipped
     (validation reports them)."""
     for i, goal in enumerate(agreement.goals):
@@ -153,4 +156,4 @@ def goal_targets(ts: TargetSet, agreement: Agreement) -> None:
         computed = ts.values.get(name) if name is not None else None
         if name is not None and computed is None:
             continue
-        ts.goals[goal.id] = goal_target(i, goal, computed, ts.period, agreement.inputs.currency)
+        ts.goals[goal.id] = goal_target(i, goal, computed, ts.period, agreement.inputs.currency, lines=lines)

@@ -18,6 +18,14 @@ sys.path.insert(0, str(ROOT))
 
 from slagen.load import load_agreement  # noqa: E402
 from slagen.render import render_agreement  # noqa: E402
+from slagen.report import report_file  # noqa: E402
+
+#: The example tracking reports (agreement, actuals, period), rasterised to <id>/report-<period>/.
+REPORTS = (
+    ("sales-marketing", "agreements/actuals/sales-marketing-2026.yaml", "2026-10"),
+    ("sales-marketing", "agreements/actuals/sales-marketing-2026.yaml", "2026-Q3"),
+    ("it-service", "agreements/actuals/it-service-2026.yaml", "2026-11"),
+)
 
 
 def docx_pages(docx: list[tuple[Path, Path]]) -> None:
@@ -66,6 +74,13 @@ def main() -> int:
             word = render_agreement(path, style=style, fmt="docx", out_dir=out)
             docx.append((word, pages / agreement.id / f"{style}-docx"))
     docx_pages(docx)
+    for name, actuals, period in REPORTS:
+        pdf = report_file(ROOT / "agreements" / f"{name}.yaml", ROOT / actuals, period=period, out_dir=out)
+        folder = pages / name / f"report-{period}"
+        folder.mkdir(parents=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / "page")], check=True)
+        count = len(list(folder.glob("*.png")))
+        print(f"{pdf.relative_to(ROOT)}: {count} pages -> {folder.relative_to(ROOT)}/")
     return 0
 
 

@@ -95,6 +95,8 @@ class _Build:
     refused: dict[str, list[str]] = field(default_factory=dict)
     """Changes that would alter a signed period's documents, per agreement file."""
     written: set[str] = field(default_factory=set)
+    open: dict[str, int] = field(default_factory=dict)
+    """Documents queued and not yet finished, per agreement file (an interrupted build)."""
 
     @property
     def out_dir(self) -> Path:
@@ -123,6 +125,7 @@ class _Build:
     def queue(self, plan: AgreementPlan, doc: Doc, *, staged: bool) -> None:
         index = len(self.tasks)
         self.work[index] = (plan, doc)
+        self.open[plan.file] = self.open.get(plan.file, 0) + 1
         s = self.settings
         self.tasks.append(
             Task(
@@ -172,6 +175,7 @@ class _Build:
     def outcome(self, task: Task, out: Outcome) -> None:
         """Take in a finished task."""
         plan, doc = self.work[task.index]
+        self.open[plan.file] -= 1
         try:
             if out.errors:
                 self.report.fail(plan.file, out.errors)
@@ -206,6 +210,7 @@ class _Build:
             self.progress.step(f"unchanged {self.shown(doc)} (signed off; same bytes)")
             return
         if have is None and rec.get("sha256") in (None, out.sha256):
+            target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(out.written, target)
             self.record(plan, doc, out.sha256)
             self.report.rendered.append(self.shown(doc))
@@ -227,7 +232,7 @@ class _Build:
             if plan.file in self.refused:
                 copy = signed_copy(self.out_dir, plan)
                 self.report.fail(plan.file, refusal(plan, copy, self.refused[plan.file]))
-            if plan.file in self.report.failures:
+            if plan.file in self.report.failures or self.open.get(plan.file):
                 continue
             copy = signed_copy(self.out_dir, plan)
             if plan.signed and (not copy.is_file() or copy.read_bytes() != plan.text):

@@ -90,6 +90,12 @@ def availability_targets(ts: TargetSet, av: Availability) -> None:
         if (av.maintenance_windows)
         else ""
     )
+    # The windows are listed once, with the target; each downtime figure refers to them.
+    downtime_note = (
+        "; maintenance in the windows listed with the availability target is excluded"
+        if av.maintenance_windows
+        else ""
+    )
     target = ts.add(
         Computed(
             "availability.target",
@@ -112,12 +118,11 @@ def availability_targets(ts: TargetSet, av: Availability) -> None:
                 minutes,
                 "minutes",
                 per,
-                f"minutes in {what} (days x 1,440) x (100% - availability target){note}",
+                f"minutes in {what} (days x 1,440) x (100% - availability target){downtime_note}",
                 (
                     ("days", fmt(Decimal(days))),
                     ("minutes", fmt(exact(frac(days) * MINUTES_A_DAY))),
                     ("availability target", pct(target.value)),
-                    *windows,
                 ),
                 f"{EXACT}; durations {DURATION_RULE} ({format_duration(minutes)})",
             )

@@ -217,10 +217,13 @@ class _Build:
             self.progress.step(f"rendered {self.shown(doc)} (signed off; was missing)")
             return
         old_inputs = rec.get("inputs")
-        changes = changed_inputs(old_inputs, doc.inputs) if isinstance(old_inputs, dict) else []
-        what = f"{self.shown(doc)}: " + (
-            ", ".join(changes) if changes else "its bytes (no record of its inputs)"
-        )
+        if not isinstance(old_inputs, dict):
+            changes = ["its bytes (there is no record of what it was built from)"]
+        else:
+            changes = changed_inputs(old_inputs, doc.inputs) or [
+                "its bytes, though no input changed (is rendering reproducible here? see libharfbuzz-subset0)"
+            ]
+        what = f"{self.shown(doc)}: " + ", ".join(changes)
         self.refused.setdefault(plan.file, []).append(what)
         self.progress.step(f"refused {self.shown(doc)}")
 

@@ -234,9 +234,7 @@ def main() -> int:
             if slope is not None:
                 print(f"  resident memory grows {slope:.0f} KiB per document without recycling")
             if recycled is not None:
-                print(
-                    f"  (with recycling, the sampled worker's memory moves {recycled:.0f} KiB per document)"
-                )
+                print(f"  with a fresh worker every {RECYCLE} documents: {recycled:.0f} KiB per document")
             if one.workers and long.workers:
                 print(
                     f"  highest worker peak: {mib(max(one.workers))} MiB recycled, "

@@ -204,3 +204,40 @@ def test_progress_bar_on_a_terminal(folder: Path, tmp_path: Path) -> None:
     assert "rendering  [" in shown and "1/1" in shown
     assert "[1/1] rendered" not in shown
     assert "built 1 agreement: 1 document rendered, 0 unchanged, 0 failed" in shown
+
+
+def _git(cwd: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+        "GIT_AUTHOR_DATE": "2026-10-01T00:00:00Z",
+        "GIT_COMMITTER_DATE": "2026-10-01T00:00:00Z",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, env=env)
+
+
+def test_committing_an_agreement_renders_it_again_with_the_commit_in_its_stamp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    write_folder(tmp_path, {"open": agreement("open"), "final": agreement("final", signed=True)})
+    _git(tmp_path, "init", "-q")
+    assert run("build", "agreements", "-j", "1").exit_code == 0
+    out = tmp_path / "output"
+    assert "git:" not in pdf_text(out / "open" / "open-2026-Q4.pdf")
+    signed_before = (out / "final" / "final-2026-Q4.pdf").read_bytes()
+
+    _git(tmp_path, "add", "agreements")
+    _git(tmp_path, "commit", "-q", "-m", "agreements")
+    again = run("build", "agreements", "-j", "1")
+    assert again.exit_code == 0, again.stderr
+    # The unsigned document now carries the commit; the signed-off one is final and kept.
+    assert summary(again) == "built 2 agreements: 1 document rendered, 1 unchanged, 0 failed"
+    assert "git:" in pdf_text(out / "open" / "open-2026-Q4.pdf")
+    assert (out / "final" / "final-2026-Q4.pdf").read_bytes() == signed_before

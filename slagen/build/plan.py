@@ -26,6 +26,7 @@ from ..model import Agreement, Style
 from ..period import Period
 from ..render.environment import search_path
 from ..render.output import output_path
+from ..render.stamp import git_commit
 
 STYLES: tuple[str, ...] = typing.get_args(Style)
 #: Libraries whose version can change a document's bytes.
@@ -144,6 +145,9 @@ class Doc:
     inputs: dict[str, Any]
     key: str
     """sha256 of the inputs."""
+    git: str | None = None
+    """The git commit printed in the version stamp (None when the file is untracked or changed).
+    Kept apart from ``key``: committing a signed-off agreement does not reopen its document."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,7 @@ def plan_agreement(path: Path, text: bytes, facts: Facts, settings: Settings) ->
     if facts.logo is not None:
         logo = file_sha(path.resolve().parent / facts.logo)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
+    git = git_commit(path)
     docs = []
     for style in facts.styles:
         templates = template_hashes(style, settings.templates)
@@ -221,7 +226,7 @@ def plan_agreement(path: Path, text: bytes, facts: Facts, settings: Settings) ->
                 "source_date_epoch": epoch,
             }
             key = sha256(json.dumps(inputs, sort_keys=True).encode())
-            docs.append(Doc(out.as_posix(), style, fmt, inputs, key))
+            docs.append(Doc(out.as_posix(), style, fmt, inputs, key, git))
     signed = facts.fully_signed and period == facts.period
     return AgreementPlan(str(path), path, text, facts, period, signed, tuple(docs))
 

@@ -118,6 +118,7 @@ class _Build:
                 "signed": plan.signed,
                 "inputs": doc.inputs,
                 "key": doc.key,
+                "git": doc.git,
                 "sha256": digest,
             },
         )
@@ -165,7 +166,7 @@ class _Build:
                     )
             elif guarded:
                 self.queue(plan, doc, staged=True)
-            elif same_inputs and have == rec.get("sha256"):
+            elif same_inputs and have == rec.get("sha256") and rec.get("git") == doc.git:
                 self.report.unchanged += 1
             else:
                 self.queue(plan, doc, staged=False)

@@ -18,8 +18,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 stamp=.setup-stamp
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || ! python3 -c "import slagen, weasyprint, docx, pypdf" 2>/dev/null; then
-  python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ] || ! python3 -c "import slagen, weasyprint, docx, pypdf" 2>/dev/null; then
+  python3 -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
   command -v pyenv >/dev/null && pyenv rehash || true
   touch "$stamp"
 fi

@@ -7,6 +7,7 @@ through LibreOffice (one headless call for all of them) to output/pages/<id>/<st
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -53,12 +54,14 @@ def docx_pages(docx: list[tuple[Path, Path]]) -> None:
                 check=True,
             )
             count = len(list(folder.glob("*.png")))
-            print(f"{path.relative_to(ROOT)}: {count} pages (LibreOffice) -> {folder.relative_to(ROOT)}/")
+            print(f"{path}: {count} pages (LibreOffice) -> {folder}/")
 
 
 def main() -> int:
     """Render and rasterise; return the exit code."""
-    out = ROOT / "output"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-o", "--out", type=Path, default=ROOT / "output", help="output folder (output/)")
+    out = parser.parse_args().out.resolve()
     pages = out / "pages"
     shutil.rmtree(pages, ignore_errors=True)
     docx: list[tuple[Path, Path]] = []
@@ -70,7 +73,7 @@ def main() -> int:
             folder.mkdir(parents=True)
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / "page")], check=True)
             count = len(list(folder.glob("*.png")))
-            print(f"{pdf.relative_to(ROOT)}: {count} pages -> {folder.relative_to(ROOT)}/")
+            print(f"{pdf}: {count} pages -> {folder}/")
             word = render_agreement(path, style=style, fmt="docx", out_dir=out)
             docx.append((word, pages / agreement.id / f"{style}-docx"))
     docx_pages(docx)
@@ -80,7 +83,7 @@ def main() -> int:
         folder.mkdir(parents=True)
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / "page")], check=True)
         count = len(list(folder.glob("*.png")))
-        print(f"{pdf.relative_to(ROOT)}: {count} pages -> {folder.relative_to(ROOT)}/")
+        print(f"{pdf}: {count} pages -> {folder}/")
     return 0
 
 

@@ -8,6 +8,12 @@ agreement reports per quarter or year) is judged the same way; an interval with 
 missed goal is a missed interval. From those follow the missed-goal plan (strikes
 in the strikes window), the cancellation conditions counted in missed intervals in
 a row, service credits, and the funnel's inputs recalculated from tracked figures.
+
+A cancellation condition or a strikes rule may name the goals it counts (``goals``),
+and a condition a floor (``below``) that counts an interval when one of its goals'
+actuals falls under it; without them, an interval with any missed goal counts. A
+goal whose interval is longer than the period judged (a quarterly goal in a month)
+is not judged there: its target is for the whole of its interval.
 """
 
 from __future__ import annotations
@@ -36,7 +42,9 @@ from .targets import (
 )
 from .targets.rounding import CENT, HUNDRED, round_to
 
-Status = Literal["met", "missed", "no data"]
+Status = Literal["met", "missed", "no data", "not judged"]
+#: Intervals from short to long: a goal is judged only over periods at least as long as its interval.
+_LENGTH = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 #: Most intervals looked back over when counting missed intervals in a row.
 LOOK_BACK = 120
 
@@ -70,6 +78,16 @@ class IntervalResult:
         """Whether any goal was missed in the interval."""
         return any(g.status == "missed" for g in self.goals)
 
+    def counts(self, goals: frozenset[str] | None, below: Decimal | None = None) -> bool | None:
+        """Whether the interval counts against a rule on ``goals`` (None: every goal): one of
+        them missed, or with ``below``, its actual under it; None when none of them has data."""
+        mine = [g for g in self.goals if goals is None or g.goal_id in goals]
+        if below is not None:
+            actuals = [g.actual for g in mine if g.actual is not None and g.status != "not judged"]
+            return any(x < below for x in actuals) if actuals else None
+        judged = [g for g in mine if g.status in ("met", "missed")]
+        return any(g.status == "missed" for g in judged) if judged else None
+
 
 @dataclass(frozen=True)
 class Strikes:
@@ -80,6 +98,8 @@ class Strikes:
     limit: int
     reached: bool
     consequence: str
+    goals: tuple[str, ...] | None
+    """The goals whose misses are strikes (None: any goal)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,12 @@ class CancellationCheck:
     missed_in_a_row: int | None
     met: bool | None
     """None when the condition is not a count of missed intervals (judged by people)."""
+    in_a_row: int
+    """The intervals in a row that count, up to the period's last one with data."""
+    goals: tuple[str, ...] | None
+    """The goals the condition counts (None: any goal)."""
+    below: Decimal | None
+    """The floor their actuals are compared with (None: their targets)."""
 
 
 @dataclass(frozen=True)
@@ -163,12 +189,28 @@ class _Judge:
     def goal(self, g: Goal, period: Period) -> GoalResult:
         gt = self.targets(period).goals.get(g.id)
         target = None if gt is None else (gt.period_total if g.accrues else gt.value)
+        if not g.accrues and g.interval is not None and _LENGTH[g.interval] > _LENGTH[_length(period)]:
+            return self._not_judged(g, period, target)
         actual, basis = self._actual(g, period)
         status: Status = "no data"
         if target is not None and actual is not None:
             status = "met" if _compare(g.comparison, actual, target) else "missed"
         return GoalResult(
             g.id, g.metric, g.party, g.unit, g.comparison, period, target, actual, status, basis
+        )
+
+    def _not_judged(self, g: Goal, period: Period, target: Decimal | None) -> GoalResult:
+        """A goal per a longer interval than ``period``: its target is for the whole interval
+        that holds the period (when it lies in the term), and it is judged there only."""
+        whole = period_containing(period.start, g.interval or "month")
+        if self.a.term.start <= whole.start and whole.end <= self.a.term.end:
+            gt = self.targets(whole).goals.get(g.id)
+            target = None if gt is None else gt.value
+        else:
+            whole = period
+        basis = f"a goal per {g.interval}: judged over {whole.label} as a whole, not over {period.label}"
+        return GoalResult(
+            g.id, g.metric, g.party, g.unit, g.comparison, whole, target, None, "not judged", basis
         )
 
     def _actual(self, g: Goal, period: Period) -> tuple[Decimal | None, str]:
@@ -196,6 +238,11 @@ class _Judge:
         return IntervalResult(period, tuple(self.goal(g, period) for g in self.a.goals))
 
 
+def _length(period: Period) -> str:
+    """``year``, ``quarter`` or ``month``: what kind of period ``period`` is."""
+    return "year" if len(period.label) == 4 else "quarter" if "Q" in period.label else "month"
+
+
 def judged_interval(agreement: Agreement) -> str:
     """The interval periods are judged in: the reporting interval, but at least a month."""
     every = agreement.term.reporting_interval
@@ -221,21 +268,34 @@ def _plan(
     mg = a.missed_goals
     strikes = None
     if mg.strikes is not None:
-        window = period_containing(end.end, mg.strikes.window)
-        count = sum(judge.interval(u).missed for u in units(window, interval) if u.end <= end.end)
-        strikes = Strikes(window, count, mg.strikes.limit, count >= mg.strikes.limit, mg.strikes.consequence)
+        s = mg.strikes
+        goals = frozenset(s.goals) if s.goals else None
+        window = period_containing(end.end, s.window)
+        count = sum(
+            bool(judge.interval(u).counts(goals)) for u in units(window, interval) if u.end <= end.end
+        )
+        strikes = Strikes(
+            window, count, s.limit, count >= s.limit, s.consequence, tuple(s.goals) if s.goals else None
+        )
     people = tuple(f"{a.person(p).name} ({a.person(p).role})" for p in mg.diagnosed_by)
     applies = any(i.missed for i in intervals)
     return MissedPlan(applies, tuple(mg.consequences), people, mg.recovery, strikes)
 
 
-def _in_a_row(judge: _Judge, parts: list[Period], interval: str) -> int:
-    """Missed intervals in a row up to the period's last interval with data."""
-    measured = [u for u in parts if any(g.status != "no data" for g in judge.interval(u).goals)]
+def _in_a_row(
+    judge: _Judge,
+    parts: list[Period],
+    interval: str,
+    goals: frozenset[str] | None = None,
+    below: Decimal | None = None,
+) -> int:
+    """Intervals in a row that count (see :meth:`IntervalResult.counts`) up to the period's last
+    interval with data for ``goals``."""
+    measured = [u for u in parts if judge.interval(u).counts(goals, below) is not None]
     if not measured:
         return 0
     run, unit = 0, measured[-1]
-    while run < LOOK_BACK and judge.interval(unit).missed:
+    while run < LOOK_BACK and judge.interval(unit).counts(goals, below):
         run += 1
         unit = period_containing(unit.start - timedelta(days=1), interval)
     return run
@@ -313,12 +373,14 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
     parts = units(period, interval)
     intervals = [judge.interval(u) for u in parts]
     run = _in_a_row(judge, parts, interval)
-    checks = tuple(
-        CancellationCheck(
-            c.text, c.missed_in_a_row, None if c.missed_in_a_row is None else run >= c.missed_in_a_row
+    checks = []
+    for c in agreement.cancellation.conditions if agreement.cancellation else []:
+        goals = frozenset(c.goals) if c.goals else None
+        n = run if goals is None and c.below is None else _in_a_row(judge, parts, interval, goals, c.below)
+        met = None if c.missed_in_a_row is None else n >= c.missed_in_a_row
+        checks.append(
+            CancellationCheck(c.text, c.missed_in_a_row, met, n, tuple(c.goals) if c.goals else None, c.below)
         )
-        for c in (agreement.cancellation.conditions if agreement.cancellation else [])
-    )
     credits = _credits(agreement, actuals, period)
     amounts = [c.amount for c in credits if c.amount is not None]
     total = sum(amounts, Decimal(0)) if credits and len(amounts) == len(credits) else None
@@ -334,7 +396,7 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
         tuple(intervals),
         run,
         _plan(agreement, intervals, judge, interval, parts[-1]),
-        checks,
+        tuple(checks),
         credits,
         total,
         recalc,

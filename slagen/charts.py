@@ -120,19 +120,22 @@ def _cumulative_actuals(
 def _draw(ax: Axes, lines: Sequence[MonthLine], unit: str, actuals: Mapping[date, Decimal] | None) -> None:
     offset = 0
     bounds, centres = [0], []
+    cumulative = _cumulative_actuals(lines, actuals) if actuals else []
     for i, line in enumerate(lines):
         xs = [float(offset)] + [float(offset + p.day) for p in line.points]
         ys = [0.0] + [float(p.cumulative) for p in line.points]
         ax.plot(
             xs, ys, color=GOAL_COLOUR, linewidth=1.4, linestyle="-", label="Goal line" if i == 0 else None
         )
+        # The goal's figure above the line's end, or below it when the actuals end above it.
+        below = i < len(cumulative) and bool(cumulative[i][1]) and cumulative[i][1][-1] >= ys[-1]
         ax.annotate(
             f"{_amount(line.goal)}",
             (xs[-1], ys[-1]),
             textcoords="offset points",
-            xytext=(-2, 3),
+            xytext=(-4, -4) if below else (-2, 3),
             ha="right",
-            va="bottom",
+            va="top" if below else "bottom",
             fontsize=7,
             color=GOAL_COLOUR,
         )
@@ -141,7 +144,7 @@ def _draw(ax: Axes, lines: Sequence[MonthLine], unit: str, actuals: Mapping[date
         bounds.append(offset)
     top = max(float(line.goal) for line in lines)
     if actuals:
-        for i, (xs, ys) in enumerate(_cumulative_actuals(lines, actuals)):
+        for i, (xs, ys) in enumerate(cumulative):
             top = max(top, *ys)
             ax.plot(
                 xs,

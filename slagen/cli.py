@@ -256,12 +256,19 @@ def recalc(file: str, actuals: str, period: str | None) -> None:
     show_default=True,
     help="Output folder; the report goes to <folder>/<agreement id>/<id>-report-<period>.<ext>.",
 )
-def report(file: Path, actuals: Path, period: str | None, fmt: str, out_dir: Path) -> None:
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of templates searched before the built-in ones (e.g. <style>/report.html).",
+)
+def report(
+    file: Path, actuals: Path, period: str | None, fmt: str, out_dir: Path, templates: Path | None
+) -> None:
     """Render a tracking report: goals met and missed in a period, with charts, credits and
     the recalculated targets, in the agreement's style."""
     from .report import report_file
 
-    written = report_file(file, actuals, period=period, fmt=fmt, out_dir=out_dir)
+    written = report_file(file, actuals, period=period, fmt=fmt, out_dir=out_dir, templates=templates)
     click.echo(f"wrote {written}", err=True)
 
 

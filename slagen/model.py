@@ -346,6 +346,9 @@ class Strikes(Model):
     """The interval strikes are counted over."""
     consequence: Text
     """What happens when the limit is reached."""
+    goals: list[Slug] | None = Field(default=None, min_length=1)
+    """The goals (by id) whose misses are strikes: a reporting interval in which one of them is
+    missed is one strike. Absent: an interval with any missed goal is a strike."""
 
 
 class MissedGoals(Model):
@@ -367,7 +370,15 @@ class CancellationCondition(Model):
     text: Text
     """The condition in words."""
     missed_in_a_row: Int | None = None
-    """Consecutive missed reporting intervals that meet the condition."""
+    """Consecutive missed reporting intervals that meet the condition; absent: the condition is
+    not a count of misses, and people judge it."""
+    goals: list[Slug] | None = Field(default=None, min_length=1)
+    """The goals (by id) the count is of: an interval counts when one of them is missed (or, with
+    ``below``, falls below it). Absent: an interval with any missed goal counts."""
+    below: Dec | None = None
+    """A floor lower than the goals' targets (e.g. 99.0 for "availability below 99.0%"): an
+    interval counts when the actual of one of ``goals`` is below it, rather than when the goal is
+    missed. Needs ``goals``, each compared ``at-least``."""
 
 
 class Cancellation(Model):

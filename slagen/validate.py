@@ -128,6 +128,28 @@ def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
         if sc.basis == "availability" and inp.availability is None:
             err(("inputs", "service_credits", "basis"), "availability credits need inputs.availability")
 
+    # what a cancellation condition counts
+    goals = {g.id: g for g in a.goals}
+    for i, c in enumerate(a.cancellation.conditions if a.cancellation else []):
+        at = ("cancellation", "conditions", i)
+        if c.missed_in_a_row is None:
+            for key in ("goals", "below"):
+                if getattr(c, key) is not None:
+                    err(
+                        (*at, key), f"'{key}' says what 'missed_in_a_row' counts; this condition has no count"
+                    )
+        elif c.below is not None and c.goals is None:
+            err((*at, "below"), "'below' needs 'goals': the goals whose actual it is compared with")
+        if c.below is not None:
+            for j, ident in enumerate(c.goals or []):
+                goal = goals.get(ident)
+                if goal is not None and goal.comparison != "at-least":
+                    err(
+                        (*at, "goals", j),
+                        f"'below' counts falling under a floor, so its goals are compared 'at-least'; "
+                        f"{ident!r} is '{goal.comparison}'",
+                    )
+
     # presentation
     if a.presentation.logo is not None:
         base = file.resolve().parent
@@ -263,10 +285,20 @@ def reference_problems(data: dict[str, Any], src: Source) -> list[Problem]:
         person(("reports", i, "to_person"), rep.get("to_person"))
         for j, v in _texts(rep.get("visible_to")):
             party(("reports", i, "visible_to", j), v)
+    goal_ids = {g["id"] for _, g in _items(data, "goals") if isinstance(g.get("id"), str)}
     missed = data.get("missed_goals")
     if isinstance(missed, dict):
         for i, who in _texts(missed.get("diagnosed_by")):
             person(("missed_goals", "diagnosed_by", i), who)
+        strikes = missed.get("strikes")
+        if isinstance(strikes, dict):
+            for j, ident in _texts(strikes.get("goals")):
+                check(("missed_goals", "strikes", "goals", j), ident, goal_ids, "goal")
+    cancellation = data.get("cancellation")
+    if isinstance(cancellation, dict):
+        for i, c in _items(cancellation, "conditions"):
+            for j, ident in _texts(c.get("goals")):
+                check(("cancellation", "conditions", i, "goals", j), ident, goal_ids, "goal")
     signers: set[str] = set()
     for i, signatory in _items(data, "sign_off"):
         signer = signatory.get("person")

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,10 @@ def test_header_footer_properties_and_page(built: dict[str, Built], case: str) -
     assert cp.keywords and cp.author and cp.subject
     draft = any(s.signed_on is None for s in a.sign_off)
     assert ("DRAFT" in header) == draft
+    shapes = [
+        t.get("string") for t in section.header._element.iter("{urn:schemas-microsoft-com:vml}textpath")
+    ]
+    assert shapes == (["DRAFT"] if draft else [])  # the diagonal watermark behind every page
     width_mm = round(section.page_width.mm)
     assert width_mm == (210 if a.presentation.page_size == "A4" else 216)
 
@@ -301,11 +306,20 @@ def test_libreoffice_prints_headings_and_targets(
 # --- same input, same bytes -----------------------------------------------------------------
 
 
-def test_same_input_same_bytes_in_two_processes(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("epoch", "when"),
+    [(None, (2026, 9, 21, 0, 0, 0)), ("1700000000", (2023, 11, 14, 22, 13, 20))],
+    ids=["last-signature", "SOURCE_DATE_EPOCH"],
+)
+def test_same_input_same_bytes_in_two_processes(
+    tmp_path: Path, epoch: str | None, when: tuple[int, ...]
+) -> None:
     digests = []
     for i in (1, 2):
         out = tmp_path / f"run{i}"
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        if epoch is not None:
+            env["SOURCE_DATE_EPOCH"] = epoch
         subprocess.run(
             [
                 sys.executable,
@@ -328,3 +342,9 @@ def test_same_input_same_bytes_in_two_processes(tmp_path: Path) -> None:
         (docx_file,) = out.rglob("*.docx")
         digests.append(hashlib.sha256(docx_file.read_bytes()).hexdigest())
     assert digests[0] == digests[1]
+    # Every date in the file is the document date: the last signature of it-service, or
+    # SOURCE_DATE_EPOCH when set, never the clock.
+    cp = docx.Document(str(docx_file)).core_properties
+    assert cp.created.timetuple()[:6] == cp.modified.timetuple()[:6] == when
+    with zipfile.ZipFile(docx_file) as z:
+        assert {i.date_time for i in z.infolist()} == {when}

@@ -18,6 +18,7 @@ from slagen.docx import DocxOptions, html_to_docx
 from slagen.errors import RenderError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+V = "{urn:schemas-microsoft-com:vml}"
 WHEN = datetime(2026, 9, 29, tzinfo=UTC)
 
 
@@ -120,12 +121,22 @@ def test_draft_mark_in_the_header_and_page_fields_in_the_footer() -> None:
     d = build('<div class="watermark">DRAFT</div><p>Text</p>', size="Letter")
     s = d.sections[0]
     assert [p.text for p in s.header.paragraphs] == ["Paper SLA · 2026-Q4", "DRAFT"]
+    # ... and large and diagonal behind the text of every page, as Word draws a watermark.
+    (shape,) = s.header._element.iter(f"{V}shape")
+    assert shape.find(f"{V}textpath").get("string") == "DRAFT"
+    style = dict(kv.split(":", 1) for kv in shape.get("style").split(";"))
+    assert style["rotation"] == "325" and int(style["z-index"]) < 0
+    assert style["mso-position-horizontal"] == style["mso-position-vertical"] == "center"
+    assert float(style["width"].removesuffix("pt")) > 300
+    assert len(d.sections) == 1 and not s.different_first_page_header_footer
     footer = s.footer.paragraphs[0]
     assert footer.text == "Version 2 · sha256:abc\tPage 1 of 1"
     assert [t.text.strip() for t in s.footer._element.iter(f"{W}instrText")] == ["PAGE", "NUMPAGES"]
     assert round(s.page_width.inches, 2) == 8.5
     assert "DRAFT" not in " ".join(p.text for p in d.paragraphs)
-    assert "DRAFT" not in " ".join(p.text for p in build("<p>Text</p>").sections[0].header.paragraphs)
+    signed = build("<p>Text</p>").sections[0].header
+    assert "DRAFT" not in " ".join(p.text for p in signed.paragraphs)
+    assert not list(signed._element.iter(f"{V}shape"))
 
 
 def test_properties_and_zip_are_fixed() -> None:
@@ -211,3 +222,39 @@ def test_format_list_is_checked() -> None:
     result = run("render", str(EXAMPLES[0]), "--format", "pdf,odt")
     assert result.exit_code == 2
     assert "--format: expected pdf, docx or html, or a list such as pdf,docx; got 'pdf,odt'" in result.output
+
+
+def test_pdf_and_docx_together_are_written_both_or_neither(tmp_path: Path) -> None:
+    templates = build_tree(
+        tmp_path / "tpl",
+        {
+            "two-column/document.html": '{% extends "base/base.html" %}\n{% block body %}\n'
+            "<h2>Terms</h2>\n<marquee>{{ doc.summary }}</marquee>\n{% endblock %}\n"
+        },
+    )
+    out = tmp_path / "out"
+    args = ("render", str(EXAMPLES[0]), "--style", "two-column", "-o", str(out))
+    assert run(*args).exit_code == 0
+    (earlier,) = out.rglob("*.pdf")
+    before = earlier.read_bytes()
+
+    # The PDF of the new template renders; its DOCX fails: neither file is written.
+    result = run(*args, "--format", "pdf,docx", "--templates", str(templates))
+    assert result.exit_code == 1
+    assert "Error: DOCX: <marquee> at line" in result.output
+    assert "wrote" not in result.output
+    assert earlier.read_bytes() == before
+    assert sorted(p.name for p in out.rglob("*")) == [earlier.parent.name, earlier.name]
+
+    # Several agreements: one that fails to render stops the others' files too.
+    broken = build_tree(tmp_path / "bad", {"x.yaml": "id: x\n"})
+    result = run(*args, "--format", "pdf,docx", str(broken / "x.yaml"))
+    assert result.exit_code == 1
+    assert f"{broken / 'x.yaml'}:1:1:" in result.output
+    assert sorted(p.name for p in out.rglob("*")) == [earlier.parent.name, earlier.name]
+
+    result = run(*args, "--format", "pdf,docx")
+    assert result.exit_code == 0
+    written = sorted(p.name for p in out.rglob("*.*"))
+    assert written == [earlier.with_suffix(".docx").name, earlier.name]
+    assert result.output.count("wrote ") == 2

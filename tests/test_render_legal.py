@@ -16,7 +16,40 @@ from slagen.render.context import Headings
 from slagen.targets import compute_targets
 
 STYLE = "legal-narrative"
-EXAMPLES = ("sales-marketing", "paper-supplier")  # en-US internal, en-GB customer
+EXAMPLES = ("sales-marketing", "paper-supplier", "it-service", "sales-marketing-service")
+# en-US internal, en-GB customer, a customer service with credits, multi-level with shared goals
+
+# Every cross-reference the clauses make, with what the referenced clause must say. Clauses are
+# numbered by the PDF's CSS counters (and by Word's numbering in the DOCX): every numbered
+# clause is always there (an absent section is a sentence), so the numbers are fixed, and this
+# checks them against the text of each example.
+CLAUSES = (
+    "Definitions",
+    Headings().overview,
+    "Goals",
+    "Requirements",
+    "Contacts and reporting",
+    "Plan for missed goals",
+    "Cancellation",
+    "Unexpected events",
+    "Review",
+    "General provisions",
+)
+REFERENCES = {
+    "set out in clause 3": (3, r"^3\. Goals 3\.1 Each Party shall meet the Goals"),
+    "listed in clause 2.1": (2, r"2\.1 The Parties shall provide the following services \(the “Services”\)"),
+    "counted as set out in clause 6": (6, r"^6\. Plan for missed goals .*shall count as one Strike"),
+    "falls short as set out in clause 6": (
+        6,
+        r"^6\. Plan for missed goals .*entitled to the following Service Credits",
+    ),
+    "listed in clause 8.1": (8, r"8\.1 No Party shall be in breach [^.]*\(each an “Unexpected Event”\)"),
+    "cancelled earlier under clause 7": (7, r"^7\. Cancellation 7\.1"),
+    "requires under clause 4.1": (
+        4,
+        r"4\.1 To enable each Party to meet its Goals, the Parties shall provide",
+    ),
+}
 
 
 @pytest.fixture(scope="session")
@@ -44,16 +77,7 @@ def test_recitals_operative_words_and_numbered_clauses(legal: dict[str, Path], n
         in text
     )
     assert "IN WITNESS WHEREOF, the Parties have caused this Agreement to be executed" in text
-    clauses = [
-        "Definitions",
-        *(h for h in (Headings().overview, "Goals", "Requirements", "Contacts and reporting")),
-        "Plan for missed goals",
-        "Cancellation",
-        "Unexpected events",
-        "Review",
-        "General provisions",
-    ]
-    for number, title in enumerate(clauses, start=1):
+    for number, title in enumerate(CLAUSES, start=1):
         assert f"{number}. {title}" in text, title
     for sub in (
         "1.1 In this Agreement",
@@ -123,3 +147,22 @@ def test_outline_has_the_clauses_and_the_schedule(legal: dict[str, Path]) -> Non
     titles = outline_titles(reader(legal["sales-marketing.pdf"]).outline)
     for t in ("Recitals", "Definitions", "Goals", "Sign-off", "Schedule 1: How these targets were computed"):
         assert any(t in title for title in titles), (t, titles)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_clause_cross_references_point_at_the_right_clause(legal: dict[str, Path], name: str) -> None:
+    text = pdf_text(legal[f"{name}.pdf"])
+    body = text[: text.index("Schedule 1: How these targets")]
+    found = re.findall(r"[^.;:]{0,40}\bclauses? \d+(?:\.\d+)?", body)
+    unknown = [f for f in found if not any(f.endswith(ref) for ref in REFERENCES)]
+    assert unknown == [], "cross-references this test does not know"
+    operative = body.index("NOW, THEREFORE")
+    checked = 0
+    for ref, (number, pattern) in REFERENCES.items():
+        if ref not in body:
+            continue
+        start = body.index(f" {number}. {CLAUSES[number - 1]} ", operative) + 1
+        end = body.index(f" {number + 1}. {CLAUSES[number]} ", start)
+        assert re.search(pattern, body[start:end]), (ref, body[start : start + 200])
+        checked += 1
+    assert checked >= 4

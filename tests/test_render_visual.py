@@ -126,3 +126,28 @@ def test_the_chart_is_drawn_on_the_page(visual: dict[str, Path], tmp_path: Path)
     on_chart_page, on_cover = goal_pixels(chart_page), goal_pixels(1)
     assert on_chart_page > 300
     assert on_cover < 30  # anti-aliased edges of other colours only
+
+
+def test_stages_flow_across_pages_with_every_card_whole(tmp_path: Path) -> None:
+    # Three parties and shared goals: the stage grids share pages, break only between rows of
+    # cards, and give columns to the parties with goals at the stage (the others are named).
+    path = AGREEMENTS / "sales-marketing-service.yaml"
+    result = run("render", str(path), "--style", STYLE, "--format", "pdf,html", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    pdf, html_file = (Path(p) for p in re.findall(r"wrote (\S+)", result.output))
+    pages = page_texts(pdf)
+    a = load_agreement(path).agreement
+    stages = [STAGE_LABELS[s] for s in STAGE_LABELS if any(g.stage == s for g in a.goals)]
+    stage_pages = [
+        next(i for i, t in enumerate(pages) if re.search(rf"\b{n} {re.escape(label)}\b", t))
+        for n, label in enumerate(stages, start=1)
+    ]
+    assert len(set(stage_pages)) < len(stages), stage_pages  # not a page per stage
+    assert stage_pages[-1] - stage_pages[0] <= 3
+    for g in a.goals:  # each card whole: its metric and how it is measured on one page
+        assert any(g.metric in t and " ".join(g.measured_by.split()) in t for t in pages), g.id
+    html = html_file.read_text(encoding="utf-8")
+    qualification = html[html.index('id="stage-qualification"') : html.index('id="stage-hand-off"')]
+    assert qualification.count('<p class="column-head"') == 1  # marketing's goals only
+    assert qualification.count('<div class="columns stage-columns stage-row">') == 3  # 5 cards, 2 a row
+    assert "No goal at this stage for" in qualification and "Sales Department" in qualification

@@ -35,9 +35,11 @@ CASES = {
 }
 
 
-def render(agreement: Path, actuals: Path, period: str, fmt: str, out: Path) -> Path:
+def render(agreement: Path, actuals: Path, period: str, fmt: str, out: Path, *extra: str) -> Path:
     """Run `slagen report` and return the file it says it wrote."""
-    result = run("report", str(agreement), str(actuals), "--period", period, "--format", fmt, "-o", str(out))
+    result = run(
+        "report", str(agreement), str(actuals), "--period", period, "--format", fmt, "-o", str(out), *extra
+    )
     assert result.exit_code == 0, result.output
     (written,) = re.findall(r"^wrote (\S+)$", result.output, flags=re.MULTILINE)
     return Path(written)
@@ -175,7 +177,14 @@ def test_the_service_credit_owed(reports: dict[str, Path]) -> None:
         "Who diagnoses the shortfall: Marco Bianchi (Head of Site Reliability Engineering), Amira Benali"
         in text
     )
-    assert "Not met: 1 missed month in a row (3 needed)." in text
+    # The condition counts months with availability below 99.0%: November's 99.8796% is not.
+    assert "Not met: 0 months in a row with availability below 99% (3 needed)." in text
+    # The strikes count missed availability goals only.
+    assert "Strikes: 1 month with availability missed counted in 2026-Q4, against a limit of 3" in text
+    # The downtime goal is per quarter: its target is Q4's, and November alone does not judge it.
+    assert "3 of 7 goals met, 3 missed, 1 judged over a longer interval over 2026-11." in text
+    assert "portal over the quarter in 2026-Q4 judged judged over 2026-Q4 as" in rows
+    assert "at most 66.24 minutes — Not a goal per quarter:" in rows
     # The IT service has no funnel: no recalculation section.
     assert "Recalculated inputs" not in text
 
@@ -294,3 +303,94 @@ def test_a_period_outside_the_term(tmp_path: Path) -> None:
         "Error: --period: 2026-09 (2026-09-01 to 2026-09-30) is outside the term (2026-10-01 to 2027-09-30)\n"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_style_report_opens_like_its_agreement(reports: dict[str, Path], tmp_path: Path) -> None:
+    # two-column (the examples' first style): a column per party under the title.
+    rows = layout(reports["met"]).split("Attainment")[0]
+    assert "Marketing Department, Northwind Sales Department, Northwind" in rows
+    assert "Led by Amir Haddad, Chief Marketing Officer Led by Kendra Mills, Head of Sales" in rows
+    opening = {
+        "tabular": "Period of this report 2026-10: October 1, 2026 to October 31, 2026",
+        "visual": "Tracking report · 2026-10",  # the banner's kicker
+        "legal-narrative": "This report records the performance of the Parties under the Sales and "
+        "Marketing Service-Level Agreement",
+    }
+    for style, words in opening.items():
+        text = SALES.read_text(encoding="utf-8").replace(
+            "styles: [two-column, tabular, visual, legal-narrative]", f"styles: [{style}]"
+        )
+        (tmp_path / style).mkdir()
+        (tmp_path / style / "sales-marketing.yaml").write_text(text, encoding="utf-8")
+        html = render(tmp_path / style / "sales-marketing.yaml", SALES_ACTUALS, "2026-10", "html", tmp_path)
+        page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8")))
+        cover = page.split("6 of 6 goals met")[0]
+        assert words in cover, style
+
+
+def test_templates_folder_overrides_the_report(tmp_path: Path) -> None:
+    tpl = tmp_path / "tpl" / "two-column"
+    tpl.mkdir(parents=True)
+    (tpl / "report.html").write_text(
+        '{% extends "base/report.html" %}{% block report_title %}<h1 class="title">Ops review</h1>'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    html = render(
+        SALES, SALES_ACTUALS, "2026-10", "html", tmp_path / "out", "--templates", str(tmp_path / "tpl")
+    )
+    page = html.read_text(encoding="utf-8")
+    assert '<h1 class="title">Ops review</h1>' in page
+    assert "6 of 6 goals met, 0 missed over 2026-10." in page
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "{{ ''.__class__.__mro__ }}",
+            "template error: access to attribute '__class__' of 'str' object is unsafe",
+        ),
+        (
+            "\n{{ doc.penalty }}",
+            "template error: 'slagen.report.views.ReportContext object' has no attribute 'penalty'",
+        ),
+        ('<img src="file:///etc/passwd">', "refused to fetch file:///etc/passwd"),
+    ],
+)
+def test_report_templates_are_sandboxed(tmp_path: Path, body: str, message: str) -> None:
+    tpl = tmp_path / "tpl" / "two-column"
+    tpl.mkdir(parents=True)
+    (tpl / "report.html").write_text(
+        '{% extends "base/report.html" %}{% block report_title %}' + body + "{% endblock %}", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run(
+        "report",
+        str(SALES),
+        str(SALES_ACTUALS),
+        "--period",
+        "2026-10",
+        "-o",
+        str(out),
+        "--templates",
+        str(tmp_path / "tpl"),
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and message in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_templates_must_be_a_folder(tmp_path: Path) -> None:
+    result = run(
+        "report",
+        str(SALES),
+        str(SALES_ACTUALS),
+        "-o",
+        str(tmp_path / "out"),
+        "--templates",
+        str(tmp_path / "none"),
+    )
+    assert result.exit_code == 2
+    assert result.output == f"Error: --templates: {tmp_path / 'none'} is not a folder\n"

@@ -133,7 +133,7 @@ def test_goals_that_do_not_accrue_have_no_breakdown() -> None:
     goal = _targets(AGREEMENTS / "sales-marketing.yaml")["goals"]["follow-up-speed"]
     assert goal == {
         "breakdown": [],
-        "computed": None,
+        "computed": "follow_up.first_follow_up_minutes",
         "goal_lines": [],
         "per": "week",
         "period_total": None,

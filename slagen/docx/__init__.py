@@ -17,7 +17,7 @@ from typing import Literal
 from .blocks import convert
 from .numbering import Numbering
 from .package import normalise_zip, read_properties, set_properties
-from .page import set_header_footer, set_page
+from .page import keep_intros, set_header_footer, set_page
 from .story import Ctx, Story
 from .styles import set_styles
 from .tables import release_keeps
@@ -50,6 +50,7 @@ def html_to_docx(html: str, options: DocxOptions) -> bytes:
             body.remove(p)
     convert(root, Story(document), Ctx(Numbering(document), width))
     release_keeps(document)
+    keep_intros(document)
     set_header_footer(document, root, width)
     set_properties(document, read_properties(root), options.when)
     buf = io.BytesIO()

@@ -6,7 +6,7 @@ from typing import Any
 
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Mm, Pt, RGBColor
 
 from . import inline
@@ -17,6 +17,59 @@ PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
 # The PDF's @page margins (templates/base/base.css): top, right, bottom, left.
 MARGINS = (Mm(24), Mm(18), Mm(22), Mm(18))
 DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
+
+# The diagonal watermark, as Word draws its own (Design > Watermark): a VML WordArt shape in the
+# header, centred on the page margins and behind the text, so it shows on every page. Word and
+# LibreOffice both display it; its colour and angle follow the PDF's (templates/base/base.css).
+_WATERMARK = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+    ' xmlns:w10="urn:schemas-microsoft-com:office:word"><w:rPr><w:noProof/></w:rPr><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"'
+    ' path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas>'
+    + "".join(
+        f'<v:f eqn="{eqn}"/>'
+        for eqn in (
+            "sum #0 0 10800",
+            "prod #0 2 1",
+            "sum 21600 0 @1",
+            "sum 0 0 @2",
+            "sum 21600 0 @3",
+            "if @0 @3 0",
+            "if @0 21600 @1",
+            "if @0 0 @2",
+            "if @0 @4 21600",
+            "mid @5 @6",
+            "mid @8 @5",
+            "mid @7 @8",
+            "mid @6 @7",
+            "sum @6 0 @5",
+        )
+    )
+    + '</v:formulas><v:path textpathok="t" o:connecttype="custom"'
+    ' o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>'
+    '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="SlagenWatermark" o:spid="_x0000_s1025" type="#_x0000_t136"'
+    ' style="position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:{height}pt;'
+    "rotation:325;z-index:-251657216;mso-position-horizontal:center;"
+    "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#BE1E1E" stroked="f">'
+    '<v:fill opacity="0.13"/><v:textpath style="font-family:&quot;DejaVu Sans&quot;;'
+    'font-weight:bold;font-size:1pt" string="{text}"/><w10:wrap anchorx="margin" anchory="margin"/>'
+    "</v:shape></w:pict></w:r>"
+)
+
+
+def watermark_run(text: str) -> Any:
+    """A run holding the diagonal watermark shape with ``text`` (for a header paragraph)."""
+    from xml.sax.saxutils import quoteattr
+
+    # The size of the PDF's 110 pt bold capitals: 0.75 em wide each, about
+    # 0.7 em high (LibreOffice fits the letters' full box to the shape).
+    height = 72
+    width = max(1, len(text)) * 0.75 * 110
+    xml = _WATERMARK.replace("{width}", f"{width:.1f}").replace("{height}", str(height))
+    return parse_xml(xml.replace('"{text}"', quoteattr(text)))
 
 
 def set_page(document: Any, page_size: str) -> int:
@@ -70,10 +123,12 @@ def set_header_footer(document: Any, root: Element, text_width: int) -> None:
     mark = running(root, WATERMARK)
     if mark is not None:
         dp = header.add_paragraph() if hp.runs else hp
-        run = dp.add_run(" ".join(mark.text().split()))
+        text = " ".join(mark.text().split())
+        run = dp.add_run(text)
         run.bold = True
         run.font.color.rgb = DRAFT_RED
         run.font.size = Pt(11)
+        dp._p.append(watermark_run(text))
     footer = section.footer
     footer.is_linked_to_previous = False
     fp = footer.paragraphs[0]
@@ -90,3 +145,20 @@ def set_header_footer(document: Any, root: Element, text_width: int) -> None:
         for run in p.runs:
             if run.font.size is None:
                 run.font.size = Pt(8)
+
+
+def keep_intros(document: Any) -> None:
+    """Keep a paragraph that follows a heading with what follows it, as the PDF does
+    (``h2 + p, h3 + p { break-after: avoid }``): a heading never ends a page with only its
+    introductory sentence, its table on the next page."""
+    after_heading = False
+    for child in document.element.body.iterchildren():
+        if child.tag != qn("w:p"):
+            after_heading = False
+            continue
+        p_pr = child.pPr
+        style = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else ""
+        heading = style.startswith("Heading") or style == "Title"
+        if after_heading and not heading and child.xpath("string(.)").strip():
+            child.get_or_add_pPr().keepNext_val = True
+        after_heading = heading

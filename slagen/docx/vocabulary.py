@@ -1,6 +1,8 @@
 """The HTML vocabulary both outputs understand, and the check that a page keeps to it.
 
-``docs/templates.md`` documents the same list for template authors. The DOCX converter maps each
+This module is the one definition of the vocabulary: ``docs/templates.md`` describes it for
+template authors and points here, and ``tests/test_docx_vocabulary.py`` checks that every
+built-in template keeps to it. The DOCX converter maps each
 element below to a Word structure; an element or class outside this list fails the render with
 a message naming it, because dropping it would silently drop contract text.
 """
@@ -115,7 +117,8 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "flow-step",
         "stage",
         "stage-columns",
-        "month-tables",
+        "stage-head",
+        "stage-row",
         "shared-head",
         "panel",
         "panel-title",

@@ -15,7 +15,6 @@ import importlib.util
 import mimetypes
 import os
 import traceback
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,11 +27,18 @@ from ..load import Loaded, load_agreement
 from ..period import Period, parse_period
 from ..targets import compute_targets
 from .context import ContextInputs, DocumentContext, build_context
-from .environment import make_environment, search_path
-from .output import output_path, write_atomic
+from .environment import BUILTIN, make_environment, search_path
+from .output import all_or_nothing, output_path, write_atomic
 from .stamp import version_stamp
 
-__all__ = ["Rendered", "document_date", "render_agreement", "render_files", "render_html"]
+__all__ = [
+    "Rendered",
+    "document_date",
+    "render_agreement",
+    "render_documents",
+    "render_files",
+    "render_html",
+]
 
 
 @dataclass(frozen=True)
@@ -118,11 +124,70 @@ def render_html(
         html = env.get_template(name).render(doc=ctx)
     except jinja2.TemplateNotFound as exc:
         looked = ", ".join(str(d) for d in search_path(templates))
-        raise RenderError(f"no template {exc.name!r} for style {style!r} (looked in {looked})") from None
+        hint = (
+            ""
+            if BUILTIN.is_dir()
+            else (
+                f"; the built-in templates are read from the source tree ({BUILTIN}), "
+                "so install slagen from its checkout with pip install -e ."
+            )
+        )
+        raise RenderError(
+            f"no template {exc.name!r} for style {style!r} (looked in {looked}){hint}"
+        ) from None
     except (jinja2.TemplateError, SecurityError) as exc:
         raise RenderError(f"{_where(exc)}template error: {exc.message or exc}") from None
     roots = (*search_path(templates), loaded.path.resolve().parent)
     return Rendered(html, ctx, roots, when)
+
+
+def _encode(loaded: Loaded, rendered: Rendered, fmt: str, pdf_variant: str | None) -> bytes:
+    """The bytes of ``rendered`` in ``fmt``: the HTML itself, a PDF or a DOCX."""
+    if fmt == "html":
+        return rendered.html.encode("utf-8")
+    if fmt == "pdf":
+        from .pdf import PdfJob, write_pdf
+
+        job = PdfJob(
+            base_url=loaded.path.resolve().parent.as_uri() + "/",
+            roots=rendered.roots,
+            source_name=loaded.path.name,
+            source=loaded.path.read_bytes(),
+            when=rendered.when,
+            variant=pdf_variant,
+        )
+        return write_pdf(rendered.html, job)
+    if fmt == "docx":
+        from ..docx import DocxOptions, html_to_docx
+
+        page_size = loaded.agreement.presentation.page_size
+        return html_to_docx(rendered.html, DocxOptions(page_size=page_size, when=rendered.when))
+    raise UsageError(f"unknown format {fmt!r}; expected pdf, docx or html")
+
+
+def render_documents(
+    path: Path,
+    *,
+    style: str,
+    formats: tuple[str, ...],
+    period: str | None = None,
+    templates: Path | None = None,
+    out_dir: Path = Path("output"),
+    pdf_variant: str | None = None,
+) -> list[tuple[Path, bytes]]:
+    """Render the agreement at ``path`` in ``style`` once, in each of ``formats``; return each
+    output path with its bytes (nothing is written)."""
+    loaded = load_agreement(path)
+    a = loaded.agreement
+    rendered = render_html(loaded, style=style, period=period, templates=templates)
+    one = a.presentation.styles == [style]
+    return [
+        (
+            output_path(out_dir, a.id, rendered.context.period, style, fmt, one_style=one),
+            _encode(loaded, rendered, fmt, pdf_variant),
+        )
+        for fmt in formats
+    ]
 
 
 def render_agreement(
@@ -136,33 +201,15 @@ def render_agreement(
     pdf_variant: str | None = None,
 ) -> Path:
     """Render the agreement at ``path`` in ``style`` into ``out_dir`` and return the file written."""
-    loaded = load_agreement(path)
-    a = loaded.agreement
-    rendered = render_html(loaded, style=style, period=period, templates=templates)
-    one = a.presentation.styles == [style]
-    target = output_path(out_dir, a.id, rendered.context.period, style, fmt, one_style=one)
-    if fmt == "html":
-        data = rendered.html.encode("utf-8")
-    elif fmt == "pdf":
-        from .pdf import PdfJob, write_pdf
-
-        job = PdfJob(
-            base_url=loaded.path.resolve().parent.as_uri() + "/",
-            roots=rendered.roots,
-            source_name=loaded.path.name,
-            source=loaded.path.read_bytes(),
-            when=rendered.when,
-            variant=pdf_variant,
-        )
-        data = write_pdf(rendered.html, job)
-    elif fmt == "docx":
-        from ..docx import DocxOptions, html_to_docx
-
-        data = html_to_docx(
-            rendered.html, DocxOptions(page_size=a.presentation.page_size, when=rendered.when)
-        )
-    else:
-        raise UsageError(f"unknown format {fmt!r}; expected pdf, docx or html")
+    ((target, data),) = render_documents(
+        path,
+        style=style,
+        formats=(fmt,),
+        period=period,
+        templates=templates,
+        out_dir=out_dir,
+        pdf_variant=pdf_variant,
+    )
     write_atomic(target, data)
     return target
 
@@ -188,20 +235,29 @@ def render_files(
     templates: Path | None = None,
     out_dir: Path = Path("output"),
     pdf_variant: str | None = None,
-) -> Iterator[Path]:
-    """Render each agreement in ``style``, or in every style it declares; yield each file written."""
+) -> list[Path]:
+    """Render each agreement in ``style``, or in every style it declares, in each format of
+    ``fmt``; return the files written.
+
+    All or nothing: every document is rendered to a temporary file first, and the files are
+    renamed into place only when all of them rendered, so an error leaves every earlier file
+    as it was (a PDF is not replaced when the DOCX beside it fails).
+    """
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: {templates} is not a folder")
     formats = parse_formats(fmt)
-    for path in paths:
-        styles = (style,) if style else tuple(load_agreement(path).agreement.presentation.styles)
-        for s, f in ((s, f) for s in styles for f in formats):
-            yield render_agreement(
-                path,
-                style=s,
-                fmt=f,
-                period=period,
-                templates=templates,
-                out_dir=out_dir,
-                pdf_variant=pdf_variant,
-            )
+    with all_or_nothing() as staged:
+        for path in paths:
+            styles = (style,) if style else tuple(load_agreement(path).agreement.presentation.styles)
+            for s in styles:
+                for target, data in render_documents(
+                    path,
+                    style=s,
+                    formats=formats,
+                    period=period,
+                    templates=templates,
+                    out_dir=out_dir,
+                    pdf_variant=pdf_variant,
+                ):
+                    staged.add(target, data)
+    return staged.written

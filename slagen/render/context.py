@@ -202,11 +202,22 @@ class PartyView:
 
 @dataclass(frozen=True)
 class StageView:
-    """The goals of one process stage (visual style)."""
+    """The goals of one process stage (visual style), laid out as a grid of cards."""
 
     id: str
     label: str
     goals: tuple[GoalView, ...]
+    heads: tuple[PartyRef | None, ...] = ()
+    """The grid's columns: each party with a goal of its own at this stage, in party order,
+    then ``None`` for shared goals when the stage has any."""
+    rows: tuple[tuple[GoalView | None, ...], ...] = ()
+    """The cards, row by row: the n-th row holds each column's n-th goal (``None`` where a
+    column has fewer), so the grid breaks across pages between rows and keeps each card
+    whole. A stage with one column sets its cards two to a row under that column's head."""
+    idle: tuple[PartyRef, ...] = ()
+    """The parties with no goal of their own at this stage."""
+    no_shared: bool = False
+    """Whether the agreement has shared goals but none at this stage."""
 
 
 @dataclass(frozen=True)
@@ -421,6 +432,38 @@ class ContextInputs:
     logo: str | None = None
 
 
+def _stages(goals: tuple[GoalView, ...], parties: tuple[PartyRef, ...]) -> tuple[StageView, ...]:
+    """The process stages that have goals, in process order, each with its grid of cards."""
+    any_shared = any(g.shared for g in goals)
+    stages = []
+    for stage in STAGES:
+        mine = tuple(g for g in goals if g.stage == stage)
+        if not mine:
+            continue
+        columns: list[tuple[PartyRef | None, tuple[GoalView, ...]]] = [
+            (p, tuple(g for g in mine if g.party.id == p.id and not g.shared)) for p in parties
+        ]
+        columns.append((None, tuple(g for g in mine if g.shared)))
+        used = [(head, cards) for head, cards in columns if cards]
+        # One column: its cards two to a row; else the n-th card of each column in row n.
+        grid = [used[0][1][::2], used[0][1][1::2]] if len(used) == 1 else [c for _, c in used]
+        rows = tuple(
+            tuple(c[n] if n < len(c) else None for c in grid) for n in range(max(len(c) for c in grid))
+        )
+        stages.append(
+            StageView(
+                id=stage,
+                label=STAGE_LABELS[stage],
+                goals=mine,
+                heads=tuple(head for head, _ in used),
+                rows=rows,
+                idle=tuple(p for p, cards in columns[:-1] if p is not None and not cards),
+                no_shared=any_shared and not columns[-1][1],
+            )
+        )
+    return tuple(stages)
+
+
 def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentContext:
     """The typed, formatted context of ``a`` for the period ``targets`` was computed for."""
     loc = a.presentation.locale
@@ -467,11 +510,7 @@ def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> Doc
         parties=tuple(_party(p, refs, people, goals, reqs, contacts) for p in a.parties),
         goals=goals,
         shared_goals=tuple(g for g in goals if g.shared),
-        stages=tuple(
-            StageView(s, STAGE_LABELS[s], tuple(g for g in goals if g.stage == s))
-            for s in STAGES
-            if any(g.stage == s for g in goals)
-        ),
+        stages=_stages(goals, tuple(refs.values())),
         requirements=reqs,
         service_levels=_service_levels(a, targets),
         derivations=tuple(_computed(c, cur) for c in targets.values.values()),

@@ -18,6 +18,8 @@ from typing import Any
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+#: The built-in templates: the top-level ``templates/`` of the source tree slagen runs from
+#: (an editable install, as ``scripts/setup.sh`` makes). A wheel does not carry them.
 BUILTIN = Path(__file__).resolve().parent.parent.parent / "templates"
 
 

@@ -25,6 +25,7 @@ from ..attainment import attainment
 from ..errors import RenderError, UsageError
 from ..load import Loaded, load_agreement
 from ..period import Period, parse_period
+from ..render import _where as where
 from ..render import formatting as f
 from ..render.context import ContextInputs, build_context
 from ..render.environment import make_environment, search_path
@@ -114,10 +115,8 @@ def render_report_html(ctx: ReportContext, templates: Path | None = None) -> str
     except jinja2.TemplatesNotFound:
         looked = ", ".join(str(d) for d in search_path(templates))
         raise RenderError(f"no report template ({' or '.join(names)}; looked in {looked})") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise RenderError(f"{exc.filename}:{exc.lineno}: template error: {exc.message}") from None
     except (jinja2.TemplateError, SecurityError) as exc:
-        raise RenderError(f"report template error: {exc}") from None
+        raise RenderError(f"{where(exc)}template error: {exc.message or exc}") from None
 
 
 def report_file(
@@ -132,6 +131,8 @@ def report_file(
     """Write the tracking report of the agreement at ``path`` for ``period`` and return its path."""
     if fmt not in FORMATS:
         raise UsageError(f"--format: expected pdf, docx or html, got {fmt!r}")
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates: {templates} is not a folder")
     loaded = load_agreement(path)
     ctx, when = report_context(loaded, actuals_path, period)
     html = render_report_html(ctx, templates)

@@ -53,7 +53,14 @@ class ReportInputs:
 
 
 def _status(r: GoalResult) -> str:
+    if r.status == "not judged":
+        return "Not judged"
     return STATUS[{"met": True, "missed": False}.get(r.status)]
+
+
+def _which(goals: tuple[str, ...]) -> str:
+    """``availability`` or ``availability or p1-response``: the goals a rule counts."""
+    return " or ".join(goals)
 
 
 def _goal_row(a: Agreement, r: GoalResult) -> GoalRow:
@@ -69,16 +76,21 @@ def _goal_row(a: Agreement, r: GoalResult) -> GoalRow:
             x for x in (f.COMPARISON[g.comparison], f.quantity(r.target, g.unit, cur), when) if x
         )
     actual = f.quantity(r.actual, g.unit, cur) if r.actual is not None else "no data"
+    if r.status == "not judged":
+        actual = "—"
     return GoalRow(g.id, g.metric, party, target, actual, _status(r), r.status == "missed", r.basis)
 
 
 def _summary(att: Attainment) -> str:
     met = sum(g.status == "met" for g in att.goals)
     missed = sum(g.status == "missed" for g in att.goals)
-    unknown = len(att.goals) - met - missed
+    later = sum(g.status == "not judged" for g in att.goals)
+    unknown = len(att.goals) - met - missed - later
     parts = [f"{met} of {f.plural(len(att.goals), 'goal')} met", f"{missed} missed"]
     if unknown:
         parts.append(f"{unknown} without data")
+    if later:
+        parts.append(f"{later} judged over a longer interval")
     return ", ".join(parts) + f" over {att.period.label}."
 
 
@@ -91,8 +103,11 @@ def _plan(a: Agreement, att: Attainment) -> PlanView:
     if p.strikes is not None:
         s = p.strikes
         unit = att.interval
+        counted = f.plural(s.count, "missed " + unit)
+        if s.goals is not None:
+            counted = f"{f.plural(s.count, unit)} with {_which(s.goals)} missed"
         strikes = (
-            f"{f.plural(s.count, 'missed ' + unit)} counted in {s.window.label}, "
+            f"{counted} counted in {s.window.label}, "
             f"against a limit of {s.limit}: the limit is {'reached' if s.reached else 'not reached'}."
         )
         reached, consequence = s.reached, s.consequence
@@ -105,12 +120,20 @@ def _cancellation(a: Agreement, att: Attainment) -> CancellationView | None:
     if a.cancellation is None:
         return None
     unit = att.interval
+    cur = a.inputs.currency
     rows = []
     for c in att.cancellation:
         if c.met is None or c.missed_in_a_row is None:
             verdict = "Not a count of missed goals: for the parties to judge."
         else:
-            run = f"{f.plural(att.missed_in_a_row, 'missed ' + unit)} in a row ({c.missed_in_a_row} needed)"
+            run = f"{f.plural(c.in_a_row, 'missed ' + unit)} in a row"
+            if c.goals is not None and c.below is not None:
+                first = next(g for g in a.goals if g.id == c.goals[0])
+                below = f.quantity(c.below, first.unit, cur)
+                run = f"{f.plural(c.in_a_row, unit)} in a row with {_which(c.goals)} below {below}"
+            elif c.goals is not None:
+                run = f"{f.plural(c.in_a_row, unit)} in a row with {_which(c.goals)} missed"
+            run += f" ({c.missed_in_a_row} needed)"
             verdict = f"Cancellation condition met: {run}." if c.met else f"Not met: {run}."
         rows.append(CancellationRow(c.text, verdict, bool(c.met)))
     any_met = any(r.met for r in rows)
@@ -220,7 +243,12 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
         )
     for g in a.goals:
         old_g, new_g = r.current.goals.get(g.id), r.implied.goals.get(g.id)
-        if old_g is None or new_g is None or not (g.target.computed or "").startswith(FUNNEL_PREFIXES):
+        name = g.target.computed or ""
+        computed = r.current.values.get(name)
+        # Targets set in the agreement (follow-up speed and depth) do not move with the funnel.
+        if old_g is None or new_g is None or not name.startswith(FUNNEL_PREFIXES):
+            continue
+        if computed is not None and computed.rounding == AS_SET:
             continue
         if old_g.period_total is not None and new_g.period_total is not None:
             label = f"Goal: {g.metric}, over {r.next_period.label}"

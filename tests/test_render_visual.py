@@ -149,5 +149,5 @@ def test_stages_flow_across_pages_with_every_card_whole(tmp_path: Path) -> None:
     html = html_file.read_text(encoding="utf-8")
     qualification = html[html.index('id="stage-qualification"') : html.index('id="stage-hand-off"')]
     assert qualification.count('<p class="column-head"') == 1  # marketing's goals only
-    assert qualification.count('<div class="columns stage-columns stage-row">') == 3  # 5 cards, 2 a row
+    assert qualification.count('<div class="columns stage-columns stage-row whole">') == 3  # 5 cards, 2 a row
     assert "No goal at this stage for" in qualification and "Sales Department" in qualification

@@ -149,6 +149,8 @@ def _paragraph(el: Element, story: Story, ctx: Ctx) -> None:
     if inline.has_text(runs):
         p = paragraph(story, ctx)
         inline.add_runs(p, runs, size=size)
+        if el.has_class("keep-next"):  # .keep-next { break-after: avoid }
+            p.paragraph_format.keep_with_next = True
         if CAPS.intersection(el.classes):
             for run in p.runs:
                 run.font.all_caps = True

@@ -19,6 +19,7 @@ from ..errors import RenderError
 from . import inline
 from .story import Convert, Ctx, Story, children, hex6, misplaced, paragraph, style_colour
 from .tree import Element
+from .vocabulary import WHOLE
 
 HEADER_FILL = "ECEFF2"  # the PDF's th background
 CELL_PADDING = 2 * 72000  # left and right padding of a cell, in EMU (about 2 mm)
@@ -197,7 +198,8 @@ def borders(t: Any, spec: str) -> None:
 
 
 def columns(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
-    """``div.columns > div.column``: side by side, as a borderless table of one row."""
+    """``div.columns > div.column``: side by side, as a borderless table of one row (never split
+    across pages when the columns are ``div.columns.whole``)."""
     cols = children(el)
     for col in cols:
         if not (col.tag == "div" and col.has_class("column")):
@@ -206,6 +208,8 @@ def columns(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
         return
     t = story.table(1, len(cols))
     borders(t, _NO_BORDERS)
+    if el.has_class(WHOLE):  # a row of cards kept on one page (.whole { break-inside: avoid })
+        row_props(t.rows[0], header=False)
     width = ctx.width // len(cols)
     set_grid(t, [width] * len(cols))
     for cell, col in zip(t.rows[0].cells, cols, strict=True):
@@ -268,22 +272,39 @@ def signatures(blocks: list[Element], story: Story, ctx: Ctx, convert: Convert) 
 
 
 def release_keeps(document: Any) -> None:
-    """Drop "keep with next" from paragraphs in table cells.
+    """Drop "keep with next" from paragraphs in table cells, except in rows of headings only.
 
     Inside a cell it keeps the whole row (or table) with what follows, so a tall row of
     columns would jump to the next page and leave a blank one behind; rows that must stay
-    whole say so with ``w:cantSplit`` instead.
+    whole say so with ``w:cantSplit`` instead. A row whose every paragraph is kept with the
+    next (the column heads of a grid, nothing else) keeps it: the heads stay with their cards.
     """
     body = document.element.body
-    for p_pr in body.iterfind(f".//{qn('w:tc')}//{qn('w:pPr')}"):
-        for keep in p_pr.findall(qn("w:keepNext")):
-            p_pr.remove(keep)
-        style = p_pr.find(qn("w:pStyle"))
-        if style is not None and style.get(qn("w:val"), "").startswith("Heading"):
-            p_pr.insert_element_before(
-                parse_xml(f'<w:keepNext {nsdecls("w")} w:val="0"/>'),
-                *_AFTER_KEEPNEXT,
-            )
+    kept = set()
+    for tr in body.iter(qn("w:tr")):
+        paragraphs = [p for p in tr.iter(qn("w:p")) if p.xpath("string(.)").strip()]
+        heads_only = not tr.findall(f".//{qn('w:tbl')}") and paragraphs
+        if heads_only and all(p.pPr is not None and p.pPr.keepNext_val for p in paragraphs):
+            kept.add(tr)
+            continue
+        for p_pr in tr.iterfind(f".//{qn('w:pPr')}"):
+            _release(p_pr)
+    for tbl in body.iterchildren(qn("w:tbl")):
+        gap = tbl.getnext()  # the small gap after a table (after_table) keeps the chain going
+        rows = tbl.findall(qn("w:tr"))
+        if rows and rows[-1] in kept and gap is not None and gap.tag == qn("w:p"):
+            gap.get_or_add_pPr().keepNext_val = True
+
+
+def _release(p_pr: Any) -> None:
+    for keep in p_pr.findall(qn("w:keepNext")):
+        p_pr.remove(keep)
+    style = p_pr.find(qn("w:pStyle"))
+    if style is not None and style.get(qn("w:val"), "").startswith("Heading"):
+        p_pr.insert_element_before(
+            parse_xml(f'<w:keepNext {nsdecls("w")} w:val="0"/>'),
+            *_AFTER_KEEPNEXT,
+        )
 
 
 _AFTER_KEEPNEXT = (

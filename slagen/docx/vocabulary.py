@@ -18,6 +18,8 @@ RUNNING_FOOTER = "running-footer"
 RUNNING = (RUNNING_HEADER, RUNNING_FOOTER)
 # The DRAFT watermark: its text goes into the header of every page.
 WATERMARK = "watermark"
+# Columns kept on one page: a row of cards that never splits across pages.
+WHOLE = "whole"
 
 # tag -> the classes with a Word mapping it may carry (besides the style-only classes below).
 ELEMENTS: dict[str, frozenset[str]] = {
@@ -34,13 +36,16 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "section": frozenset({"signatures", "clauses"}),
     "header": frozenset(RUNNING),
     "footer": frozenset(RUNNING),
-    "div": frozenset({"columns", "column", "block", "page-break", "signature", "sub", WATERMARK, *RUNNING}),
+    "div": frozenset(
+        {"columns", "column", "block", "page-break", "signature", "sub", WHOLE, WATERMARK, *RUNNING}
+    ),
     # text
     "h1": frozenset({"title"}),
     "h2": frozenset({"clause", "unnumbered"}),
     "h3": frozenset({"column-head"}),
     "p": frozenset(
         {
+            "keep-next",
             "subtitle",
             "statement",
             "detail",
@@ -93,7 +98,6 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "breakdown",
         "derivations",
         "support",
-        "keep-next",
         "total",
         "note",
         "none",

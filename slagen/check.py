@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-
-import click
+from dataclasses import dataclass, field, replace
 
 from .errors import AgreementError, Problem
 from .load import Loaded, agreement_files, load_agreement
+
+
+def plural(n: int, word: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 @dataclass
@@ -25,36 +28,35 @@ class CheckReport:
         errors = sum(p.severity == "error" for p in self.problems)
         warnings = len(self.problems) - errors
         return (
-            f"checked {self.files} agreement{'s' if self.files != 1 else ''}: "
-            f"{errors} error{'s' if errors != 1 else ''}, "
-            f"{warnings} warning{'s' if warnings != 1 else ''}"
+            f"checked {plural(self.files, 'agreement')}: "
+            f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
         )
+
+    @property
+    def text(self) -> str:
+        """Every problem, one a line, then the summary."""
+        return "\n".join([*(str(p) for p in self.problems), self.summary])
 
 
 def collect(paths: Iterable[str]) -> CheckReport:
-    """Load every agreement under ``paths``, collecting problems instead of raising."""
+    """Load every agreement under ``paths``; the problems of those that do not load are
+    collected instead of raised (the warnings of those that do stay in :attr:`Loaded.warnings`)."""
     report = CheckReport()
     for f in agreement_files(paths):
         report.files += 1
         try:
-            loaded = load_agreement(f)
+            report.loaded.append(load_agreement(f))
         except AgreementError as exc:
             report.problems.extend(exc.problems)
-            continue
-        report.loaded.append(loaded)
-        report.problems.extend(loaded.warnings)
     return report
 
 
 def check_paths(paths: Iterable[str], *, strict: bool = False) -> CheckReport:
     """Check agreements; raise :class:`AgreementError` when any has errors (or warnings, if strict)."""
     report = collect(paths)
+    report.problems += [w for loaded in report.loaded for w in loaded.warnings]
     if strict:
-        report.problems = [
-            Problem(p.file, p.line, p.column, p.path, p.message, "error") for p in report.problems
-        ]
+        report.problems = [replace(p, severity="error") for p in report.problems]
     if any(p.severity == "error" for p in report.problems):
         raise AgreementError(report.problems)
-    for p in report.problems:
-        click.echo(str(p), err=True)
     return report

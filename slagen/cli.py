@@ -1,99 +1,95 @@
 """The command line: parse options, call one library function, print the result.
 
-Heavy renderers are imported inside the commands that need them, so that
-``slagen check`` never imports WeasyPrint or python-docx.
+Options that several commands share are defined once, below, as decorators. Errors are
+:class:`~slagen.errors.SlagenError` s raised by the library, each with its exit code (see
+:mod:`slagen.errors`), so commands need no try/except. Data goes to stdout, messages and
+progress to stderr. Heavy renderers are imported inside the commands that need them, so that
+``slagen check`` never imports WeasyPrint, python-docx, matplotlib, ruamel.yaml or Jinja.
 """
 
 from __future__ import annotations
 
-import sys
+import typing
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
-from .errors import UsageError
+from .model import Kind, Style
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+KINDS: tuple[str, ...] = typing.get_args(Kind)
+STYLES: tuple[str, ...] = typing.get_args(Style)
+#: Where agreements are looked for when a command is given no path.
+DEFAULT_FOLDER = "agreements"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="slagen")
-def cli() -> None:
-    """slagen: service-level agreements from YAML to signed contract documents."""
+def paths_argument() -> Decorator:
+    """Agreement files or folders, ``agreements/`` when none is given."""
+    return click.argument("paths", nargs=-1, type=click.Path(), default=(DEFAULT_FOLDER,))
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(paths: tuple[str, ...], strict: bool) -> None:
-    """Validate agreement files (default: agreements/) and report every problem."""
-    from .check import check_paths
-
-    report = check_paths(paths or ("agreements",), strict=strict)
-    click.echo(report.summary, err=True)
+def strict_option(help: str) -> Decorator:
+    """``--strict``: warnings fail the run."""
+    return click.option("--strict", is_flag=True, help=help)
 
 
-@cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the agreement format (for editors)."""
-    from .schema import schema_json
-
-    click.echo(schema_json())
-
-
-@cli.command()
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option(
-    "--kind",
-    type=click.Choice(["customer", "internal", "multi-level"]),
-    required=True,
-    help="Kind of agreement.",
-)
-@click.option(
-    "--style",
-    type=click.Choice(["two-column", "tabular", "visual", "legal-narrative"]),
-    default="two-column",
-    show_default=True,
-    help="Document style.",
-)
-@click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(path: str, kind: str, style: str, force: bool) -> None:
-    """Write a new agreement that passes `check`, with a comment on each field."""
-    from .scaffold import write_scaffold
-
-    if Path(path).exists() and not force:
-        raise UsageError(f"{path} exists; pass --force to overwrite it")
-    write_scaffold(Path(path), kind=kind, style=style)
-    click.echo(f"wrote {path}", err=True)
+def period_option(
+    help: str = "Period such as 2026, 2026-Q4 or 2026-11 (default: the agreement's term.period).",
+) -> Decorator:
+    """``--period``: a year, quarter or month instead of the agreement's own period."""
+    return click.option("--period", metavar="PERIOD", help=help)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--strict", is_flag=True, help="Fail (exit 1) when any rule warns.")
-@click.option("--ignore", multiple=True, metavar="ID", help="Skip a rule, e.g. SLA009 (repeatable).")
-@click.option(
-    "--today",
-    envvar="SLAGEN_TODAY",
-    metavar="YYYY-MM-DD",
-    help="The date review dates are compared with (default: today; env SLAGEN_TODAY).",
-)
-@click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
-def lint(
-    paths: tuple[str, ...], strict: bool, ignore: tuple[str, ...], today: str | None, list_rules: bool
-) -> None:
-    """Warn where agreements break the SLA guide's practices (rules SLA001...)."""
-    from datetime import date
+def format_option(
+    choices: Sequence[str], *, help: str | None = None, metavar: str | None = None
+) -> Decorator:
+    """``--format`` (the parameter ``fmt``): one of ``choices``, the first by default.
 
-    from .lint import lint_paths, rules_table
+    With ``metavar`` the value is passed on as written, for the library to read (a list).
+    """
+    kind = None if metavar else click.Choice(list(choices))
+    return click.option(
+        "--format", "fmt", type=kind, metavar=metavar, default=choices[0], show_default=True, help=help
+    )
 
-    if list_rules:
+
+def style_option(**attrs: Any) -> Decorator:
+    """``--style``: one of the document styles."""
+    return click.option("--style", type=click.Choice(STYLES), **attrs)
+
+
+def output_option() -> Decorator:
+    """``-o/--output`` (the parameter ``out_dir``): the folder documents are written to."""
+    return click.option(
+        "-o",
+        "--output",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("output"),
+        show_default=True,
+        help="Output folder; files go to <folder>/<agreement id>/.",
+    )
+
+
+def templates_option() -> Decorator:
+    """``--templates``: a folder of templates searched before the built-in ones."""
+    return click.option(
+        "--templates",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of templates searched before the built-in ones (e.g. <style>/document.html).",
+    )
+
+
+def _list_rules(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from .lint import rules_table
+
         click.echo(rules_table())
-        return
-    try:
-        day = date.fromisoformat(today) if today else date.today()
-    except ValueError:
-        raise UsageError(f"--today: expected a date written YYYY-MM-DD, got {today!r}") from None
-    report = lint_paths(paths or ("agreements",), today=day, strict=strict, ignore=ignore)
-    click.echo(report.text, err=True)
+        ctx.exit()
 
 
 class _PathsAfterDashDash(click.Command):
@@ -107,14 +103,73 @@ class _PathsAfterDashDash(click.Command):
         return super().parse_args(ctx, args)
 
 
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="slagen")
+def cli() -> None:
+    """slagen: service-level agreements from YAML to signed contract documents."""
+
+
+@cli.command()
+@paths_argument()
+@strict_option("Treat warnings as errors.")
+def check(paths: tuple[str, ...], strict: bool) -> None:
+    """Validate agreement files (default: agreements/) and report every problem."""
+    from .check import check_paths
+
+    click.echo(check_paths(paths, strict=strict).text, err=True)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the agreement format (for editors)."""
+    from .schema import schema_json
+
+    click.echo(schema_json())
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(KINDS), required=True, help="Kind of agreement.")
+@style_option(default=STYLES[0], show_default=True, help="Document style.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: Path, kind: str, style: str, force: bool) -> None:
+    """Write a new agreement that passes `check`, with a comment on each field."""
+    from .scaffold import write_scaffold
+
+    write_scaffold(path, kind=kind, style=style, force=force)
+    click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@paths_argument()
+@strict_option("Fail (exit 1) when any rule warns.")
+@click.option("--ignore", multiple=True, metavar="ID", help="Skip a rule, e.g. SLA009 (repeatable).")
+@click.option(
+    "--today",
+    envvar="SLAGEN_TODAY",
+    metavar="YYYY-MM-DD",
+    help="The date review dates are compared with (default: today; env SLAGEN_TODAY).",
+)
+@click.option(
+    "--rules",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_rules,
+    help="List the rules and exit.",
+)
+def lint(paths: tuple[str, ...], strict: bool, ignore: tuple[str, ...], today: str | None) -> None:
+    """Warn where agreements break the SLA guide's practices (rules SLA001...)."""
+    from .lint import lint_paths, today_from
+
+    report = lint_paths(paths, today=today_from(today), strict=strict, ignore=ignore)
+    click.echo(report.text, err=True)
+
+
 @cli.command(cls=_PathsAfterDashDash)
 @click.argument("args", nargs=-1, metavar="[OLD NEW | REV [REV2]] [-- PATHS]")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
+@format_option(
+    ("text", "markdown", "json"),
     help="text for a terminal, markdown for a pull-request comment, json for tools.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text (default: on a terminal).")
@@ -136,27 +191,18 @@ def diff(ctx: click.Context, args: tuple[str, ...], fmt: str, color: bool | None
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-def textconv(file: str) -> None:
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def textconv(file: Path) -> None:
     """Print an agreement as normalized plain text, for `git diff` (diff.slagen.textconv)."""
     from .textconv import textconv as convert
 
-    click.echo(convert(Path(file)), nl=False)
+    click.echo(convert(file), nl=False)
 
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option(
-    "--period", metavar="PERIOD", help="Period such as 2026, 2026-Q4 or 2026-11 (default: the agreement's)."
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table: derivations for people; json: stable, machine-readable.",
-)
+@period_option()
+@format_option(("table", "json"), help="table: derivations for people; json: stable, machine-readable.")
 def targets(path: str, period: str | None, fmt: str) -> None:
     """Print the computed targets of an agreement with their derivations."""
     from .targets.present import targets_report
@@ -168,38 +214,19 @@ def targets(path: str, period: str | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
-@click.option(
-    "--format",
-    "fmt",
-    metavar="pdf|docx|html[,...]",
-    default="pdf",
-    show_default=True,
-    help="Output format, or several: pdf,docx.",
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path)
 )
-@click.option(
-    "--style",
-    type=click.Choice(["two-column", "tabular", "visual", "legal-narrative"]),
-    help="Document style (default: every style the agreement declares).",
+@format_option(
+    ("pdf", "docx", "html"), metavar="pdf|docx|html[,...]", help="Output format, or several: pdf,docx."
 )
-@click.option("--period", metavar="PERIOD", help="Period such as 2026-Q4 (default: the agreement's).")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of templates searched before the built-in ones.",
-)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Output folder; files go to <folder>/<agreement id>/.",
-)
+@style_option(help="Document style (default: every style the agreement declares).")
+@period_option()
+@templates_option()
+@output_option()
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-3b"]), help="Archival PDF variant.")
 def render(
-    files: tuple[str, ...],
+    files: tuple[Path, ...],
     fmt: str,
     style: str | None,
     period: str | None,
@@ -217,50 +244,37 @@ def render(
             "which stamps the current time into them (install it: apt-get install libharfbuzz-subset0)",
             err=True,
         )
-    paths = tuple(Path(f) for f in files)
-    for written in render_files(
-        paths,
+    written = render_files(
+        files,
         style=style,
         fmt=fmt,
         period=period,
         templates=templates,
         out_dir=out_dir,
         pdf_variant=pdf_variant,
-    ):
-        click.echo(f"wrote {written}", err=True)
+    )
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.argument("actuals", type=click.Path(dir_okay=False))
-@click.option("--period", metavar="P", help="Period of the tracked figures (default: the term's period).")
-def recalc(file: str, actuals: str, period: str | None) -> None:
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("actuals", type=click.Path(dir_okay=False, path_type=Path))
+@period_option("Period of the tracked figures, such as 2026-Q3 (default: the agreement's term.period).")
+def recalc(file: Path, actuals: Path, period: str | None) -> None:
     """Write inputs recalculated from ACTUALS back into FILE, keeping its layout."""
     from .recalc import recalc_file
 
-    result = recalc_file(Path(file), Path(actuals), period)
-    click.echo(result.summary)
+    click.echo(recalc_file(file, actuals, period).summary)
 
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.argument("actuals", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--period", metavar="P", help="Period such as 2026-10 or 2026-Q3 (default: the agreement's).")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "docx", "html"]), default="pdf", show_default=True)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Output folder; the report goes to <folder>/<agreement id>/<id>-report-<period>.<ext>.",
-)
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of templates searched before the built-in ones (e.g. <style>/report.html).",
-)
+@period_option()
+@format_option(("pdf", "docx", "html"), help="Output format.")
+@output_option()
+@templates_option()
 def report(
     file: Path, actuals: Path, period: str | None, fmt: str, out_dir: Path, templates: Path | None
 ) -> None:
@@ -273,28 +287,14 @@ def report(
 
 
 @cli.command()
-@click.argument("folder", default="agreements", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--period", metavar="PERIOD", help="Period such as 2026-Q4 (default: each agreement's term.period)."
-)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Output folder; files go to <folder>/<agreement id>/.",
-)
+@click.argument("folder", default=DEFAULT_FOLDER, type=click.Path(file_okay=False, path_type=Path))
+@period_option("Period such as 2026-Q4 (default: each agreement's term.period).")
+@output_option()
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores)."
 )
 @click.option("--force", is_flag=True, help="Replace the documents of signed-off periods too.")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of templates searched before the built-in ones.",
-)
+@templates_option()
 @click.option(
     "--recycle-after",
     type=click.IntRange(min=1),
@@ -303,9 +303,7 @@ def report(
     metavar="N",
     help="Replace a worker process after it has rendered N documents (bounds its memory).",
 )
-@click.pass_context
 def build(
-    ctx: click.Context,
     folder: Path,
     period: str | None,
     out_dir: Path,
@@ -316,9 +314,8 @@ def build(
 ) -> None:
     """Check and render every agreement in FOLDER (default: agreements/) in every style and format
     it declares, rendering only what changed. Exit code 1 when any agreement failed."""
-    from .build import Progress, build_folder, print_report
+    from .build import build_folder
 
-    progress = Progress(tty=click.get_text_stream("stderr").isatty())
     report = build_folder(
         folder,
         out_dir=out_dir,
@@ -327,13 +324,10 @@ def build(
         force=force,
         templates=templates,
         recycle_after=recycle_after,
-        progress=progress,
     )
-    print_report(report)
-    ctx.exit(1 if report.failed else 0)
+    click.echo(report.text, err=True)
 
 
 def main() -> None:  # pragma: no cover - console entry point
     """Entry point of the ``slagen`` console script."""
     cli(prog_name="slagen")
-    sys.exit(0)

@@ -42,7 +42,15 @@ class UsageError(SlagenError):
     exit_code = 2
 
 
-class AgreementError(SlagenError):
+class ReportedFailure(SlagenError):
+    """A run that failed with a report of why (exit code 1); the report is shown as it is,
+    without click's ``Error:`` prefix."""
+
+    def show(self, file: object = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class AgreementError(ReportedFailure):
     """One or more problems in agreement files; each names file, line and key path."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
@@ -53,9 +61,6 @@ class AgreementError(SlagenError):
         n = sum(1 for p in self.problems if p.severity == "error")
         noun = "error" if n == 1 else "errors"
         return "\n".join(str(p) for p in self.problems) + f"\n{n} {noun}"
-
-    def show(self, file: object = None) -> None:
-        click.echo(self.format_message(), err=True)
 
 
 class RenderError(SlagenError):

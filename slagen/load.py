@@ -8,20 +8,22 @@ each at ``file:line:column`` with its key path.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import AgreementError, Problem, UsageError
 from .fields import describe
 from .model import Agreement
-from .source import Path_, Source, read_source
+from .source import Path_, Source, closest, did_you_mean, read_source
+
+if TYPE_CHECKING:
+    from .targets import TargetSet
 
 _PATTERNS = {
     r"^[a-z0-9][a-z0-9_-]*$": "an identifier of lower-case letters, digits, '-' and '_'",
@@ -39,17 +41,28 @@ class Loaded:
     source: Source
     path: Path
     warnings: tuple[Problem, ...] = ()
+    targets: TargetSet | None = None
+    """The computed targets for the term's period as validation computed them (without the
+    daily goal lines); None when the agreement was not validated."""
+
+    def term_targets(self) -> TargetSet:
+        """The computed targets for the term's period, without the daily goal lines: those
+        validation computed, else computed now (raises :class:`~slagen.targets.TargetError`)."""
+        if self.targets is not None:
+            return self.targets
+        from .targets import compute_targets
+
+        return compute_targets(self.agreement, goal_lines=False)
 
 
-def _unwrap(tp: Any) -> Any:
-    """Strip Annotated/Optional wrappers down to the class or list type."""
+def unwrap_type(tp: Any) -> Any:
+    """A field's type without its ``Annotated`` and ``X | None`` wrappers: the class or list type."""
     while True:
         origin = typing.get_origin(tp)
         if origin is typing.Annotated:
             tp = typing.get_args(tp)[0]
         elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            tp = args[0]
+            tp = next(a for a in typing.get_args(tp) if a is not type(None))
         else:
             return tp
 
@@ -58,7 +71,7 @@ def _model_at(loc: Iterable[str | int]) -> Any:
     """The model class (or type) that describes the value at key path ``loc``."""
     tp: Any = Agreement
     for part in loc:
-        tp = _unwrap(tp)
+        tp = unwrap_type(tp)
         if isinstance(part, int):
             if typing.get_origin(tp) is list:
                 tp = typing.get_args(tp)[0]
@@ -67,7 +80,7 @@ def _model_at(loc: Iterable[str | int]) -> Any:
             tp = tp.model_fields[part].annotation
         else:
             return None
-    return _unwrap(tp)
+    return unwrap_type(tp)
 
 
 def _keys_at(loc: tuple[str | int, ...]) -> list[str]:
@@ -75,11 +88,6 @@ def _keys_at(loc: tuple[str | int, ...]) -> list[str]:
     if isinstance(model, type) and issubclass(model, BaseModel):
         return list(model.model_fields)
     return []
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _message(err: Any) -> tuple[str, bool]:
@@ -92,14 +100,14 @@ def _message(err: Any) -> tuple[str, bool]:
         return f"missing required key {loc[-1]!r}", False
     if kind == "extra_forbidden":
         allowed = _keys_at(loc[:-1])
-        hint = _suggest(str(loc[-1]), allowed) or (
+        hint = did_you_mean(str(loc[-1]), allowed) or (
             f" (expected one of: {', '.join(allowed)})" if allowed else ""
         )
         return f"unknown key {loc[-1]!r}{hint}", True
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
-        hint = _suggest(str(found), choices) if isinstance(found, str) else ""
+        hint = did_you_mean(str(found), choices) if isinstance(found, str) else ""
         return f"expected one of {expected}, got {describe(found)}{hint}", False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping, got {describe(found)}", False
@@ -131,9 +139,9 @@ def structural_problems(src: Source, exc: ValidationError) -> list[Problem]:
     for err in errors:
         if err["type"] == "extra_forbidden":
             loc = tuple(err["loc"])
-            close = difflib.get_close_matches(str(loc[-1]), _keys_at(loc[:-1]), n=1, cutoff=0.6)
+            close = closest(str(loc[-1]), _keys_at(loc[:-1]))
             if close:
-                suggested.add((*loc[:-1], close[0]))
+                suggested.add((*loc[:-1], close))
     out = []
     for err in errors:
         loc = tuple(err["loc"])
@@ -146,10 +154,15 @@ def structural_problems(src: Source, exc: ValidationError) -> list[Problem]:
 
 def load_agreement(path: Path | str, *, display: str | None = None) -> Loaded:
     """Load and validate one agreement; raise :class:`AgreementError` with every problem."""
-    from .validate import reference_problems, semantic_problems
-
     p = Path(path)
-    src = read_source(p, display)
+    return validate_source(read_source(p, display), p)
+
+
+def validate_source(src: Source, path: Path) -> Loaded:
+    """Validate an agreement already read into ``src``; raise :class:`AgreementError` with
+    every problem. ``path`` is where it lies: its logo is looked for beside it."""
+    from .validate import reference_problems, semantic_problems, target_problems
+
     if src.problems and src.data is None:
         raise AgreementError(src.problems)
     problems = list(src.problems)
@@ -160,11 +173,14 @@ def load_agreement(path: Path | str, *, display: str | None = None) -> Loaded:
         # check on the data as written, so they are reported in the same run.
         refs = reference_problems(src.data, src) if isinstance(src.data, dict) else []
         raise AgreementError(problems + structural_problems(src, exc) + refs) from None
-    found = semantic_problems(agreement, src, p)
+    found = semantic_problems(agreement, src, path)
+    targets = None
+    if not found:  # targets are computed from inputs that make sense
+        targets, found = target_problems(agreement, src)
     errors = problems + [f for f in found if f.severity == "error"]
     if errors:
         raise AgreementError(errors + [f for f in found if f.severity != "error"])
-    return Loaded(agreement, src, p, tuple(f for f in found if f.severity != "error"))
+    return Loaded(agreement, src, path, tuple(found), targets)
 
 
 def agreement_files(paths: Iterable[Path | str]) -> list[Path]:

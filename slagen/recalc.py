@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .actuals import check_against, load_actuals
+from .atomic import write_atomic
 from .attainment import Recalculation, recalculation
 from .errors import AgreementError, SlagenError
 from .load import load_agreement
@@ -151,20 +152,6 @@ def _render(text: str, values: dict[str, Decimal], file: Path) -> tuple[str, lis
     return new_text, changes
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def recalc_file(file: Path, actuals_file: Path, period: str | None = None) -> RecalcResult:
     """Recalculate ``file``'s funnel inputs from ``actuals_file`` over ``period`` and write them."""
     loaded = load_agreement(file)
@@ -181,13 +168,12 @@ def recalc_file(file: Path, actuals_file: Path, period: str | None = None) -> Re
         "average_deal_size": r.result.average_deal_size.value,
         "marketing_share": r.result.marketing_share.value,
     }
-    raw = file.read_bytes().decode("utf-8")
-    bom = "\ufeff" if raw.startswith("\ufeff") else ""
-    new_text, changes = _render(raw.removeprefix(bom), values, file)
-    new_text = bom + new_text
+    new_text, changes = _render(loaded.source.text, values, file)
+    if loaded.source.bom:
+        new_text = "\ufeff" + new_text
     if changes:
         _check_valid(file, new_text)
-        _write_atomic(file, new_text)
+        write_atomic(file, new_text.encode("utf-8"))
     return RecalcResult(file, p, r, tuple(changes))
 
 

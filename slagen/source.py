@@ -12,6 +12,8 @@ key path, so any error found later can point at the line that caused it.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,8 @@ class Source:
     problems: list[Problem] = field(default_factory=list)
     refused: set[Path_] = field(default_factory=set)
     """Key paths whose value was refused (a tag): the model's own error there is not repeated."""
+    bom: bool = False
+    """Whether the file began with a UTF-8 byte-order mark (left out of ``text``)."""
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of ``path``, or of its nearest written ancestor."""
@@ -343,6 +347,18 @@ class _Composer:
         raise _Refused(line, col, message)
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice closest to ``word`` (a likely misspelling of it), or None."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else nothing."""
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""
+
+
 def describe_scalar(value: Any) -> str:
     """A scalar found where it does not belong, as named in a message."""
     return "nothing (empty value)" if value is None else repr(value)
@@ -381,6 +397,7 @@ def parse_source(raw: bytes, name: str, src: Source | None = None) -> Source:
             )
         )
         return src
+    src.bom = text.startswith("\ufeff")
     src.text = text.removeprefix("\ufeff")
     loader = _Loader(src.text)
     try:

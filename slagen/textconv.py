@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diff.compare import target_values
+from .diff.compare import values_of
 from .diff.present import number
 from .diff.terms import Plain, identity_key, plain
 from .errors import AgreementError, UsageError
-from .load import Loaded, load_agreement
+from .load import Loaded, validate_source
 from .model import Agreement
-from .source import read_source
-from .targets import TargetError, compute_targets
+from .source import Source, parse_source
+from .targets import TargetError
 
 INDENT = "  "
 
@@ -33,27 +33,24 @@ def textconv(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    src = parse_source(raw, "agreement")
     try:
-        loaded = load_agreement(path, display="agreement")
+        loaded = validate_source(src, path)
     except AgreementError as exc:
-        found = _unchecked_logo(path, exc)
+        found = _unchecked_logo(path, src, exc)
         if found is None:
             return _raw(raw, exc)
         loaded = found
-    try:
-        return render_text(loaded)
-    except TargetError as exc:
-        return _raw(raw, AgreementError([loaded.source.problem(exc.path, exc.message)]))
+    return render_text(loaded)
 
 
-def _unchecked_logo(path: Path, exc: AgreementError) -> Loaded | None:
+def _unchecked_logo(path: Path, src: Source, exc: AgreementError) -> Loaded | None:
     """The agreement, when its only error is a logo file git did not copy beside it.
 
     git converts old versions from a temporary file, away from the folder their logo is in.
     """
     if any(p.path != "presentation.logo" for p in exc.problems if p.severity == "error"):
         return None
-    src = read_source(path, "agreement")
     return Loaded(Agreement.model_validate(src.data), src, path)
 
 
@@ -113,7 +110,7 @@ def _lines(key: str, value: Plain, depth: int) -> list[str]:
 
 def _targets(loaded: Loaded) -> list[str]:
     try:
-        ts = compute_targets(loaded.agreement)
+        ts = loaded.term_targets()
     except TargetError as exc:
         return [f"computed targets: not computed ({exc.message})"]
     out = [f"computed targets ({ts.period.label}):"]
@@ -122,7 +119,7 @@ def _targets(loaded: Loaded) -> list[str]:
         out.append(f"{INDENT}{title} [{name}]: {number(c.value, c.unit, c.label)}")
         inputs = ", ".join(f"{k} {v}" for k, v in c.inputs)
         out.append(f"{INDENT * 2}= {c.formula} ({inputs}); {c.rounding}")
-    totals = {n: v for n, v in target_values(loaded).items() if n.startswith("goals.")}
+    totals = {n: v for n, v in values_of(loaded.agreement, ts).items() if n.startswith("goals.")}
     if totals:
         out += ["", f"goal totals ({ts.period.label}):"]
         out += [f"{INDENT}{v.label}: {number(v.value, v.unit, v.label)}" for v in totals.values()]

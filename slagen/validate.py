@@ -6,20 +6,20 @@ agreement can tell, and returns every problem at the line it comes from.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
 from .model import Agreement
 from .period import parse_period
-from .source import Path_, Source
+from .source import Path_, Source, did_you_mean
+from .targets import TargetError, TargetSet, compute_targets
 
 
 def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
-    """Every semantic problem in ``a`` (errors and warnings)."""
+    """Every semantic problem in ``a`` but those of its computed targets (see
+    :func:`target_problems`, which needs inputs that make sense)."""
     out: list[Problem] = []
 
     def err(path: Path_, message: str, severity: str = "error") -> None:
@@ -165,25 +165,22 @@ def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:
                 ("presentation", "logo"),
                 f"expected an image file, got {a.presentation.logo!r}, which does not exist",
             )
-
-    if not out:
-        out.extend(_target_problems(a, src))
     return out
 
 
-def _target_problems(a: Agreement, src: Source) -> list[Problem]:
-    """Computed targets resolve, and their inputs give no division by zero."""
-    from .targets import TargetError, compute_targets
-
+def target_problems(a: Agreement, src: Source) -> tuple[TargetSet | None, list[Problem]]:
+    """The targets for the term's period (without daily goal lines; None when they cannot be
+    computed), and their problems: goals name targets that exist, no input divides by zero,
+    and the targets' warnings (e.g. follow-up over capacity)."""
     out: list[Problem] = []
     try:
         targets = compute_targets(a, goal_lines=False)
     except TargetError as exc:
-        return [src.problem(exc.path, exc.message)]
+        return None, [src.problem(exc.path, exc.message)]
     for i, g in enumerate(a.goals):
         name = g.target.computed
         if name is not None and name not in targets.values:
-            hint = _did_you_mean(name, targets.values)
+            hint = did_you_mean(name, targets.values)
             available = (
                 ", ".join(sorted(targets.values)) or "none: the agreement's inputs give no computed targets"
             )
@@ -195,12 +192,7 @@ def _target_problems(a: Agreement, src: Source) -> list[Problem]:
             )
     for w in targets.warnings:
         out.append(src.problem(w.path, w.message, severity="warning"))
-    return out
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return targets, out
 
 
 def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -237,7 +229,7 @@ def reference_problems(data: dict[str, Any], src: Source) -> list[Problem]:
                 src.problem(
                     path,
                     f"expected a {what} id ({', '.join(sorted(known))}), got {ident!r}"
-                    + _did_you_mean(ident, known),
+                    + did_you_mean(ident, known),
                 )
             )
 
@@ -255,7 +247,7 @@ def reference_problems(data: dict[str, Any], src: Source) -> list[Problem]:
                 src.problem(
                     ("parties", i, "lead"),
                     f"expected one of the party's own people ({', '.join(own)}), got {lead!r}"
-                    + _did_you_mean(lead, own),
+                    + did_you_mean(lead, own),
                 )
             )
     for i, g in _items(data, "goals"):

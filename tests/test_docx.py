@@ -101,6 +101,24 @@ def test_word_sees_headings_lists_and_tables(built: dict[str, Built], case: str)
 
 
 @pytest.mark.parametrize("case", CASES)
+def test_the_docx_is_set_in_the_font_of_the_pdf(built: dict[str, Built], case: str) -> None:
+    d = docx.Document(str(built[case].docx))
+    serif = case.endswith("/legal-narrative")  # legal.css: html { font: 10pt/1.5 "DejaVu Serif", serif; }
+    font = "DejaVu Serif" if serif else "DejaVu Sans"
+    assert {d.styles[s].font.name for s in ("Normal", "Title", "Heading 1", "Heading 2")} == {font}
+
+
+def test_visual_docx_marks_each_party_by_colour_and_shape(built: dict[str, Built]) -> None:
+    d = docx.Document(str(built["sales-marketing/visual"].docx))
+    runs = [r for p in d.element.body.iter(f"{W}p") for r in docx.text.paragraph.Paragraph(p, d).runs]
+    marks = Counter((r.text, str(r.font.color.rgb)) for r in runs if r.text in "●■◆▲▬□○" and r.text)
+    # Marketing a blue circle, Sales a red square, the shared goal a grey ring, as in the PDF.
+    assert set(marks) == {("●", "1F5F8B"), ("■", "A4452C"), ("○", "5B5B5B"), ("●", "FFFFFF"), ("■", "FFFFFF")}
+    key = next(p.text for p in d.paragraphs if p.text.startswith("Key"))
+    assert "● Marketing Department" in key and "■ Sales Department" in key and "○ Shared goals" in key
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_header_footer_properties_and_page(built: dict[str, Built], case: str) -> None:
     b = built[case]
     d = docx.Document(str(b.docx))

@@ -117,6 +117,51 @@ def test_columns_blocks_charts_and_signatures() -> None:
     assert heading.paragraph_format.page_break_before
 
 
+def test_party_marks_are_coloured_shape_characters() -> None:
+    d = build(
+        '<p><span class="mark shape-circle" data-color="#1f5f8b" style="color: #1f5f8b"></span> Marketing · '
+        '<span class="mark shape-square" data-color="#a4452c"></span> Sales · '
+        '<span class="mark shape-ring" data-color="#5b5b5b"></span> Shared</p>'
+        '<p class="column-head" style="border-color: #a4452c"><span class="mark shape-diamond" '
+        'data-color="#a4452c"></span> Service</p>'
+    )
+    marks, head = d.paragraphs
+    assert marks.text == "● Marketing · ■ Sales · ○ Shared"
+    coloured = [(r.text, str(r.font.color.rgb)) for r in marks.runs if r.font.color.rgb is not None]
+    assert coloured == [("●", "1F5F8B"), ("■", "A4452C"), ("○", "5B5B5B")]
+    # On a title bar tinted with the party's colour the mark is white, as the text is.
+    assert head.text == "◆ Service"
+    assert {str(r.font.color.rgb) for r in head.runs} == {"FFFFFF"}
+
+
+@pytest.mark.parametrize(
+    ("span", "message"),
+    [
+        (
+            '<span class="mark shape-star" data-color="#1f5f8b"></span>',
+            "is a mark without a known shape (one of shape-circle, shape-square, shape-diamond, "
+            "shape-triangle, shape-bar, shape-hollow-square, shape-ring)",
+        ),
+        ('<span class="mark shape-circle"></span>', "has no data-color attribute"),
+        ('<span class="mark shape-circle" data-color="blue"></span>', "has data-color 'blue'"),
+    ],
+)
+def test_a_mark_that_cannot_be_drawn_fails(span: str, message: str) -> None:
+    with pytest.raises(RenderError) as err:
+        html_to_docx(page(f"<p>{span} Marketing</p>"), DocxOptions())
+    assert message in str(err.value)
+
+
+def test_the_font_the_page_names_is_the_documents_font() -> None:
+    def fonts(head: str) -> set[str]:
+        html = page("<h1 class='title'>Paper SLA</h1><h2>Goals</h2><p>Fifty reams.</p>")
+        d = docx.Document(io.BytesIO(html_to_docx(html.replace("</head>", head + "</head>"), DocxOptions())))
+        return {d.styles[s].font.name for s in ("Normal", "Title", "Heading 1", "Heading 2", "Caption")}
+
+    assert fonts('<meta name="font" content="DejaVu Serif">') == {"DejaVu Serif"}
+    assert fonts("") == {"DejaVu Sans"}
+
+
 def test_draft_mark_in_the_header_and_page_fields_in_the_footer() -> None:
     d = build('<div class="watermark">DRAFT</div><p>Text</p>', size="Letter")
     s = d.sections[0]

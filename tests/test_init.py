@@ -92,3 +92,15 @@ def test_the_same_day_gives_the_same_bytes(tmp_path: Path) -> None:
     run("init", str(tmp_path / "a.yaml"), "--kind", "multi-level")
     run("init", str(tmp_path / "b.yaml"), "--kind", "multi-level")
     assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()
+
+
+def test_init_writes_a_file_others_can_read_like_any_new_file(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        target = tmp_path / "new.yaml"
+        assert run("init", str(target), "--kind", "internal").exit_code == 0
+        assert target.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(mask)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,16 @@ def test_page_size_comes_from_the_agreement(rendered: dict[tuple[str, str], Path
         for e in EXAMPLES
     }
     assert sizes == {"A4": [0, 0, 595, 842], "Letter": [0, 0, 612, 792]}
+
+
+def test_a_count_of_one_takes_the_singular(rendered: dict[tuple[str, str], Path]) -> None:
+    text = " ".join(pdf_text(rendered[("sales-marketing", "two-column")]).split())
+    assert "At least 1 meeting a month" in text
+    assert "1 meetings" not in text
+    # One rule for figures and words (slagen/render/formatting.py), as written for other counts.
+    assert quantity(Decimal(1), "meetings", "USD") == "1 meeting"
+    assert quantity(Decimal("1.0"), "business days", "USD") == "1 business day"
+    assert quantity(Decimal(1), "deliveries", "USD") == "1 delivery"
+    assert quantity(Decimal(2), "meetings", "USD") == "2 meetings"
+    assert quantity(Decimal(1), "status", "USD") == "1 status"
+    assert quantity(Decimal(1), "USD", "USD") == "1.00 USD"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from conftest import AGREEMENTS, example_data, run
 
 from slagen.load import load_agreement
@@ -175,16 +176,23 @@ def test_over_capacity_is_a_warning_and_fails_strict_check(write_agreement: Call
     assert [w.path for w in ts.warnings] == [("inputs", "follow_up")]
 
 
-def test_zero_reps_is_an_error_at_the_input(write_agreement: Callable[..., Path]) -> None:
+@pytest.mark.parametrize(
+    ("section", "key", "zero", "line", "message"),
+    [
+        ("follow_up", "reps", "0", "reps:", "11: inputs.follow_up.reps: the number of reps is zero, and it is a "
+         "divisor: expected a value above zero"),
+        ("funnel", "close_rate", "0%", "close_rate", "17: inputs.funnel.close_rate: expected a value above zero"),
+    ],
+)  # fmt: skip
+def test_a_zero_divisor_through_the_cli_is_an_error_at_the_input(
+    write_agreement: Callable[..., Path], section: str, key: str, zero: str, line: str, message: str
+) -> None:
     data = example_data()
-    data["inputs"]["follow_up"]["reps"] = "0"
+    data["inputs"][section][key] = zero
     path = write_agreement(data)
     result = run("targets", str(path))
     assert result.exit_code == 1
-    assert (
-        f"{path}:{line_of(path, 'reps:')}:11: inputs.follow_up.reps: the number of reps is zero, and it is a divisor: "
-        "expected a value above zero"
-    ) in result.output
+    assert f"{path}:{line_of(path, line)}:{message}" in result.output
 
 
 def test_zero_close_rate_is_an_error_from_the_function() -> None:
@@ -201,17 +209,6 @@ def test_zero_close_rate_is_an_error_from_the_function() -> None:
         assert exc.message == "the close rate is zero, and it is a divisor: expected a value above zero"
     else:  # pragma: no cover
         raise AssertionError("expected a TargetError")
-
-
-def test_zero_close_rate_through_the_cli(write_agreement: Callable[..., Path]) -> None:
-    data = example_data()
-    data["inputs"]["funnel"]["close_rate"] = "0%"
-    path = write_agreement(data)
-    result = run("targets", str(path))
-    assert result.exit_code == 1
-    assert (
-        f"{path}:{line_of(path, 'close_rate')}:17: inputs.funnel.close_rate: expected a value above zero"
-    ) in result.output
 
 
 def test_support_targets_per_severity() -> None:

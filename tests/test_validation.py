@@ -57,25 +57,30 @@ def only(p: Path, *lines: str) -> str:
     return "".join(f"{p}:{line}\n" for line in lines) + f"{n} error{'s' if n != 1 else ''}\n"
 
 
+def fails(tmp_path: Path, text: str | bytes, *lines: str) -> None:
+    """`slagen check` of ``text`` exits 1 and prints exactly ``lines`` (then the count)."""
+    p, code, err = check(tmp_path, text)
+    assert (code, err) == (1, only(p, *lines))
+
+
 # --- structure and types ---------------------------------------------------------------
 
 
 def test_an_unknown_key_in_a_list_item_suggests_the_right_one_and_is_one_error(tmp_path: Path) -> None:
     text = edit(BASE, "    owner: tomasz", "    ownr: tomasz")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
     # one error, not also "missing key 'owner'" (owner is optional here, but the rule holds)
-    assert err == only(
-        p, f"{at(text, 'ownr: tomasz', 'ownr')}: goals[1].ownr: unknown key 'ownr' (did you mean 'owner'?)"
+    fails(
+        tmp_path,
+        text,
+        f"{at(text, 'ownr: tomasz', 'ownr')}: goals[1].ownr: unknown key 'ownr' (did you mean 'owner'?)",
     )
 
 
 def test_a_misspelled_required_key_is_one_error_not_also_a_missing_one(tmp_path: Path) -> None:
     text = edit(BASE, "  notice_days: 30", "  notice_dayz: 30")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'notice_dayz', 'notice_dayz')}: cancellation.notice_dayz: unknown key 'notice_dayz' "
         "(did you mean 'notice_days'?)",
     )
@@ -83,10 +88,9 @@ def test_a_misspelled_required_key_is_one_error_not_also_a_missing_one(tmp_path:
 
 def test_an_unknown_key_without_a_close_match_lists_the_keys_expected(tmp_path: Path) -> None:
     text = edit(BASE, "  metrics_every: month", "  metrics_every: month\n  colour: blue")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'colour: blue', 'colour')}: review.colour: unknown key 'colour' "
         "(expected one of: mid_term, end_of_term, metrics_every)",
     )
@@ -113,20 +117,17 @@ def test_a_wrong_type_says_what_was_expected_and_what_was_found(
     tmp_path: Path, old: str, new: str, path: str, message: str
 ) -> None:
     text = edit(FUNNEL, old, new)
-    p, code, err = check(tmp_path, text)
-    assert code == 1
     value = new.split(": ", 1)[1]
-    assert err == only(p, f"{at(text, new, value)}: {path}: {message}")
+    fails(tmp_path, text, f"{at(text, new, value)}: {path}: {message}")
 
 
 def test_a_mapping_where_a_list_belongs_and_the_reverse(tmp_path: Path) -> None:
     text = edit(BASE, "  diagnosed_by: [priya, maria]", "  diagnosed_by: priya")
     text = edit(text, "review:\n  mid_term: 2027-01-04\n  end_of_term: 2027-06-14\n  metrics_every: month",
                 "review: [2027-01-04]")  # fmt: skip
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'diagnosed_by: priya', 'priya')}: missed_goals.diagnosed_by: expected a list, got 'priya'",
         f"{at(text, 'review: [', '[')}: review: expected a mapping, got a list",
     )
@@ -134,28 +135,24 @@ def test_a_mapping_where_a_list_belongs_and_the_reverse(tmp_path: Path) -> None:
 
 def test_a_missing_key_is_named_with_its_path(tmp_path: Path) -> None:
     text = edit(BASE, "  end: 2027-06-30\n", "")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(p, f"{at(text, '  start: 2026-07-01', 'start')}: term.end: missing required key 'end'")
+    fails(tmp_path, text, f"{at(text, '  start: 2026-07-01', 'start')}: term.end: missing required key 'end'")
 
 
 def test_a_target_needs_exactly_one_of_value_or_computed(tmp_path: Path) -> None:
     text = edit(BASE, "target: {value: 50}", "target: {value: 50, computed: funnel.leads_needed}")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'computed: funnel', '{')}: goals[0].target: expected exactly one of 'value' or 'computed'",
     )
 
 
 def test_a_duplicate_key_names_both_lines(tmp_path: Path) -> None:
     text = edit(BASE, "  period: 2026-Q4", "  period: 2026-Q4\n  period: 2026-Q3")
-    p, code, err = check(tmp_path, text)
     first, again = at(text, "period: 2026-Q4").split(":")[0], at(text, "period: 2026-Q3").split(":")[0]
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{again}:3: term.period: duplicate key 'period': first written on line {first}, "
         f"again on line {again}; YAML would silently keep only the last",
     )
@@ -182,9 +179,7 @@ def test_yaml_1_1_readings_are_refused_where_the_field_is_not_text(
     tmp_path: Path, old: str, new: str, path: str, message: str
 ) -> None:
     text = edit(FUNNEL, old, new)
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(p, f"{at(text, new, new.split(': ')[1])}: {path}: {message}")
+    fails(tmp_path, text, f"{at(text, new, new.split(': ')[1])}: {path}: {message}")
 
 
 def test_where_no_012_and_1_20_are_legal_text_they_are_kept_verbatim(tmp_path: Path) -> None:
@@ -211,13 +206,12 @@ def test_where_no_012_and_1_20_are_legal_text_they_are_kept_verbatim(tmp_path: P
 )
 def test_tags_are_refused(tmp_path: Path, value: str) -> None:
     text = edit(BASE, 'version: "2.1"', f"version: {value}")
-    p, code, err = check(tmp_path, text)
     tag = {"!!": "tag:yaml.org,2002:"}
     shown = value.split(" ")[0]
     shown = shown if shown.startswith("!c") else tag["!!"] + shown[2:]
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'version: ', '!')}: version: tag {shown!r} is not allowed; write the value as plain text",
     )
 
@@ -251,11 +245,9 @@ def test_a_recursive_alias_and_deep_nesting_are_refused(tmp_path: Path) -> None:
 
 def test_a_file_that_is_not_utf8_is_refused_at_its_line(tmp_path: Path) -> None:
     raw = BASE.encode().replace(b"Oliver Grant", b"Oliver Gr\xe4nt")
-    p, code, err = check(tmp_path, raw)
     line = at(BASE, "Oliver Grant").split(":")[0]
     offset = raw.index(b"\xe4")
-    assert code == 1
-    assert err == only(p, f"{line}:1: file is not UTF-8 text (byte 0xe4 at offset {offset})")
+    fails(tmp_path, raw, f"{line}:1: file is not UTF-8 text (byte 0xe4 at offset {offset})")
 
 
 @pytest.mark.parametrize(
@@ -282,10 +274,9 @@ def test_files_that_are_not_an_agreement_get_a_clear_error(tmp_path: Path, text:
 def test_merge_keys_and_complex_keys_are_refused(tmp_path: Path) -> None:
     text = edit(BASE, "  reporting_interval: month", "  <<: {reporting_interval: month}")
     text = edit(text, "  - id: reams-delivered", "  - ? [id]\n    : x\n    id: reams-delivered")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'start: 2026-07-01', 'start')}: term.reporting_interval: missing required key 'reporting_interval'",
         f"{at(text, '  <<:', '<<')}: term: merge key '<<' is not supported; write the keys out",
         f"{at(text, '? [id]', '[')}: goals[0]: a complex key is not supported; write the keys out",
@@ -303,11 +294,10 @@ def test_every_kind_of_reference_is_checked_with_a_suggestion(tmp_path: Path) ->
     text = edit(text, "    visible_to: [supplier, customer-x]", "    visible_to: [supplier, customer]")
     text = edit(text, "  diagnosed_by: [priya, maria]", "  diagnosed_by: [priya, nobody]")
     text = edit(text, "  - person: tomasz\n    responsibility", "  - person: tomas\n    responsibility")
-    p, code, err = check(tmp_path, text)
     people = "(daniel, maria, oliver, priya, tomasz)"
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'lead: mario', 'mario')}: parties[1].lead: expected one of the party's own people "
         "(maria, daniel), got 'mario' (did you mean 'maria'?)",
         f"{at(text, 'party: suplier', 'suplier')}: goals[0].party: expected a party id (customer-x, supplier), "
@@ -328,10 +318,9 @@ def test_every_kind_of_reference_is_checked_with_a_suggestion(tmp_path: Path) ->
 def test_references_are_reported_even_when_the_structure_has_errors(tmp_path: Path) -> None:
     text = edit(BASE, "    owner: oliver", "    owner: oliverr")
     text = edit(text, "  notice_days: 30", "  notice_days: thirty")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'owner: oliverr', 'oliverr')}: goals[0].owner: expected a person id "
         "(daniel, maria, oliver, priya, tomasz), got 'oliverr' (did you mean 'oliver'?)",
         f"{at(text, 'notice_days: thirty', 'thirty')}: cancellation.notice_days: expected a whole number, got 'thirty'",
@@ -363,9 +352,7 @@ def test_percentages_lie_in_their_range_and_divisors_are_above_zero(
     tmp_path: Path, old: str, new: str, path: str, message: str
 ) -> None:
     text = edit(FUNNEL, old, new)
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(p, f"{at(text, new, new.split(': ')[1])}: {path}: {message}")
+    fails(tmp_path, text, f"{at(text, new, new.split(': ')[1])}: {path}: {message}")
 
 
 def test_a_lead_tier_and_a_funnel_stage_rate_of_zero_are_refused(tmp_path: Path) -> None:
@@ -373,10 +360,9 @@ def test_a_lead_tier_and_a_funnel_stage_rate_of_zero_are_refused(tmp_path: Path)
                 "        label: Marketing-qualified leads\n        rate: 0\n")  # fmt: skip
     text = edit(text, "  follow_up:\n", "  lead_tiers:\n    - name: ceo\n      label: Chief executives\n"
                 "      share_of_customers: 100%\n      close_rate: 0%\n  follow_up:\n")  # fmt: skip
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'rate: 0', '0')}: inputs.funnel.stages[0].rate: expected a rate above zero (it is a divisor), got 0",
         f"{at(text, 'close_rate: 0%', '0%')}: inputs.lead_tiers[0].close_rate: expected a rate above zero "
         "(it is a divisor), got 0",
@@ -385,10 +371,9 @@ def test_a_lead_tier_and_a_funnel_stage_rate_of_zero_are_refused(tmp_path: Path)
 
 def test_dates_are_ordered_and_the_period_lies_in_the_term(tmp_path: Path) -> None:
     text = edit(BASE, "  end: 2027-06-30", "  end: 2026-06-30")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'end: 2026-06-30', '2026')}: term.end: expected a date after the start (2026-07-01), got 2026-06-30",
         f"{at(text, 'period: 2026-Q4', '2026')}: term.period: expected a period within the term "
         "(2026-07-01 to 2026-06-30), got 2026-Q4 (2026-10-01 to 2026-12-31)",
@@ -399,10 +384,9 @@ def test_dates_are_ordered_and_the_period_lies_in_the_term(tmp_path: Path) -> No
 
 def test_the_period_must_lie_inside_the_term(tmp_path: Path) -> None:
     text = edit(BASE, "  period: 2026-Q4", "  period: 2027-Q3")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'period: 2027-Q3', '2027')}: term.period: expected a period within the term "
         "(2026-07-01 to 2027-06-30), got 2027-Q3 (2027-07-01 to 2027-09-30)",
     )
@@ -410,10 +394,9 @@ def test_the_period_must_lie_inside_the_term(tmp_path: Path) -> None:
 
 def test_the_end_of_term_review_follows_the_mid_term_one(tmp_path: Path) -> None:
     text = edit(BASE, "  end_of_term: 2027-06-14", "  end_of_term: 2026-12-01")
-    p, code, err = check(tmp_path, text)
-    assert code == 1
-    assert err == only(
-        p,
+    fails(
+        tmp_path,
+        text,
         f"{at(text, 'end_of_term: 2026-12-01', '2026')}: review.end_of_term: expected a date after the "
         "mid-term review (2027-01-04), got 2026-12-01",
     )
@@ -464,7 +447,8 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
     assert err.endswith("\n1 error\n")
 
 
-def test_checking_imports_neither_weasyprint_nor_docx() -> None:
+def test_checking_imports_none_of_the_writing_libraries() -> None:
+    # WeasyPrint, python-docx, matplotlib, ruamel.yaml (recalc) and Jinja (templates)
     code = (
         "import sys\n"
         "from slagen.cli import cli\n"
@@ -472,7 +456,8 @@ def test_checking_imports_neither_weasyprint_nor_docx() -> None:
         f"    cli(['check', {str(AGREEMENTS)!r}], prog_name='slagen')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = sorted(m for m in ('weasyprint', 'docx', 'pydyf') if m in sys.modules)\n"
+        "libs = ('weasyprint', 'pydyf', 'docx', 'matplotlib', 'ruamel', 'jinja2')\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in libs)\n"
         "print('heavy:', heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)

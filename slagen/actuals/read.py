@@ -8,14 +8,13 @@ for both formats, so a bad value gives the same message in either.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem
 from ..fields import describe
-from ..source import format_path, parse_source
+from ..source import did_you_mean, format_path, parse_source
 from .records import SECTIONS, ActualsError, Where
 
 
@@ -42,8 +41,7 @@ class RawActuals:
 
 def hint(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """`` (did you mean 'x'?)`` for a close match, else the list of choices."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else f" (expected one of: {', '.join(choices)})"
+    return did_you_mean(word, choices) or f" (expected one of: {', '.join(choices)})"
 
 
 def read_raw(path: Path, display: str | None = None) -> RawActuals:

@@ -8,6 +8,6 @@ renders in recycled processes and :mod:`.progress` reports; :mod:`.run` ties the
 from __future__ import annotations
 
 from .progress import Progress
-from .run import RECYCLE_AFTER, BuildReport, build_folder, print_report
+from .run import RECYCLE_AFTER, BuildFailed, BuildReport, build_folder
 
-__all__ = ["RECYCLE_AFTER", "BuildReport", "Progress", "build_folder", "print_report"]
+__all__ = ["RECYCLE_AFTER", "BuildFailed", "BuildReport", "Progress", "build_folder"]

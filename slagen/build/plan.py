@@ -21,12 +21,13 @@ from typing import Any
 
 from .. import __version__
 from ..errors import Problem, SlagenError
-from ..load import load_agreement
+from ..load import validate_source
 from ..model import Agreement, Style
 from ..period import Period
 from ..render.environment import search_path
 from ..render.output import output_path
 from ..render.stamp import git_commit
+from ..source import parse_source
 
 STYLES: tuple[str, ...] = typing.get_args(Style)
 #: Libraries whose version can change a document's bytes.
@@ -176,14 +177,15 @@ class Settings:
 
 def load_facts(path: Path, text: bytes, cached: dict[str, Any] | None) -> tuple[Facts, tuple[Problem, ...]]:
     """The agreement's facts: from the manifest when its text and slagen are unchanged, else by
-    loading it (raises :class:`~slagen.errors.AgreementError`); and any warnings of the check."""
+    checking ``text``, read from ``path`` (raises :class:`~slagen.errors.AgreementError`); and
+    any warnings of the check."""
     digest = sha256(text)
     if cached and cached.get("sha256") == digest and cached.get("engine") == engine():
         try:
             return Facts.from_json(cached["facts"]), ()
         except (KeyError, TypeError, ValueError):
             pass
-    loaded = load_agreement(path)
+    loaded = validate_source(parse_source(text, str(path)), path)
     return Facts.of(loaded.agreement), loaded.warnings
 
 

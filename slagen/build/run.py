@@ -21,7 +21,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import AgreementError, SlagenError, UsageError
+from ..check import plural
+from ..errors import AgreementError, ReportedFailure, SlagenError, UsageError
 from ..load import agreement_files
 from ..period import parse_period
 from ..render.output import write_atomic
@@ -46,10 +47,6 @@ from .workers import Outcome, Task, run_tasks
 RECYCLE_AFTER = 50
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 @dataclass
 class BuildReport:
     """What a build did."""
@@ -71,14 +68,28 @@ class BuildReport:
     def summary(self) -> str:
         """The last line of the build."""
         return (
-            f"built {_plural(self.agreements, 'agreement')}: "
-            f"{_plural(len(self.rendered), 'document')} rendered, {self.unchanged} unchanged, "
+            f"built {plural(self.agreements, 'agreement')}: "
+            f"{plural(len(self.rendered), 'document')} rendered, {self.unchanged} unchanged, "
             f"{len(self.failures)} failed ({self.seconds:.1f} s)"
         )
+
+    @property
+    def text(self) -> str:
+        """Notes, every failed agreement's errors (as ``check`` prints them), and the summary."""
+        failures = [line for file in sorted(self.failures) for line in self.failures[file]]
+        return "\n".join([*self.notes, *failures, self.summary])
 
     def fail(self, file: str, lines: Iterable[str]) -> None:
         """Record errors of the agreement in ``file``."""
         self.failures.setdefault(file, []).extend(lines)
+
+
+class BuildFailed(ReportedFailure):
+    """Some agreements failed to build (exit code 1); the others were built."""
+
+    def __init__(self, report: BuildReport) -> None:
+        super().__init__(report.text)
+        self.report = report
 
 
 @dataclass
@@ -288,7 +299,11 @@ def build_folder(
     recycle_after: int = RECYCLE_AFTER,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Check and render every agreement in ``folder`` into ``out_dir``; see the module docstring."""
+    """Check and render every agreement in ``folder`` into ``out_dir`` (see the module docstring);
+    raise :class:`BuildFailed` after the build when any agreement failed.
+
+    ``progress`` defaults to a bar when stderr is a terminal, else one line per document.
+    """
     started = time.perf_counter()
     if not folder.is_dir():
         raise UsageError(f"no such folder: {folder}")
@@ -301,7 +316,9 @@ def build_folder(
     forget_templates()
     settings = Settings(out_dir, wanted, templates)
     manifest = Manifest.load(out_dir)
-    b = _Build(settings, force, manifest, BuildReport(), progress or Progress(tty=False))
+    if progress is None:
+        progress = Progress(tty=click.get_text_stream("stderr").isatty())
+    b = _Build(settings, force, manifest, BuildReport(), progress)
     if manifest.problem:
         click.echo(f"note: {manifest.problem}", err=True)
     plans = _plans(folder, b)
@@ -316,14 +333,6 @@ def build_folder(
         b.seal(plans)
         manifest.save(b.written)
     b.report.seconds = time.perf_counter() - started
+    if b.report.failed:
+        raise BuildFailed(b.report)
     return b.report
-
-
-def print_report(report: BuildReport) -> None:
-    """Notes, every failed agreement's errors (as ``check`` prints them), and the summary."""
-    for note in report.notes:
-        click.echo(note, err=True)
-    for file in sorted(report.failures):
-        for line in report.failures[file]:
-            click.echo(line, err=True)
-    click.echo(report.summary, err=True)

@@ -9,7 +9,8 @@ from typing import Any, Literal
 
 from ..errors import AgreementError, Problem
 from ..load import Loaded
-from ..targets import TargetError, compute_targets
+from ..model import Agreement
+from ..targets import TargetError, TargetSet
 from .terms import TermChange, diff_terms, plain
 
 Status = Literal["modified", "added", "removed"]
@@ -108,11 +109,15 @@ class DiffReport:
 
 def target_values(loaded: Loaded) -> dict[str, TargetValue]:
     """Every computed target of an agreement, plus each accruing goal's total over the period."""
-    a = loaded.agreement
     try:
-        ts = compute_targets(a)
+        ts = loaded.term_targets()
     except TargetError as exc:
         raise DiffError([loaded.source.problem(exc.path, exc.message)]) from None
+    return values_of(loaded.agreement, ts)
+
+
+def values_of(a: Agreement, ts: TargetSet) -> dict[str, TargetValue]:
+    """The values of ``ts``, plus each accruing goal's total over its period, by name."""
     out = {name: TargetValue(c.label, c.value, c.unit, c.per) for name, c in ts.values.items()}
     metrics = {g.id: g.metric for g in a.goals}
     for goal_id, gt in ts.goals.items():

@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..errors import Problem, UsageError
-from ..load import Loaded, _is_data, load_agreement
-from ..source import parse_source
+from ..load import Loaded, _is_data, load_agreement, validate_source
+from ..source import Source, parse_source
 from .compare import DiffError, DiffReport, compare, gather
 
 #: Folder compared when no path is given (as ``slagen check`` does).
@@ -147,14 +147,12 @@ def _working_tree(root: Path, rel: str) -> Loaded:
 def _revision(cwd: Path, rev: str, rel: str, root: Path) -> Loaded:
     """The agreement at ``rev:rel``, checked as ``slagen check`` would have checked it then.
 
-    The text is written to a temporary folder with the logo it names (from the same
-    revision), so that every check, the logo's included, sees that revision's files.
+    It is checked as if it lay in a temporary folder that holds the logo it names (from the
+    same revision), so that every check, the logo's included, sees that revision's files.
     """
-    raw = _show(cwd, rev, rel)
+    src = parse_source(_show(cwd, rev, rel), f"{rev}:{rel}")
     with tempfile.TemporaryDirectory(prefix="slagen-diff-") as tmp:
-        copy = Path(tmp) / PurePosixPath(rel).name
-        copy.write_bytes(raw)
-        logo = _logo(raw)
+        logo = _logo(src)
         if logo is not None:
             folder = PurePosixPath(rel).parent
             logo_rel = posixpath.normpath(str(folder / logo))
@@ -164,13 +162,13 @@ def _revision(cwd: Path, rev: str, rel: str, root: Path) -> Loaded:
                     dest = Path(tmp) / PurePosixPath(logo_rel).relative_to(folder)
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     dest.write_bytes(proc.stdout)
-        loaded = load_agreement(copy, display=f"{rev}:{rel}")
+        loaded = validate_source(src, Path(tmp) / PurePosixPath(rel).name)
     return replace(loaded, path=root / rel)
 
 
-def _logo(raw: bytes) -> str | None:
+def _logo(src: Source) -> str | None:
     """The logo path an agreement's text names, if any (read before validating it)."""
-    data = parse_source(raw, "agreement").data
+    data = src.data
     presentation = data.get("presentation") if isinstance(data, dict) else None
     logo = presentation.get("logo") if isinstance(presentation, dict) else None
     return logo if isinstance(logo, str) and logo.strip() else None

@@ -19,7 +19,7 @@ from .numbering import Numbering
 from .package import normalise_zip, read_properties, set_properties
 from .page import keep_intros, set_header_footer, set_page
 from .story import Ctx, Story
-from .styles import set_styles
+from .styles import page_font, set_styles
 from .tables import release_keeps
 from .tree import parse_html
 from .vocabulary import check_vocabulary
@@ -42,7 +42,7 @@ def html_to_docx(html: str, options: DocxOptions) -> bytes:
     root = parse_html(html)
     check_vocabulary(root)
     document = Document()
-    set_styles(document)
+    set_styles(document, page_font(root))
     width = set_page(document, options.page_size)
     body = document.element.body
     for p in list(body.iterchildren()):

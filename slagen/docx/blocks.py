@@ -8,12 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 from docx.shared import Pt
 
 from . import images, inline, tables
-from .inline import GREY
+from .inline import GREY, WHITE
+from .oxml import insert_ppr
 from .story import Ctx, Story, children, misplaced, paragraph, style_colour
 from .tree import Element
 from .vocabulary import HEAD_ONLY, INLINE, RUNNING, WATERMARK
@@ -119,7 +118,7 @@ def _heading(el: Element, story: Story, ctx: Ctx) -> None:
     if el.has_class("column-head"):  # a column's coloured title bar, not an outline entry
         p = paragraph(story, ctx)
         p.paragraph_format.keep_with_next = True
-        inline.add_runs(p, inline.collect(el.children, bold=True, colour="FFFFFF" if background else None))
+        inline.add_runs(p, inline.collect(el.children, bold=True, colour=WHITE if background else None))
         if background:
             _shade_paragraph(p, background)
         return
@@ -157,70 +156,12 @@ def _paragraph(el: Element, story: Story, ctx: Ctx) -> None:
 
 
 def _shade_paragraph(p: Any, fill: str) -> None:
-    p._p.get_or_add_pPr().insert_element_before(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'),
-        "w:tabs",
-        "w:suppressAutoHyphens",
-        "w:kinsoku",
-        "w:wordWrap",
-        "w:overflowPunct",
-        "w:topLinePunct",
-        "w:autoSpaceDE",
-        "w:autoSpaceDN",
-        "w:bidi",
-        "w:adjustRightInd",
-        "w:snapToGrid",
-        "w:spacing",
-        "w:ind",
-        "w:contextualSpacing",
-        "w:mirrorIndents",
-        "w:suppressOverlap",
-        "w:jc",
-        "w:textDirection",
-        "w:textAlignment",
-        "w:textboxTightWrap",
-        "w:outlineLvl",
-        "w:divId",
-        "w:cnfStyle",
-        "w:rPr",
-        "w:sectPr",
-        "w:pPrChange",
-    )
+    insert_ppr(p._p.get_or_add_pPr(), "w:shd", f'w:val="clear" w:color="auto" w:fill="{fill}"')
 
 
 def _bottom_border(p: Any) -> None:
-    p._p.get_or_add_pPr().insert_element_before(
-        parse_xml(
-            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="222222"/></w:pBdr>'
-        ),
-        "w:shd",
-        "w:tabs",
-        "w:suppressAutoHyphens",
-        "w:kinsoku",
-        "w:wordWrap",
-        "w:overflowPunct",
-        "w:topLinePunct",
-        "w:autoSpaceDE",
-        "w:autoSpaceDN",
-        "w:bidi",
-        "w:adjustRightInd",
-        "w:snapToGrid",
-        "w:spacing",
-        "w:ind",
-        "w:contextualSpacing",
-        "w:mirrorIndents",
-        "w:suppressOverlap",
-        "w:jc",
-        "w:textDirection",
-        "w:textAlignment",
-        "w:textboxTightWrap",
-        "w:outlineLvl",
-        "w:divId",
-        "w:cnfStyle",
-        "w:rPr",
-        "w:sectPr",
-        "w:pPrChange",
-    )
+    bottom = '<w:bottom w:val="single" w:sz="6" w:space="1" w:color="222222"/>'
+    insert_ppr(p._p.get_or_add_pPr(), "w:pBdr", inner=bottom)
 
 
 def _list(el: Element, story: Story, ctx: Ctx) -> None:

@@ -9,10 +9,13 @@ from typing import Any
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt, RGBColor
 
+from .story import data_colour
 from .tree import Element
+from .vocabulary import MARK, mark_text
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 GREY = "555555"
+WHITE = "FFFFFF"
 # Inline classes with a look in the PDF that the DOCX copies: (smaller, grey, underlined blank).
 SPAN_LOOKS = {"name": (True, True, False), "from": (True, True, False), "blank": (False, False, True)}
 BLANK = "\u00a0" * 24  # an underlined blank to write on, as wide as the PDF's 40 mm
@@ -42,6 +45,12 @@ def collect(
             return
         if node.tag == "br":
             raw.append(replace(fmt, text="\n"))
+            return
+        if node.has_class(MARK):
+            # A party's mark: its shape as a character, in its colour (white on a tinted bar,
+            # whose colour is then the party's).
+            colour = WHITE if fmt.colour == WHITE else data_colour(node)
+            raw.append(replace(fmt, text=mark_text(node), colour=colour))
             return
         inner = replace(fmt, bold=fmt.bold or node.tag == "strong", italic=fmt.italic or node.tag == "em")
         for cls in node.classes:

@@ -14,6 +14,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 
+from .oxml import insert_ppr
+
 LEVELS = 9
 _BASE_ID = 100  # above the ids of the definitions python-docx's default template ships
 
@@ -103,47 +105,10 @@ class Numbering:
 
 def set_num(paragraph: Any, num_id: int, ilvl: int) -> None:
     """Make ``paragraph`` an item of list ``num_id`` at level ``ilvl`` (a real ``w:numPr``)."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.insert_element_before(
-        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'),
-        *_AFTER_NUMPR,
-    )
+    inner = f'<w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/>'
+    insert_ppr(paragraph._p.get_or_add_pPr(), "w:numPr", inner=inner)
 
 
 def indent(paragraph: Any, twips: int) -> None:
     """Indent a paragraph (a list item's continuation) to ``twips``."""
     paragraph.paragraph_format.left_indent = Twips(twips)
-
-
-# Successors of w:numPr in CT_PPr's sequence, so the new element lands in schema order.
-_AFTER_NUMPR = (
-    "w:suppressLineNumbers",
-    "w:pBdr",
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)

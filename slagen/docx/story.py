@@ -109,6 +109,18 @@ def hex6(raw: str) -> str:
     return (h if len(h) == 6 else "".join(c * 2 for c in h)).upper()
 
 
+def data_colour(el: Element) -> str:
+    """The ``RRGGBB`` of the ``data-color`` of a block or a mark (``#rgb`` or ``#rrggbb``)."""
+    raw = el.attrs.get("data-color", "").strip()
+    body = raw.lstrip("#")
+    if not (raw.startswith("#") and len(body) in (3, 6) and all(c in "0123456789abcdefABCDEF" for c in body)):
+        raise RenderError(
+            f"DOCX: {el.describe()} at line {el.line} of the rendered HTML has data-color {raw!r}; "
+            "expected a hex colour such as #1f77b4"
+        )
+    return hex6(raw)
+
+
 def paragraph(story: Story, ctx: Ctx, style: str | None = None) -> Any:
     """A new paragraph, numbered when it is the first of a list item."""
     if ctx.item is not None:

@@ -1,4 +1,5 @@
-"""The document's base styles: body text, headings, list paragraphs and captions."""
+"""The document's base styles: body text, headings, list paragraphs and captions, in the
+style's font."""
 
 from __future__ import annotations
 
@@ -7,7 +8,23 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from .tree import Element
+
 BODY_FONT = "DejaVu Sans"
+"""The font of a page that names none (``<meta name="font">``)."""
+
+
+def page_font(root: Element) -> str:
+    """The font the page's ``<meta name="font">`` names (the body font of the style's CSS,
+    ``DejaVu Serif`` for the legal narrative), or :data:`BODY_FONT`."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if el.tag == "meta" and el.attrs.get("name", "").lower() == "font":
+            return " ".join(el.attrs.get("content", "").split()) or BODY_FONT
+        if el.tag != "body":  # metadata is in the head: the body need not be walked
+            stack.extend(reversed(el.elements()))
+    return BODY_FONT
 
 
 def _font(style: Any, name: str) -> None:
@@ -18,17 +35,18 @@ def _font(style: Any, name: str) -> None:
         r_fonts.attrib.pop(qn(f"w:{attr}"), None)
 
 
-def set_styles(document: Any) -> None:
-    """Set fonts and spacing close to the PDF's (DejaVu Sans, 10 pt body)."""
+def set_styles(document: Any, font: str = BODY_FONT) -> None:
+    """Set fonts and spacing close to the PDF's (``font``, 10 pt body)."""
     styles = document.styles
     normal = styles["Normal"]
-    _font(normal, BODY_FONT)
+    _font(normal, font)
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.15
+    _font(styles["Title"], font)
     for level, size in ((1, 18), (2, 14), (3, 11.5)):
         h = styles[f"Heading {level}"]
-        _font(h, BODY_FONT)
+        _font(h, font)
         h.font.size = Pt(size)
         h.font.color.rgb = RGBColor(0x1F, 0x2A, 0x44)
         h.paragraph_format.space_before = Pt(14 if level == 1 else 10)
@@ -38,5 +56,5 @@ def set_styles(document: Any) -> None:
     lp.paragraph_format.space_after = Pt(2)
     lp.paragraph_format.contextual_spacing = False
     cap = styles["Caption"]
-    _font(cap, BODY_FONT)
+    _font(cap, font)
     cap.font.size = Pt(9)

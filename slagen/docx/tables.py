@@ -17,7 +17,8 @@ from docx.table import _Cell
 
 from ..errors import RenderError
 from . import inline
-from .story import Convert, Ctx, Story, children, hex6, misplaced, paragraph, style_colour
+from .oxml import insert_ppr
+from .story import Convert, Ctx, Story, children, data_colour, misplaced, paragraph, style_colour
 from .tree import Element
 from .vocabulary import WHOLE
 
@@ -217,18 +218,6 @@ def columns(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     after_table(story)
 
 
-def colour(el: Element) -> str:
-    """The ``RRGGBB`` of a block's ``data-color`` (``#rgb`` or ``#rrggbb``)."""
-    raw = el.attrs.get("data-color", "").strip()
-    body = raw.lstrip("#")
-    if not (raw.startswith("#") and len(body) in (3, 6) and all(c in "0123456789abcdefABCDEF" for c in body)):
-        raise RenderError(
-            f"DOCX: {el.describe()} at line {el.line} of the rendered HTML has data-color {raw!r}; "
-            "expected a hex colour such as #1f77b4"
-        )
-    return hex6(raw)
-
-
 def tint(rgb: str, keep: float = 0.12) -> str:
     """A light tint of a colour (``keep`` of the colour, the rest white), for a readable fill."""
     parts = [int(rgb[i : i + 2], 16) for i in (0, 2, 4)]
@@ -237,7 +226,7 @@ def tint(rgb: str, keep: float = 0.12) -> str:
 
 def coloured(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     """``div.block[data-color]``: a one-cell table, tinted, with a thick edge in the colour."""
-    rgb = colour(el)
+    rgb = data_colour(el)
     t = story.table(1, 1)
     side = f'w:val="single" w:sz="4" w:space="0" w:color="{tint(rgb, 0.5)}"'
     borders(
@@ -301,45 +290,4 @@ def _release(p_pr: Any) -> None:
         p_pr.remove(keep)
     style = p_pr.find(qn("w:pStyle"))
     if style is not None and style.get(qn("w:val"), "").startswith("Heading"):
-        p_pr.insert_element_before(
-            parse_xml(f'<w:keepNext {nsdecls("w")} w:val="0"/>'),
-            *_AFTER_KEEPNEXT,
-        )
-
-
-_AFTER_KEEPNEXT = (
-    "w:keepLines",
-    "w:pageBreakBefore",
-    "w:framePr",
-    "w:widowControl",
-    "w:numPr",
-    "w:suppressLineNumbers",
-    "w:pBdr",
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
+        insert_ppr(p_pr, "w:keepNext", 'w:val="0"')

@@ -20,6 +20,19 @@ RUNNING = (RUNNING_HEADER, RUNNING_FOOTER)
 WATERMARK = "watermark"
 # Columns kept on one page: a row of cards that never splits across pages.
 WHOLE = "whole"
+# A party's mark (visual): an empty span the PDF draws as a shape in the party's colour
+# (``shape-<shape>``, ``data-color``); the DOCX writes it as that shape's character in that
+# colour, so colour AND shape still tell the parties apart.
+MARK = "mark"
+MARK_SHAPES = {
+    "circle": "●",
+    "square": "■",
+    "diamond": "◆",
+    "triangle": "▲",
+    "bar": "▬",
+    "hollow-square": "□",
+    "ring": "○",
+}
 
 # tag -> the classes with a Word mapping it may carry (besides the style-only classes below).
 ELEMENTS: dict[str, frozenset[str]] = {
@@ -59,7 +72,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
     ),
     "strong": frozenset(),
     "em": frozenset(),
-    "span": frozenset({"name", "from", "blank", "detail"}),
+    "span": frozenset({"name", "from", "blank", "detail", MARK}),
     "br": frozenset(),
     # lists and defined terms
     "ul": frozenset({"ticks", "warn"}),
@@ -149,7 +162,6 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "contact-name",
         "swatch",
         "arrow",
-        "mark",
         "icon",
         # legal narrative
         "deed-sub",
@@ -186,6 +198,18 @@ def check_vocabulary(root: Element) -> None:
     _walk(root, figure=None)
 
 
+def mark_text(el: Element) -> str:
+    """The character a ``span.mark`` stands for (its ``shape-<shape>`` class); raise
+    :class:`RenderError` for a mark without a known shape or a ``data-color``."""
+    shape = next((c.removeprefix("shape-") for c in el.classes if c.startswith("shape-")), "")
+    if shape not in MARK_SHAPES:
+        known = ", ".join(f"shape-{s}" for s in MARK_SHAPES)
+        raise _fail(el, f"is a mark without a known shape (one of {known})")
+    if "data-color" not in el.attrs:
+        raise _fail(el, "has no data-color attribute")
+    return MARK_SHAPES[shape]
+
+
 def _walk(parent: Element, *, figure: str | None) -> None:
     for el in parent.elements():
         allowed = ELEMENTS.get(el.tag)
@@ -204,6 +228,8 @@ def _walk(parent: Element, *, figure: str | None) -> None:
             raise _fail(el, "has no data-png attribute holding a PNG data URI")
         if el.tag == "div" and el.has_class("block") and "data-color" not in el.attrs:
             raise _fail(el, "has no data-color attribute")
+        if el.tag == "span" and el.has_class(MARK):
+            mark_text(el)
         if el.tag in INLINE:
             for child in el.elements():
                 if child.tag not in INLINE:

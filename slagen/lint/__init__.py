@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import availability, clauses, funnel, goals, reporting
 from .registry import RULES, Context, Finding, Rule
-from .run import LintFailed, LintReport, lint_paths, rules_table
+from .run import LintFailed, LintReport, lint_paths, rules_table, today_from
 
 __all__ = [
     "RULES",
@@ -24,4 +24,5 @@ __all__ = [
     "lint_paths",
     "reporting",
     "rules_table",
+    "today_from",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 from ..model import Agreement
 from ..source import Path_, Source
@@ -25,20 +24,15 @@ class Finding:
     message: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
     """What a rule may look at: the agreement, where it was written, the targets and today."""
 
     agreement: Agreement
     source: Source
+    targets: TargetSet
+    """The agreement's computed targets for its term's period (those its check computed)."""
     today: date
-
-    @cached_property
-    def targets(self) -> TargetSet:
-        """The agreement's computed targets for its period (computed once, on first use)."""
-        from ..targets import compute_targets
-
-        return compute_targets(self.agreement)
 
 
 Check = Callable[[Context], Iterator[Finding]]

@@ -6,10 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-import click
-
-from ..errors import AgreementError, Problem, SlagenError, UsageError
-from ..load import agreement_files, load_agreement
+from ..check import collect, plural
+from ..errors import Problem, ReportedFailure, UsageError
 from .registry import RULES, Context
 
 
@@ -39,11 +37,8 @@ class LintReport:
     @property
     def summary(self) -> str:
         """One line for the end of the run."""
-        e, w = self.errors, self.warnings
-        text = (
-            f"linted {self.files} agreement{'s' if self.files != 1 else ''}: "
-            f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
-        )
+        w = self.warnings
+        text = f"linted {plural(self.files, 'agreement')}: {plural(self.errors, 'error')}, {plural(w, 'warning')}"
         return text + (" (--strict: warnings fail)" if self.strict and w else "")
 
     @property
@@ -52,18 +47,12 @@ class LintReport:
         return "\n".join([*(str(p) for p in sorted(self.problems)), self.summary])
 
 
-class LintFailed(SlagenError):
+class LintFailed(ReportedFailure):
     """A lint run found invalid agreements, or warnings under ``--strict`` (exit code 1)."""
 
     def __init__(self, report: LintReport) -> None:
         super().__init__(report.text)
         self.report = report
-
-    def format_message(self) -> str:
-        return self.report.text
-
-    def show(self, file: object = None) -> None:
-        click.echo(self.format_message(), err=True)
 
 
 def check_ids(ids: Iterable[str]) -> list[str]:
@@ -77,23 +66,27 @@ def check_ids(ids: Iterable[str]) -> list[str]:
     return out
 
 
+def today_from(text: str | None) -> date:
+    """The day ``--today`` names (``YYYY-MM-DD``), or today's date when it names none."""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--today: expected a date written YYYY-MM-DD, got {text!r}") from None
+
+
 def lint_paths(
     paths: Iterable[str], *, today: date, strict: bool = False, ignore: Iterable[str] = ()
 ) -> LintReport:
     """Lint the agreements under ``paths``; raise :class:`LintFailed` when the run fails."""
     skip = set(check_ids(ignore))
-    report = LintReport(strict=strict)
-    for f in agreement_files(paths):
-        report.files += 1
-        try:
-            loaded = load_agreement(f)
-        except AgreementError as exc:
-            report.problems.extend(exc.problems)
-            continue
-        ctx = Context(loaded.agreement, loaded.source, today)
-        for rule in sorted(RULES.values(), key=lambda r: r.id):
-            if rule.id in skip:
-                continue
+    checked = collect(paths)
+    report = LintReport(checked.files, checked.problems, strict)
+    rules = [r for r in sorted(RULES.values(), key=lambda r: r.id) if r.id not in skip]
+    for loaded in checked.loaded:
+        ctx = Context(loaded.agreement, loaded.source, loaded.term_targets(), today)
+        for rule in rules:
             for finding in rule.check(ctx):
                 report.problems.append(
                     loaded.source.problem(finding.path, f"{rule.id} {finding.message}", severity="warning")

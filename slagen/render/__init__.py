@@ -9,31 +9,27 @@ the template search path), :mod:`.pdf` (WeasyPrint with the confined
 
 from __future__ import annotations
 
-import base64
-import importlib
-import importlib.util
-import mimetypes
-import os
-import traceback
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import jinja2
-from jinja2.exceptions import SecurityError
 
 from ..errors import RenderError, UsageError
 from ..load import Loaded, load_agreement
-from ..period import Period, parse_period
 from ..targets import compute_targets
 from .context import ContextInputs, DocumentContext, build_context
-from .environment import BUILTIN, make_environment, search_path
+from .environment import BUILTIN, make_environment, search_path, template_error
+from .inputs import logo_uri, period_in_term, source_date_epoch
 from .output import all_or_nothing, output_path, write_atomic
 from .stamp import version_stamp
 
 __all__ = [
+    "FORMATS",
     "Rendered",
     "document_date",
+    "encode",
+    "parse_formats",
     "render_agreement",
     "render_documents",
     "render_files",
@@ -55,68 +51,32 @@ class Rendered:
 def document_date(loaded: Loaded) -> datetime:
     """The date every date in the file takes: ``SOURCE_DATE_EPOCH`` when set, else the last
     signature, else the start of the term (never the wall clock)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        if not epoch.isdigit():
-            raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {epoch!r}")
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     a = loaded.agreement
     signed = [s.signed_on for s in a.sign_off if s.signed_on is not None]
     day: date = max(signed) if signed else a.term.start
     return datetime(day.year, day.month, day.day)
 
 
-def _period(loaded: Loaded, period: str | None) -> Period:
-    if period is None:
-        return parse_period(loaded.agreement.term.period)
-    try:
-        p = parse_period(period)
-    except ValueError as exc:
-        raise UsageError(f"--period: {exc}") from None
-    t = loaded.agreement.term
-    if p.start < t.start or p.end > t.end:
-        raise UsageError(
-            f"--period: {period} ({p.start} to {p.end}) is outside the term ({t.start} to {t.end})"
-        )
-    return p
-
-
-def _logo(loaded: Loaded) -> str | None:
-    logo = loaded.agreement.presentation.logo
-    if logo is None:
-        return None
-    path = (loaded.path.resolve().parent / logo).resolve()
-    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
-
-
 def _charts(ctx: DocumentContext) -> DocumentContext:
-    """Add the charts of styles that show them (built by :mod:`slagen.charts`)."""
-    if importlib.util.find_spec("slagen.charts") is None:
-        return ctx
-    charts = importlib.import_module("slagen.charts")
-    return replace(ctx, charts=tuple(charts.build_charts(ctx)))
+    """Add the charts of styles that show them (:mod:`slagen.charts`, which loads matplotlib
+    only when a style draws a chart)."""
+    from ..charts import build_charts
 
-
-def _where(exc: BaseException) -> str:
-    """``file:line`` of the template frame an error was raised in, when there is one."""
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        return f"{exc.filename}:{exc.lineno}: "
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith((".html", ".css")):
-            return f"{frame.filename}:{frame.lineno}: "
-    return ""
+    return replace(ctx, charts=tuple(build_charts(ctx)))
 
 
 def render_html(
     loaded: Loaded, *, style: str, period: str | None = None, templates: Path | None = None
 ) -> Rendered:
     """Render ``loaded`` in ``style`` to HTML; raise :class:`RenderError` on a template problem."""
-    p = _period(loaded, period)
+    p = period_in_term(loaded, period)
     targets = compute_targets(loaded.agreement, p)
     stamp = version_stamp(loaded.path, loaded.path.read_bytes())
     when = document_date(loaded)
-    inputs = ContextInputs(style=style, stamp=stamp.text, when=when, logo=_logo(loaded))
+    inputs = ContextInputs(style=style, stamp=stamp.text, when=when, logo=logo_uri(loaded))
     ctx = _charts(build_context(loaded.agreement, targets, inputs))
     env = make_environment(templates)
     name = f"{style}/document.html"
@@ -135,33 +95,42 @@ def render_html(
         raise RenderError(
             f"no template {exc.name!r} for style {style!r} (looked in {looked}){hint}"
         ) from None
-    except (jinja2.TemplateError, SecurityError) as exc:
-        raise RenderError(f"{_where(exc)}template error: {exc.message or exc}") from None
+    except jinja2.TemplateError as exc:
+        raise template_error(exc) from None
     roots = (*search_path(templates), loaded.path.resolve().parent)
     return Rendered(html, ctx, roots, when)
 
 
-def _encode(loaded: Loaded, rendered: Rendered, fmt: str, pdf_variant: str | None) -> bytes:
-    """The bytes of ``rendered`` in ``fmt``: the HTML itself, a PDF or a DOCX."""
+def encode(
+    loaded: Loaded,
+    html: str,
+    *,
+    fmt: str,
+    roots: tuple[Path, ...],
+    when: datetime,
+    pdf_variant: str | None = None,
+) -> bytes:
+    """The bytes of a page rendered from ``loaded`` in ``fmt``: the HTML itself, a PDF (fetching
+    resources only under ``roots``, with the agreement attached) or a DOCX."""
     if fmt == "html":
-        return rendered.html.encode("utf-8")
+        return html.encode("utf-8")
     if fmt == "pdf":
         from .pdf import PdfJob, write_pdf
 
         job = PdfJob(
             base_url=loaded.path.resolve().parent.as_uri() + "/",
-            roots=rendered.roots,
+            roots=roots,
             source_name=loaded.path.name,
             source=loaded.path.read_bytes(),
-            when=rendered.when,
+            when=when,
             variant=pdf_variant,
         )
-        return write_pdf(rendered.html, job)
+        return write_pdf(html, job)
     if fmt == "docx":
         from ..docx import DocxOptions, html_to_docx
 
         page_size = loaded.agreement.presentation.page_size
-        return html_to_docx(rendered.html, DocxOptions(page_size=page_size, when=rendered.when))
+        return html_to_docx(html, DocxOptions(page_size=page_size, when=when))
     raise UsageError(f"unknown format {fmt!r}; expected pdf, docx or html")
 
 
@@ -184,7 +153,14 @@ def render_documents(
     return [
         (
             output_path(out_dir, a.id, rendered.context.period, style, fmt, one_style=one),
-            _encode(loaded, rendered, fmt, pdf_variant),
+            encode(
+                loaded,
+                rendered.html,
+                fmt=fmt,
+                roots=rendered.roots,
+                when=rendered.when,
+                pdf_variant=pdf_variant,
+            ),
         )
         for fmt in formats
     ]

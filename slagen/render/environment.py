@@ -9,14 +9,17 @@ of the base template. Filters are registered here and nowhere else.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+
+from ..errors import RenderError
+from .words import FILTERS
 
 #: The built-in templates: the top-level ``templates/`` of the source tree slagen runs from
 #: (an editable install, as ``scripts/setup.sh`` makes). A wheel does not carry them.
@@ -34,13 +37,9 @@ def upfirst(text: str) -> str:
 
 
 def _filters() -> dict[str, Callable[..., Any]]:
-    """Every filter templates may use: the built-in ones and those of the word styles."""
-    filters: dict[str, Callable[..., Any]] = {"upfirst": upfirst}
-    # The legal-narrative style spells numbers and dates out (slagen/render/words.py).
-    if importlib.util.find_spec("slagen.render.words") is not None:
-        words = importlib.import_module("slagen.render.words")
-        filters.update(words.FILTERS)
-    return filters
+    """Every filter templates may use: ``upfirst`` and the words of the legal narrative
+    (numbers and dates spelled out, :mod:`slagen.render.words`)."""
+    return {"upfirst": upfirst, **FILTERS}
 
 
 def make_environment(templates: Path | None) -> SandboxedEnvironment:
@@ -56,3 +55,19 @@ def make_environment(templates: Path | None) -> SandboxedEnvironment:
     )
     env.filters.update(_filters())
     return env
+
+
+def template_error(exc: jinja2.TemplateError) -> RenderError:
+    """The :class:`RenderError` for an error a template raised (a syntax error, an undefined
+    field, the sandbox refusing an operation), at the ``file:line`` of the template when known."""
+    return RenderError(f"{_where(exc)}template error: {exc.message or exc}")
+
+
+def _where(exc: BaseException) -> str:
+    """``file:line`` of the template frame an error was raised in, when there is one."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}: "
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".css")):
+            return f"{frame.filename}:{frame.lineno}: "
+    return ""

@@ -49,13 +49,36 @@ def percent(d: Decimal) -> str:
     return f"{number(d)}%"
 
 
+def singular(unit: str) -> str:
+    """The singular of a plural unit, for a count of one: ``hours`` -> ``hour``,
+    ``business days`` -> ``business day``, ``deliveries`` -> ``delivery``; a unit that
+    is not a plural in ``s`` (``USD``, ``class``, ``status``) stays as written."""
+    head, _, last = unit.rpartition(" ")
+    if last.endswith("ies") and len(last) > 3:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 1:
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+def counted(d: Decimal | int, unit: str) -> str:
+    """``unit`` as a count of ``d`` needs it: singular for one (``1 meeting``), else as written."""
+    return singular(unit) if abs(d) == 1 else unit
+
+
 def quantity(d: Decimal, unit: str, currency: str) -> str:
-    """A value in its unit: money to the cent, a percentage, or a number and its unit."""
+    """A value in its unit: money to the cent, a percentage, or a number and its unit
+    (``100 leads``, ``1 meeting``)."""
     if unit == currency:
         return money(d, currency)
     if unit in PERCENT_UNITS:
         return percent(d)
-    return f"{number(d)} {unit}"
+    return f"{number(d)} {counted(d, unit)}"
+
+
+def date_range(start: date, end: date, locale: str) -> str:
+    """``October 1, 2026 to December 31, 2026``."""
+    return f"{long_date(start, locale)} to {long_date(end, locale)}"
 
 
 def long_date(d: date, locale: str) -> str:

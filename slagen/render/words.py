@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .formatting import MONTHS, long_date
+from .formatting import MONTHS, counted, long_date
 
 Number = Decimal | int
 
@@ -139,16 +139,6 @@ def figure(value: Number, places: int | None = None) -> str:
     return sign + f"{whole:,}" + (f".{frac}" if frac else "")
 
 
-def _singular(unit: str) -> str:
-    """The singular of a plural unit, for a count of one ("hours" -> "hour")."""
-    head, _, last = unit.rpartition(" ")
-    if last.endswith("ies") and len(last) > 3:
-        last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith("ss") and len(last) > 1:
-        last = last[:-1]
-    return f"{head} {last}" if head else last
-
-
 def spelled(value: Number, unit: str = "", locale: str = "en-US") -> str:
     """``value`` in words then figures, with its unit: "thirty (30) days",
     "one hundred (100) qualified leads", "one (1) hour" (a plural unit made singular for one)."""
@@ -156,7 +146,7 @@ def spelled(value: Number, unit: str = "", locale: str = "en-US") -> str:
     text = f"{number_words(d, locale)} ({figure(d)})"
     if not unit:
         return text
-    return f"{text} {_singular(unit) if abs(d) == 1 else unit}"
+    return f"{text} {counted(d, unit)}"
 
 
 def hours(value: Number, locale: str = "en-US") -> str:

@@ -10,33 +10,28 @@ own documents: atomically, and the same bytes for the same inputs.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import mimetypes
-import os
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import jinja2
-from jinja2.exceptions import SecurityError
 
 from ..actuals import check_against, load_actuals
 from ..attainment import attainment
 from ..errors import RenderError, UsageError
 from ..load import Loaded, load_agreement
-from ..period import Period, parse_period
-from ..render import _where as where
+from ..period import Period
+from ..render import FORMATS, encode
 from ..render import formatting as f
 from ..render.context import ContextInputs, build_context
-from ..render.environment import make_environment, search_path
+from ..render.environment import make_environment, search_path, template_error
+from ..render.inputs import logo_uri, period_in_term, source_date_epoch
 from ..render.output import write_atomic
 from ..render.stamp import version_stamp
 from ..targets import compute_targets
 from . import charts
 from .context import ReportInputs, build_report_context
 from .views import ReportContext
-
-FORMATS = ("pdf", "docx", "html")
 
 __all__ = ["FORMATS", "ReportContext", "report_file", "report_path"]
 
@@ -46,37 +41,10 @@ def report_path(out_dir: Path, agreement_id: str, period: str, ext: str) -> Path
     return out_dir / agreement_id / f"{agreement_id}-report-{period}.{ext}"
 
 
-def _period(loaded: Loaded, period: str | None) -> Period:
-    t = loaded.agreement.term
-    try:
-        p = parse_period(period or t.period)
-    except ValueError as exc:
-        raise UsageError(f"--period: {exc}") from None
-    if p.start < t.start or p.end > t.end:
-        raise UsageError(
-            f"--period: {p.label} ({p.start} to {p.end}) is outside the term ({t.start} to {t.end})"
-        )
-    return p
-
-
 def report_date(period: Period) -> datetime:
     """The date every date in the report takes: ``SOURCE_DATE_EPOCH`` when set, else the
     last day of the period (never the wall clock)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        if not epoch.isdigit():
-            raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {epoch!r}")
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
-    return datetime(period.end.year, period.end.month, period.end.day)
-
-
-def _logo(loaded: Loaded) -> str | None:
-    logo = loaded.agreement.presentation.logo
-    if logo is None:
-        return None
-    path = (loaded.path.resolve().parent / logo).resolve()
-    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return source_date_epoch() or datetime(period.end.year, period.end.month, period.end.day)
 
 
 def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tuple[ReportContext, datetime]:
@@ -85,13 +53,13 @@ def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tu
     a = loaded.agreement
     actuals = load_actuals(actuals_path)
     check_against(a, actuals, str(loaded.path))
-    p = _period(loaded, period)
+    p = period_in_term(loaded, period)
     att = attainment(a, actuals, p)
     targets = compute_targets(a, p)
     when = report_date(p)
     stamp = version_stamp(loaded.path, loaded.path.read_bytes())
     style = a.presentation.styles[0]
-    doc = build_context(a, targets, ContextInputs(style, stamp.text, when, _logo(loaded)))
+    doc = build_context(a, targets, ContextInputs(style, stamp.text, when, logo_uri(loaded)))
     extra = ReportInputs(
         agreement=doc,
         actuals_file=actuals_path.name,
@@ -115,8 +83,8 @@ def render_report_html(ctx: ReportContext, templates: Path | None = None) -> str
     except jinja2.TemplatesNotFound:
         looked = ", ".join(str(d) for d in search_path(templates))
         raise RenderError(f"no report template ({' or '.join(names)}; looked in {looked})") from None
-    except (jinja2.TemplateError, SecurityError) as exc:
-        raise RenderError(f"{where(exc)}template error: {exc.message or exc}") from None
+    except jinja2.TemplateError as exc:
+        raise template_error(exc) from None
 
 
 def report_file(
@@ -136,24 +104,8 @@ def report_file(
     loaded = load_agreement(path)
     ctx, when = report_context(loaded, actuals_path, period)
     html = render_report_html(ctx, templates)
-    if fmt == "html":
-        data = html.encode("utf-8")
-    elif fmt == "pdf":
-        from ..render.pdf import PdfJob, write_pdf
-
-        folder = loaded.path.resolve().parent
-        job = PdfJob(
-            base_url=folder.as_uri() + "/",
-            roots=(*search_path(templates), folder),
-            source_name=loaded.path.name,
-            source=loaded.path.read_bytes(),
-            when=when,
-        )
-        data = write_pdf(html, job)
-    else:
-        from ..docx import DocxOptions, html_to_docx
-
-        data = html_to_docx(html, DocxOptions(page_size=loaded.agreement.presentation.page_size, when=when))
+    roots = (*search_path(templates), loaded.path.resolve().parent)
+    data = encode(loaded, html, fmt=fmt, roots=roots, when=when)
     target = report_path(out_dir, loaded.agreement.id, ctx.period, fmt)
     write_atomic(target, data)
     return target

@@ -147,8 +147,8 @@ def _cancellation(a: Agreement, att: Attainment) -> CancellationView | None:
 
 
 def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView | None:
-    view = doc.missed_goals.credits
-    if view is None:
+    terms = doc.missed_goals.credits
+    if terms is None:
         return None
     cur = a.inputs.currency
     rows = tuple(
@@ -171,17 +171,7 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         owed = f"A service credit of {total} is owed for {att.period.label}."
     else:
         owed = f"No service credit is owed for {att.period.label}."
-    return CreditView(
-        view.basis,
-        view.tiers,
-        view.linear,
-        view.monthly_cap,
-        view.rolling_cap,
-        view.monthly_charge,
-        rows,
-        owed,
-        total,
-    )
+    return CreditView(terms, rows, owed, total)
 
 
 def _value(c: Computed, cur: str) -> str:
@@ -269,7 +259,7 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
         figures,
         inputs,
         r.next_period.label,
-        f"{f.long_date(r.next_period.start, loc)} to {f.long_date(r.next_period.end, loc)}",
+        f.date_range(r.next_period.start, r.next_period.end, loc),
         tuple(rows),
     )
 
@@ -301,7 +291,7 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         warnings=doc.warnings,
         agreement=doc,
         headings=ReportHeadings(),
-        period_text=f"{f.long_date(p.start, loc)} to {f.long_date(p.end, loc)}",
+        period_text=f.date_range(p.start, p.end, loc),
         report_date=extra.report_date,
         actuals_file=extra.actuals_file,
         actuals_stamp=extra.actuals_stamp,

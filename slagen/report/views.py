@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..render.context import Chart, DocumentContext, RowView
+from ..render.context import Chart, CreditsView, DocumentContext, RowView
 
 
 @dataclass(frozen=True)
@@ -137,12 +137,8 @@ class CreditRow:
 class CreditView:
     """The service credits owed for the period, under the agreement's tiers and caps."""
 
-    basis: str
-    tiers: tuple[RowView, ...]
-    linear: str | None
-    monthly_cap: str
-    rolling_cap: str | None
-    monthly_charge: str | None
+    terms: CreditsView
+    """The agreement's tiers and caps, as its own documents show them."""
     rows: tuple[CreditRow, ...]
     owed: str
     """The sentence saying what is owed: ``A service credit of 1,200.00 EUR is owed for 2026-11.``"""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import UsageError
 from ..model import Agreement
 from .content import KINDS, starter
@@ -43,21 +43,19 @@ def scaffold_text(path: Path, *, kind: str, style: str, today: date | None = Non
     return "\n".join(header + mapping(data, Agreement)) + "\n"
 
 
-def write_scaffold(path: Path, *, kind: str, style: str, today: date | None = None) -> None:
-    """Write a commented starter agreement of ``kind`` in ``style`` to ``path``.
+def write_scaffold(
+    path: Path, *, kind: str, style: str, force: bool = False, today: date | None = None
+) -> None:
+    """Write a commented starter agreement of ``kind`` in ``style`` to ``path``; an existing
+    file is replaced only with ``force``.
 
     The file is written whole or not at all (a temporary file renamed into place).
     """
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; pass --force to overwrite it")
     text = scaffold_text(path, kind=kind, style=style, today=today)
     folder = path.parent
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"cannot write {path}: {folder} is not a folder")
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))

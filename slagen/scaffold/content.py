@@ -60,6 +60,24 @@ def _goal(
     }
 
 
+def _requirement(party: str, from_party: str, text: str, interval: str | None = None) -> Data:
+    return {"party": party, "from_party": from_party, "text": text, "interval": interval}
+
+
+def _report(
+    ident: str, title: str, from_person: str, to_person: str, every: str, content: str, visible_to: list[str]
+) -> Data:
+    return {
+        "id": ident,
+        "title": title,
+        "from_person": from_person,
+        "to_person": to_person,
+        "every": every,
+        "content": content,
+        "visible_to": visible_to,
+    }
+
+
 def _customer() -> Data:
     """A provider and one customer: an availability promise with support times and credits."""
     return {
@@ -154,28 +172,23 @@ def _customer() -> Data:
             ),
         ],
         "requirements": [
-            {
-                "party": "provider",
-                "from_party": "customer",
-                "text": "Incidents reported through the help desk with their severity",
-            },
-            {
-                "party": "customer",
-                "from_party": "provider",
-                "text": "A monthly service report with availability and incidents",
-                "interval": "month",
-            },
+            _requirement(
+                "provider", "customer", "Incidents reported through the help desk with their severity"
+            ),
+            _requirement(
+                "customer", "provider", "A monthly service report with availability and incidents", "month"
+            ),
         ],
         "reports": [
-            {
-                "id": "service-report",
-                "title": "Monthly service report",
-                "from_person": "pat",
-                "to_person": "casey",
-                "every": "month",
-                "content": "Availability against target, incidents and response times",
-                "visible_to": ["provider", "customer"],
-            }
+            _report(
+                "service-report",
+                "Monthly service report",
+                "pat",
+                "casey",
+                "month",
+                "Availability against target, incidents and response times",
+                ["provider", "customer"],
+            )
         ],
         "diagnosed_by": ["pat", "casey"],
         "consequences": ["Service credits by the tiers of measured availability, up to the monthly cap"],
@@ -251,29 +264,21 @@ def _internal() -> Data:
             ),
         ],
         "requirements": [
-            {
-                "party": "marketing",
-                "from_party": "sales",
-                "text": "A weekly status report on every lead handed off",
-                "interval": "week",
-            },
-            {
-                "party": "sales",
-                "from_party": "marketing",
-                "text": "Qualified leads delivered through the CRM with contact details",
-                "interval": "day",
-            },
+            _requirement("marketing", "sales", "A weekly status report on every lead handed off", "week"),
+            _requirement(
+                "sales", "marketing", "Qualified leads delivered through the CRM with contact details", "day"
+            ),
         ],
         "reports": [
-            {
-                "id": "weekly-status",
-                "title": "Weekly sales status report",
-                "from_person": "kim",
-                "to_person": "morgan",
-                "every": "week",
-                "content": "Leads worked, connected, converted and rejected",
-                "visible_to": ["marketing", "sales"],
-            }
+            _report(
+                "weekly-status",
+                "Weekly sales status report",
+                "kim",
+                "morgan",
+                "week",
+                "Leads worked, connected, converted and rejected",
+                ["marketing", "sales"],
+            )
         ],
         "diagnosed_by": ["morgan", "kim"],
         "consequences": ["Both teams meet within five business days of a missed month to agree a plan"],
@@ -312,23 +317,20 @@ def _multi_level() -> Data:
         )
     )
     data["requirements"].append(
-        {
-            "party": "service",
-            "from_party": "sales",
-            "text": "A monthly customer friction report on what made each sale hard",
-            "interval": "month",
-        }
+        _requirement(
+            "service", "sales", "A monthly customer friction report on what made each sale hard", "month"
+        )
     )
     data["reports"].append(
-        {
-            "id": "customer-friction",
-            "title": "Customer friction report",
-            "from_person": "kim",
-            "to_person": "jo",
-            "every": "month",
-            "content": "Objections and questions of new customers, for the knowledge base",
-            "visible_to": ["marketing", "sales", "service"],
-        }
+        _report(
+            "customer-friction",
+            "Customer friction report",
+            "kim",
+            "jo",
+            "month",
+            "Objections and questions of new customers, for the knowledge base",
+            ["marketing", "sales", "service"],
+        )
     )
     data["reports"][0]["visible_to"] = ["marketing", "sales", "service"]
     data["diagnosed_by"] = ["morgan", "kim", "jo"]

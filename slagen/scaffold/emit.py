@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-import types
 import typing
 from datetime import date
 from decimal import Decimal
@@ -17,6 +16,8 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel
+
+from ..load import unwrap_type
 
 _PLAIN = re.compile(r"^[A-Za-z0-9(][A-Za-z0-9 .,;()/'+%&@_-]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -52,23 +53,11 @@ def _comment(doc: str | None, indent: str) -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(words, WIDTH - len(indent) - 2)]
 
 
-def _unwrap(tp: Any) -> Any:
-    """Strip ``Annotated`` and ``X | None`` down to the type itself."""
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            tp = next(a for a in typing.get_args(tp) if a is not type(None))
-        else:
-            return tp
-
-
 def _inner(annotation: Any) -> tuple[Any, bool]:
     """The type a field holds, and whether it holds a list of them."""
-    tp = _unwrap(annotation)
+    tp = unwrap_type(annotation)
     if typing.get_origin(tp) is list:
-        return _unwrap(typing.get_args(tp)[0]), True
+        return unwrap_type(typing.get_args(tp)[0]), True
     return tp, False
 
 

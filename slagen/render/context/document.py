@@ -1,0 +1,228 @@
+"""The whole document's context (:class:`DocumentContext`) and :func:`build_context`."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ...model import Agreement
+from ...targets import TargetSet
+from .. import formatting as f
+from .. import words as spell
+from .parties import (
+    ContactView,
+    GoalView,
+    PartyView,
+    ReportView,
+    RequirementView,
+    StageView,
+    goal_view,
+    party_refs,
+    party_view,
+    person_views,
+    stages,
+)
+from .targets import ComputedView, derivation
+from .terms import (
+    CancellationView,
+    MissedGoalsView,
+    ReviewView,
+    ServiceLevelView,
+    SignatoryView,
+    UnexpectedEventsView,
+    cancellation,
+    missed_goals,
+    review,
+    service_levels,
+    signatories,
+    unexpected_events,
+)
+
+KIND_LABELS = {
+    "customer": "customer agreement",
+    "internal": "internal agreement",
+    "multi-level": "multi-level agreement",
+}
+
+
+@dataclass(frozen=True)
+class Headings:
+    """The section headings every style uses (a style may number them)."""
+
+    overview: str = "Agreement overview"
+    goals: str = "Goals"
+    requirements: str = "Requirements"
+    contacts: str = "Contacts and reporting"
+    missed_goals: str = "Plan for missed goals"
+    cancellation: str = "Cancellation"
+    unexpected_events: str = "Unexpected events"
+    review: str = "Review"
+    sign_off: str = "Sign-off"
+    appendix: str = "How these targets were computed"
+
+
+@dataclass(frozen=True)
+class Absent:
+    """The sentence printed where an optional part of the agreement is absent."""
+
+    reports: str = "The agreement sets no regular reports."
+    recovery: str = "The agreement sets no recovery plan beyond the consequences above."
+    strikes: str = "The agreement uses no strikes system."
+    credits: str = "The agreement gives no service credits."
+    cancellation: str = "The agreement sets no conditions for early cancellation; it ends with its term."
+    unexpected_events: str = "The agreement makes no exception for unexpected events."
+    mid_term: str = "The agreement sets no mid-term review."
+    derivations: str = "Every target in this agreement is stated directly; none is computed."
+    shared: str = "The parties share no goals."
+    measured_by: str = "Not stated."
+    owner: str = "Not named."
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart image (built by :mod:`slagen.charts` for styles that show one)."""
+
+    id: str
+    title: str
+    alt: str
+    src: str
+    """A ``data:image/svg+xml`` or ``data:image/png`` URI."""
+    png: str
+    """A ``data:image/png`` URI of the same chart, for DOCX."""
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Everything a style's template may print (the name ``doc`` in templates)."""
+
+    id: str
+    title: str
+    kind: str
+    kind_label: str
+    version: str
+    style: str
+    locale: str
+    lang: str
+    page_size: str
+    currency: str
+    period: str
+    period_text: str
+    """``October 1, 2026 to December 31, 2026``."""
+    term_start: str
+    term_end: str
+    reporting_interval: str
+    headings: Headings
+    absent: Absent
+    summary: str
+    services: tuple[str, ...]
+    for_whom: str
+    success_measures: tuple[str, ...]
+    parties: tuple[PartyView, ...]
+    goals: tuple[GoalView, ...]
+    shared_goals: tuple[GoalView, ...]
+    stages: tuple[StageView, ...]
+    requirements: tuple[RequirementView, ...]
+    service_levels: ServiceLevelView | None
+    derivations: tuple[ComputedView, ...]
+    contacts: tuple[ContactView, ...]
+    reports: tuple[ReportView, ...]
+    missed_goals: MissedGoalsView
+    cancellation: CancellationView | None
+    unexpected_events: UnexpectedEventsView | None
+    review: ReviewView
+    signatories: tuple[SignatoryView, ...]
+    draft: bool
+    stamp: str
+    """The version stamp printed in the footer."""
+    document_date: str
+    created: str
+    """The document date as a W3C timestamp, for the PDF metadata."""
+    authors: tuple[str, ...]
+    keywords: tuple[str, ...]
+    warnings: tuple[str, ...]
+    logo: str | None
+    """The agreement's logo as a ``data:`` URI."""
+    charts: tuple[Chart, ...] = ()
+    term_start_formal: str = ""
+    """The first day of the term as a contract's preamble writes it: ``the 1st day of January, 2026``."""
+
+
+@dataclass(frozen=True)
+class ContextInputs:
+    """What :func:`build_context` needs besides the agreement and its targets."""
+
+    style: str
+    stamp: str
+    when: datetime
+    """The document date (UTC, from the agreement or ``SOURCE_DATE_EPOCH``)."""
+    logo: str | None = None
+
+
+def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentContext:
+    """The typed, formatted context of ``a`` for the period ``targets`` was computed for."""
+    loc = a.presentation.locale
+    cur = a.inputs.currency
+    refs = party_refs(a)
+    people = person_views(a, refs)
+    goals = tuple(goal_view(g, a, targets, refs, people) for g in a.goals)
+    contacts = tuple(ContactView(people[c.person], c.responsibility) for c in a.contacts)
+    reqs = tuple(
+        RequirementView(refs[r.party], refs[r.from_party], r.text, f.every(r.interval))
+        for r in a.requirements
+    )
+    period = targets.period
+    return DocumentContext(
+        id=a.id,
+        title=a.title,
+        kind=a.kind,
+        kind_label=KIND_LABELS[a.kind],
+        version=a.version,
+        style=extra.style,
+        locale=loc,
+        lang=loc,
+        page_size=a.presentation.page_size,
+        currency=cur,
+        period=period.label,
+        period_text=f.date_range(period.start, period.end, loc),
+        term_start=f.long_date(a.term.start, loc),
+        term_end=f.long_date(a.term.end, loc),
+        term_start_formal=spell.formal_date(a.term.start, loc),
+        reporting_interval=f.adjective(a.term.reporting_interval),
+        headings=Headings(),
+        absent=Absent(),
+        summary=a.overview.summary,
+        services=tuple(a.overview.services),
+        for_whom=a.overview.for_whom,
+        success_measures=tuple(a.overview.success_measures),
+        parties=tuple(party_view(p, refs, people, goals, reqs, contacts) for p in a.parties),
+        goals=goals,
+        shared_goals=tuple(g for g in goals if g.shared),
+        stages=stages(goals, tuple(refs.values())),
+        requirements=reqs,
+        service_levels=service_levels(a, targets),
+        derivations=tuple(derivation(c, cur) for c in targets.values.values()),
+        contacts=contacts,
+        reports=tuple(
+            ReportView(
+                r.id,
+                r.title,
+                people[r.from_person],
+                people[r.to_person],
+                f.every(r.every),
+                r.content,
+                tuple(refs[v] for v in r.visible_to),
+            )
+            for r in a.reports
+        ),
+        missed_goals=missed_goals(a, people),
+        cancellation=cancellation(a),
+        unexpected_events=unexpected_events(a),
+        review=review(a),
+        signatories=signatories(a, people),
+        draft=not a.fully_signed,
+        stamp=extra.stamp,
+        document_date=f.long_date(extra.when.date(), loc),
+        created=extra.when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        authors=tuple(p.name for p in a.parties),
+        keywords=("service-level agreement", a.id, a.kind, period.label, *(p.id for p in a.parties)),
+        warnings=tuple(w.message for w in targets.warnings),
+        logo=extra.logo,
+    )

@@ -1,0 +1,283 @@
+"""Views of the parties, their people and goals, and the process stages the goals sit in."""
+
+from dataclasses import dataclass
+
+from ...model import Agreement, Goal, Party
+from ...targets import TargetSet
+from ...targets.base import MonthLine
+from .. import formatting as f
+from .. import words as spell
+from .targets import BreakdownGroup, breakdown
+
+#: Colour of each party in order of appearance, and of shared goals.
+PALETTE = ("#1f5f8b", "#a4452c", "#2e7d4f", "#6d4c9f", "#8a6d1f", "#2b7a86")
+SHARED_COLOR = "#5b5b5b"
+#: Shape of each party in order of appearance (shared goals are marked by a ring).
+SHAPES = ("circle", "square", "diamond", "triangle", "bar", "hollow-square")
+STAGES = ("goals", "qualification", "hand-off", "nurturing", "service", "delivery")
+STAGE_LABELS = {
+    "goals": "Goals",
+    "qualification": "Lead qualification",
+    "hand-off": "Hand-off",
+    "nurturing": "Nurturing and follow-up",
+    "service": "Service",
+    "delivery": "Delivery",
+}
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    """A party as other items refer to it."""
+
+    id: str
+    name: str
+    color: str
+    shape: str = "circle"
+    """The shape marking the party, with its colour, so print in black and white still tells
+    parties apart (visual style): ``circle``, ``square``, ``diamond``, ``triangle``, ``bar``, ``hollow-square``"""
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person named in the agreement."""
+
+    id: str
+    name: str
+    role: str
+    email: str
+    party: PartyRef
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A point of contact."""
+
+    person: PersonView
+    responsibility: str
+
+
+@dataclass(frozen=True)
+class RequirementView:
+    """What one party needs from another."""
+
+    party: PartyRef
+    from_party: PartyRef
+    text: str
+    every: str
+    """``every week``; empty when it does not recur."""
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """A reporting line."""
+
+    id: str
+    title: str
+    sender: PersonView
+    recipient: PersonView
+    every: str
+    content: str
+    visible_to: tuple[PartyRef, ...]
+
+
+@dataclass(frozen=True)
+class GoalView:
+    """A goal with its target resolved for the document's period."""
+
+    id: str
+    metric: str
+    party: PartyRef
+    shared_with: tuple[PartyRef, ...]
+    shared: bool
+    comparison: str
+    target: str
+    """The target in its unit, e.g. ``100 leads`` or ``5,000.00 USD``."""
+    per: str
+    """``a month``; empty when the goal has no interval."""
+    statement: str
+    """The whole commitment: ``at least 100 leads a month``."""
+    unit: str
+    measured_by: str | None
+    owner: PersonView | None
+    stage: str | None
+    stage_label: str | None
+    computed_name: str | None
+    computed_label: str | None
+    period_total: str | None
+    """The target summed over the document's period, for goals that accrue."""
+    breakdown: tuple[BreakdownGroup, ...]
+    """Quarters, months and weeks of the period, for goals that accrue."""
+    rounding: str
+    """How the period total and the breakdown are rounded."""
+    goal_lines: tuple[MonthLine, ...]
+    """The daily goal line per month (numbers, for charts)."""
+    target_words: str = ""
+    """The target in words and figures: ``one hundred (100) leads`` (legal-narrative)."""
+    period_total_words: str | None = None
+    """The period total in words and figures, for goals that accrue."""
+
+
+@dataclass(frozen=True)
+class PartyView:
+    """A party with everything that belongs to it."""
+
+    id: str
+    name: str
+    color: str
+    roles: str
+    """``provider``, ``consumer`` or ``provider and consumer``."""
+    description: str | None
+    lead: PersonView
+    people: tuple[PersonView, ...]
+    goals: tuple[GoalView, ...]
+    """Goals the party commits to alone."""
+    needs: tuple[RequirementView, ...]
+    """What the party needs from the others."""
+    contacts: tuple[ContactView, ...]
+    """The points of contact among the party's people."""
+    shape: str = "circle"
+    """The shape marking the party (see :attr:`PartyRef.shape`)."""
+    address: str | None = None
+    """Registered or postal address, as the contract's preamble names it."""
+
+
+@dataclass(frozen=True)
+class StageView:
+    """The goals of one process stage (visual style), laid out as a grid of cards."""
+
+    id: str
+    label: str
+    goals: tuple[GoalView, ...]
+    heads: tuple[PartyRef | None, ...] = ()
+    """The grid's columns: each party with a goal of its own at this stage, in party order,
+    then ``None`` for shared goals when the stage has any."""
+    rows: tuple[tuple[GoalView | None, ...], ...] = ()
+    """The cards, row by row: the n-th row holds each column's n-th goal (``None`` where a
+    column has fewer), so the grid breaks across pages between rows and keeps each card
+    whole. A stage with one column sets its cards two to a row under that column's head."""
+    idle: tuple[PartyRef, ...] = ()
+    """The parties with no goal of their own at this stage."""
+    no_shared: bool = False
+    """Whether the agreement has shared goals but none at this stage."""
+
+
+def party_refs(a: Agreement) -> dict[str, PartyRef]:
+    """Each party by id, with its colour and shape (in order of appearance)."""
+    return {
+        p.id: PartyRef(p.id, p.name, PALETTE[i % len(PALETTE)], SHAPES[i % len(SHAPES)])
+        for i, p in enumerate(a.parties)
+    }
+
+
+def person_views(a: Agreement, refs: dict[str, PartyRef]) -> dict[str, PersonView]:
+    """Each person of every party, by id."""
+    return {
+        person.id: PersonView(person.id, person.name, person.role, person.email, refs[party.id])
+        for party in a.parties
+        for person in party.people
+    }
+
+
+def goal_view(
+    g: Goal,
+    a: Agreement,
+    targets: TargetSet,
+    refs: dict[str, PartyRef],
+    people: dict[str, PersonView],
+) -> GoalView:
+    """A goal with its target for the period of ``targets``, in figures and in words."""
+    cur, loc = a.inputs.currency, a.presentation.locale
+    gt = targets.goals.get(g.id)
+    computed = targets.values.get(g.target.computed) if g.target.computed else None
+    if gt is not None:
+        value = gt.value
+    elif computed is not None:
+        value = computed.value
+    else:
+        assert g.target.value is not None  # the model requires one of value or computed
+        value = g.target.value
+    target = f.quantity(value, g.unit, cur)
+    per = f.per(g.interval)
+    comparison = f.COMPARISON[g.comparison]
+    total = gt.period_total if gt is not None else None
+    return GoalView(
+        id=g.id,
+        metric=g.metric,
+        party=refs[g.party],
+        shared_with=tuple(refs[s] for s in g.shared_with),
+        shared=bool(g.shared_with),
+        comparison=comparison,
+        target=target,
+        per=per,
+        statement=" ".join(x for x in (comparison, target, per) if x),
+        unit=g.unit,
+        measured_by=g.measured_by,
+        owner=people[g.owner] if g.owner else None,
+        stage=g.stage,
+        stage_label=STAGE_LABELS[g.stage] if g.stage else None,
+        computed_name=computed.name if computed else None,
+        computed_label=computed.label if computed else None,
+        period_total=f.quantity(total, g.unit, cur) if total is not None else None,
+        breakdown=breakdown(gt, g.unit, cur, loc),
+        rounding=gt.rounding if gt is not None else "",
+        goal_lines=gt.goal_lines if gt is not None else (),
+        target_words=spell.quantity(value, g.unit, cur, loc),
+        period_total_words=spell.quantity(total, g.unit, cur, loc) if total is not None else None,
+    )
+
+
+def party_view(
+    p: Party,
+    refs: dict[str, PartyRef],
+    people: dict[str, PersonView],
+    goals: tuple[GoalView, ...],
+    reqs: tuple[RequirementView, ...],
+    contacts: tuple[ContactView, ...],
+) -> PartyView:
+    """A party with its people, its own goals, what it needs and its points of contact."""
+    return PartyView(
+        id=p.id,
+        name=p.name,
+        color=refs[p.id].color,
+        shape=refs[p.id].shape,
+        address=p.address,
+        roles=" and ".join(p.roles),
+        description=p.description,
+        lead=people[p.lead],
+        people=tuple(people[x.id] for x in p.people),
+        goals=tuple(g for g in goals if g.party.id == p.id and not g.shared),
+        needs=tuple(r for r in reqs if r.party.id == p.id),
+        contacts=tuple(c for c in contacts if c.person.party.id == p.id),
+    )
+
+
+def stages(goals: tuple[GoalView, ...], parties: tuple[PartyRef, ...]) -> tuple[StageView, ...]:
+    """The process stages that have goals, in process order, each with its grid of cards."""
+    any_shared = any(g.shared for g in goals)
+    out = []
+    for stage in STAGES:
+        mine = tuple(g for g in goals if g.stage == stage)
+        if not mine:
+            continue
+        columns: list[tuple[PartyRef | None, tuple[GoalView, ...]]] = [
+            (p, tuple(g for g in mine if g.party.id == p.id and not g.shared)) for p in parties
+        ]
+        columns.append((None, tuple(g for g in mine if g.shared)))
+        used = [(head, cards) for head, cards in columns if cards]
+        # One column: its cards two to a row; else the n-th card of each column in row n.
+        grid = [used[0][1][::2], used[0][1][1::2]] if len(used) == 1 else [c for _, c in used]
+        rows = tuple(
+            tuple(c[n] if n < len(c) else None for c in grid) for n in range(max(len(c) for c in grid))
+        )
+        out.append(
+            StageView(
+                id=stage,
+                label=STAGE_LABELS[stage],
+                goals=mine,
+                heads=tuple(head for head, _ in used),
+                rows=rows,
+                idle=tuple(p for p, cards in columns[:-1] if p is not None and not cards),
+                no_shared=any_shared and not columns[-1][1],
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,86 @@
+"""Views of computed targets: a derivation for the appendix, a goal's breakdown by interval."""
+
+from dataclasses import dataclass
+
+from ...targets import Computed
+from ...targets.base import GoalTarget
+from .. import formatting as f
+
+#: The breakdowns of a goal, in the order the documents show them.
+INTERVALS = ("quarter", "month", "week")
+
+
+@dataclass(frozen=True)
+class RowView:
+    """A labelled value: one row of a breakdown, a derivation input, a downtime figure."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class BreakdownView:
+    """A goal's target over one interval of the calendar."""
+
+    label: str
+    start: str
+    end: str
+    days: str
+    value: str
+
+
+@dataclass(frozen=True)
+class BreakdownGroup:
+    """The rows of one breakdown of a goal (by quarter, month or week)."""
+
+    interval: str
+    label: str
+    """``By month``."""
+    rows: tuple[BreakdownView, ...]
+
+
+@dataclass(frozen=True)
+class ComputedView:
+    """A computed target and its derivation, for the appendix."""
+
+    name: str
+    label: str
+    value: str
+    per: str
+    formula: str
+    inputs: tuple[RowView, ...]
+    rounding: str
+
+
+def breakdown(gt: GoalTarget | None, unit: str, cur: str, loc: str) -> tuple[BreakdownGroup, ...]:
+    """The breakdowns of a goal's target (quarters, months, weeks), each with its rows."""
+    rows = gt.breakdown if gt is not None else ()
+    groups = []
+    for interval in INTERVALS:
+        mine = tuple(
+            BreakdownView(
+                r.label,
+                f.short_date(r.start, loc),
+                f.short_date(r.end, loc),
+                str(r.days),
+                f.quantity(r.value, unit, cur),
+            )
+            for r in rows
+            if r.interval == interval
+        )
+        if mine:
+            groups.append(BreakdownGroup(interval, f"By {interval}", mine))
+    return tuple(groups)
+
+
+def derivation(c: Computed, currency: str) -> ComputedView:
+    """A computed target with its formula, inputs and rounding, formatted."""
+    return ComputedView(
+        name=c.name,
+        label=c.label,
+        value=f.quantity(c.value, c.unit, currency),
+        per=f.per(c.per),
+        formula=c.formula,
+        inputs=tuple(RowView(k, v) for k, v in c.inputs),
+        rounding=c.rounding,
+    )

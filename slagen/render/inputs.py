@@ -1,0 +1,51 @@
+"""What a document takes besides the agreement's terms: its period, its date and its logo.
+
+Shared by the agreement's documents (:mod:`slagen.render`) and the tracking reports
+(:mod:`slagen.report`), so both read ``--period``, ``SOURCE_DATE_EPOCH`` and the logo alike.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import os
+from datetime import UTC, datetime
+
+from ..errors import UsageError
+from ..load import Loaded
+from ..period import Period, parse_period
+
+
+def period_in_term(loaded: Loaded, period: str | None) -> Period:
+    """The period ``--period`` names (default: the agreement's); a usage error when it is not
+    a period or lies outside the term."""
+    t = loaded.agreement.term
+    try:
+        p = parse_period(t.period if period is None else period)
+    except ValueError as exc:
+        raise UsageError(f"--period: {exc}") from None
+    if p.start < t.start or p.end > t.end:
+        raise UsageError(
+            f"--period: {p.label} ({p.start} to {p.end}) is outside the term ({t.start} to {t.end})"
+        )
+    return p
+
+
+def source_date_epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a naive UTC datetime, or ``None`` when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {epoch!r}")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+
+
+def logo_uri(loaded: Loaded) -> str | None:
+    """The agreement's logo (a path relative to its file) as a ``data:`` URI, if it has one."""
+    logo = loaded.agreement.presentation.logo
+    if logo is None:
+        return None
+    path = (loaded.path.resolve().parent / logo).resolve()
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"

@@ -114,8 +114,11 @@ def test_visual_docx_marks_each_party_by_colour_and_shape(built: dict[str, Built
     marks = Counter((r.text, str(r.font.color.rgb)) for r in runs if r.text in "●■◆▲▬□○" and r.text)
     # Marketing a blue circle, Sales a red square, the shared goal a grey ring, as in the PDF.
     assert set(marks) == {("●", "1F5F8B"), ("■", "A4452C"), ("○", "5B5B5B"), ("●", "FFFFFF"), ("■", "FFFFFF")}
-    key = next(p.text for p in d.paragraphs if p.text.startswith("Key"))
-    assert "● Marketing Department" in key and "■ Sales Department" in key and "○ Shared goals" in key
+    texts = [p.text for p in d.paragraphs]
+    assert texts[texts.index("Key") + 1] == (
+        "● Marketing Department, Northwind Software Inc. ■ Sales Department, Northwind Software Inc. "
+        "○ Shared goals 1 Process stage"
+    )
 
 
 @pytest.mark.parametrize("case", CASES)

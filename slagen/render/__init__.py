@@ -1,10 +1,11 @@
-"""Rendering: an agreement becomes an HTML document in a style, then a PDF.
+"""Rendering: an agreement becomes an HTML document in a style, then a PDF or a DOCX.
 
-The stages, one module each: :mod:`.context` (typed, formatted context from the
-agreement and its computed targets), :mod:`.environment` (sandboxed Jinja over
-the template search path), :mod:`.pdf` (WeasyPrint with the confined
-:mod:`.fetcher`, metadata, attachment, reproducible bytes), :mod:`.stamp`
-(version stamp) and :mod:`.output` (paths and atomic writes).
+The stages, one module each: :mod:`.inputs` (the period, date and logo a document
+takes), :mod:`.context` (typed, formatted context from the agreement and its
+computed targets), :mod:`.environment` (sandboxed Jinja over the template search
+path), :mod:`.pdf` (WeasyPrint with the confined :mod:`.fetcher`, metadata,
+attachment, reproducible bytes) or :mod:`slagen.docx`, :mod:`.stamp` (version
+stamp) and :mod:`.output` (paths and atomic writes).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ of the base template. Filters are registered here and nowhere else.
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -42,8 +43,14 @@ def _filters() -> dict[str, Callable[..., Any]]:
     return {"upfirst": upfirst, **FILTERS}
 
 
+@functools.lru_cache(maxsize=8)
 def make_environment(templates: Path | None) -> SandboxedEnvironment:
-    """A sandboxed environment over the search path for ``templates`` (or the built-ins)."""
+    """A sandboxed environment over the search path for ``templates`` (or the built-ins).
+
+    One per search path and process: compiled templates are kept (a build worker renders many
+    documents; compiling the templates is most of the HTML step), and ``auto_reload`` still
+    compiles a template again when its file changes.
+    """
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(templates)]),
         autoescape=True,
@@ -51,7 +58,7 @@ def make_environment(templates: Path | None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,
     )
     env.filters.update(_filters())
     return env

@@ -1,6 +1,6 @@
 """How long `slagen render` takes, as a ratio to WeasyPrint alone on the same HTML.
 
-Both are timed as whole processes (start-up included), best of R runs:
+Both are timed as whole processes (start-up included), least CPU time of R runs:
 
 - ``python -m slagen render FILE --style tabular`` (load, validate, targets, context,
   templates, the confined fetcher, PDF with metadata and attachment, atomic write);
@@ -15,10 +15,10 @@ one of about 50 (the example with many more goals, requirements and contacts). R
 from __future__ import annotations
 
 import copy
+import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +53,17 @@ def long_agreement(extra: int) -> dict[str, Any]:
 
 
 def best(cmd: list[str], runs: int) -> float:
-    """The shortest wall time of ``runs`` runs of ``cmd``."""
+    """The least CPU time (user + system) of ``runs`` runs of ``cmd``.
+
+    CPU time, not wall time: on this shared two-core machine the wall time of one and the same
+    WeasyPrint command varies by 30% from run to run, the CPU time by a few percent.
+    """
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
-        times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return min(times)
 
 
@@ -97,6 +102,7 @@ def main() -> int:
             pages, t_s, t_w = measure(path, folder / "out", runs)
             rows.append((label, pages, t_s, t_w))
             ok = ok and t_s / t_w <= TARGET
+    print("CPU seconds (user + system) of the whole process, least of the runs")
     print(f"{'document':<10}{'pages':>6}{'slagen render':>15}{'weasyprint':>12}{'ratio':>8}")
     for label, pages, t_s, t_w in rows:
         print(f"{label:<10}{pages:>6}{t_s:>14.2f}s{t_w:>11.2f}s{t_s / t_w:>7.2f}x")

@@ -162,8 +162,7 @@ def test_the_period_must_lie_within_the_term() -> None:
     result = run("targets", path, "--period", "2027-Q1")
     assert result.exit_code == 2
     assert result.output == (
-        "Error: --period: 2027-Q1 (2027-01-01 to 2027-03-31) is not within the agreement's term "
-        "(2026-01-01 to 2026-12-31)\n"
+        "Error: --period: 2027-Q1 (2027-01-01 to 2027-03-31) is outside the term (2026-01-01 to 2026-12-31)\n"
     )
     bad = run("targets", path, "--period", "2026-Q5")
     assert bad.exit_code == 2

@@ -13,22 +13,13 @@ from datetime import UTC, datetime
 
 from ..errors import UsageError
 from ..load import Loaded
-from ..period import Period, parse_period
+from ..period import Period
+from ..targets.present import period_for
 
 
 def period_in_term(loaded: Loaded, period: str | None) -> Period:
-    """The period ``--period`` names (default: the agreement's); a usage error when it is not
-    a period or lies outside the term."""
-    t = loaded.agreement.term
-    try:
-        p = parse_period(t.period if period is None else period)
-    except ValueError as exc:
-        raise UsageError(f"--period: {exc}") from None
-    if p.start < t.start or p.end > t.end:
-        raise UsageError(
-            f"--period: {p.label} ({p.start} to {p.end}) is outside the term ({t.start} to {t.end})"
-        )
-    return p
+    """The period ``--period`` names (default: the agreement's), checked against the term."""
+    return period_for(loaded.agreement, period)
 
 
 def source_date_epoch() -> datetime | None:

@@ -20,17 +20,16 @@ from .base import Computed, GoalTarget, TargetError, TargetSet
 
 
 def period_for(agreement: Agreement, label: str | None) -> Period:
-    """The period ``label`` (default: the agreement's), which must lie within its term."""
-    if label is None:
-        return parse_period(agreement.term.period)
+    """The period ``--period`` names (default: the agreement's); a usage error when it is not
+    a period or lies outside the term. The one check every command with ``--period`` uses."""
+    t = agreement.term
     try:
-        period = parse_period(label)
+        period = parse_period(t.period if label is None else label)
     except ValueError as exc:
         raise UsageError(f"--period: {exc}") from None
-    t = agreement.term
     if period.start < t.start or period.end > t.end:
         raise UsageError(
-            f"--period: {label} ({period.start} to {period.end}) is not within the agreement's term "
+            f"--period: {period.label} ({period.start} to {period.end}) is outside the term "
             f"({t.start} to {t.end})"
         )
     return period

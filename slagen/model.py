@@ -26,9 +26,7 @@ STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative")
 class Model(BaseModel):
     """Base of every part of an agreement: unknown keys are errors, values immutable."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, hide_input_in_errors=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
 
 
 # --- who ---------------------------------------------------------------------------

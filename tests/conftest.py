@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,18 @@ from slagen.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 AGREEMENTS = ROOT / "agreements"
 EXAMPLES = sorted(p for p in AGREEMENTS.glob("*.yaml"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled templates go to a folder of the test session, not the user's cache."""
+    before = os.environ.get("SLAGEN_CACHE_DIR")
+    os.environ["SLAGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("template-cache"))
+    yield
+    if before is None:
+        del os.environ["SLAGEN_CACHE_DIR"]
+    else:
+        os.environ["SLAGEN_CACHE_DIR"] = before
 
 
 def run(*args: str, input: str | None = None) -> Result:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 #: Imported once by the fork server, so that workers start with the renderers loaded.
-PRELOAD = ["slagen.render", "slagen.render.pdf", "slagen.docx", "slagen.charts", "weasyprint"]
+PRELOAD = ["slagen.render", "slagen.render.pdf", "slagen.docx", "slagen.charts"]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from ..errors import RenderError, UsageError
+from ..gcpolicy import batch_collections
 from ..load import Loaded, load_agreement
 from ..targets import compute_targets
 from .context import ContextInputs, DocumentContext, build_context
@@ -126,12 +127,14 @@ def encode(
             when=when,
             variant=pdf_variant,
         )
-        return write_pdf(html, job)
+        with batch_collections():
+            return write_pdf(html, job)
     if fmt == "docx":
         from ..docx import DocxOptions, html_to_docx
 
         page_size = loaded.agreement.presentation.page_size
-        return html_to_docx(html, DocxOptions(page_size=page_size, when=when))
+        with batch_collections():
+            return html_to_docx(html, DocxOptions(page_size=page_size, when=when))
     raise UsageError(f"unknown format {fmt!r}; expected pdf, docx or html")
 
 

@@ -20,6 +20,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import RenderError
+from .bytecode import bytecode_cache
 from .words import FILTERS
 
 #: The built-in templates: the top-level ``templates/`` of the source tree slagen runs from
@@ -49,7 +50,8 @@ def make_environment(templates: Path | None) -> SandboxedEnvironment:
 
     One per search path and process: compiled templates are kept (a build worker renders many
     documents; compiling the templates is most of the HTML step), and ``auto_reload`` still
-    compiles a template again when its file changes.
+    compiles a template again when its file changes. Compiled templates are also kept on disk
+    for the next process (:mod:`.bytecode`).
     """
     env = SandboxedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(templates)]),
@@ -59,6 +61,7 @@ def make_environment(templates: Path | None) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.filters.update(_filters())
     return env

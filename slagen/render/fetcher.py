@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+from .weasy import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 
 class ResourceRefused(FatalURLFetchingError):  # type: ignore[misc]

@@ -41,7 +41,7 @@ def has_fast_subsetter() -> bool:
     WeasyPrint 70 loads it with ``allow_fail`` and falls back to fontTools, which is
     about twice as slow and stamps the current time into every embedded font.
     """
-    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+    from .weasy import harfbuzz, harfbuzz_subset
 
     return harfbuzz_subset is not None and bool(harfbuzz.hb_version_atleast(4, 1, 0))
 
@@ -59,7 +59,7 @@ class _Collect(logging.Handler):
 
 def write_pdf(html: str, job: PdfJob) -> bytes:
     """Lay out ``html`` and return the PDF bytes; raise :class:`RenderError` on any failure."""
-    from weasyprint import HTML, Attachment
+    from .weasy import HTML, Attachment
 
     fetcher = ConfinedFetcher(job.roots)
     source = Attachment(

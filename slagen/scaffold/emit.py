@@ -1,6 +1,6 @@
 """YAML text for a starter agreement, with each field's docstring as a comment above it.
 
-The comments come from the model (``Model.model_fields[...].description``), so they say
+The comments are the model's field docstrings (:func:`slagen.fielddocs.field_docs`), so they say
 exactly what ``slagen schema`` and the editors say, and stay in step with the model.
 """
 
@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from ..fielddocs import field_docs
 from ..load import unwrap_type
 
 _PLAIN = re.compile(r"^[A-Za-z0-9(][A-Za-z0-9 .,;()/'+%&@_-]*$")
@@ -71,6 +72,7 @@ def mapping(data: dict[str, Any], model: type[BaseModel], indent: str = "", dash
     With ``dash`` the mapping is a list item: its first key follows ``- ``.
     """
     out: list[str] = []
+    docs = field_docs(model)
     for n, (key, value) in enumerate(data.items()):
         if value is None:
             continue
@@ -80,7 +82,7 @@ def mapping(data: dict[str, Any], model: type[BaseModel], indent: str = "", dash
         first = dash and n == 0
         key_indent = indent + "  " if dash else indent
         comment_indent = indent if first else key_indent
-        out.extend(_comment(field.description, comment_indent))
+        out.extend(_comment(docs.get(key), comment_indent))
         lead = indent + "- " if first else key_indent
         tp, is_list = _inner(field.annotation)
         if is_list:

@@ -1,0 +1,152 @@
+"""What makes a fresh ``slagen render`` start fast, checked for what it must not change:
+the compiled-template cache, WeasyPrint's library loading and the collector thresholds."""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import AGREEMENTS, ROOT
+from render_helpers import pdf_text
+
+from slagen.gcpolicy import BATCH_THRESHOLDS, batch_collections
+
+AGREEMENT = AGREEMENTS / "sales-marketing.yaml"
+
+
+def render(out: Path, cache: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``slagen render`` in a new process, as a user runs it, with ``SLAGEN_CACHE_DIR=cache``."""
+    env = {**os.environ, "SLAGEN_CACHE_DIR": cache}
+    return subprocess.run(
+        [sys.executable, "-m", "slagen", "render", *extra, "--style", "tabular", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_compiled_templates_are_cached_and_change_no_byte(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = render(tmp_path / "a", str(cache), str(AGREEMENT))
+    assert first.returncode == 0, first.stderr
+    files = list(cache.rglob("*.jinja"))
+    assert files, "the first render leaves the compiled templates in the cache"
+    folder = files[0].parent
+    assert stat.S_IMODE(folder.stat().st_mode) & 0o077 == 0, "only the user may read or write the cache"
+    second = render(tmp_path / "b", str(cache), str(AGREEMENT))
+    assert second.returncode == 0, second.stderr
+    (pdf_a,) = (tmp_path / "a").rglob("*.pdf")
+    (pdf_b,) = (tmp_path / "b").rglob("*.pdf")
+    assert digest(pdf_a) == digest(pdf_b)
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    mine = tmp_path / "mine" / "tabular"
+    mine.mkdir(parents=True)
+    original = (ROOT / "templates" / "tabular" / "document.html").read_text(encoding="utf-8")
+    page = mine / "document.html"
+    page.write_text(original.replace("{% block body %}", "{% block body %}<p>First wording</p>", 1))
+    args = (str(AGREEMENT), "--templates", str(tmp_path / "mine"))
+    assert render(tmp_path / "a", cache, *args).returncode == 0
+    page.write_text(original.replace("{% block body %}", "{% block body %}<p>Second wording</p>", 1))
+    done = render(tmp_path / "b", cache, *args)
+    assert done.returncode == 0, done.stderr
+    (pdf,) = (tmp_path / "b").rglob("*.pdf")
+    text = pdf_text(pdf)
+    assert "Second wording" in text
+    assert "First wording" not in text
+
+
+def test_a_cache_that_cannot_be_made_only_costs_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder would go")
+    done = render(tmp_path / "out", str(blocker / "sub"), str(AGREEMENT))
+    assert done.returncode == 0, done.stderr
+    assert list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_a_cache_others_may_write_to_is_not_used(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    done = render(tmp_path / "first", str(shared), str(AGREEMENT))
+    assert done.returncode == 0, done.stderr
+    (folder,) = [p for p in shared.iterdir() if p.is_dir()]
+    for f in folder.iterdir():
+        f.unlink()
+    folder.chmod(0o777)  # anyone could plant compiled code here
+    done = render(tmp_path / "out", str(shared), str(AGREEMENT))
+    assert done.returncode == 0, done.stderr
+    assert list((tmp_path / "out").rglob("*.pdf"))
+    assert not list(folder.iterdir()), "nothing is written to (or read from) a folder others may write to"
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path) -> None:
+    env_home = tmp_path / "home"
+    env = {**os.environ, "SLAGEN_CACHE_DIR": "", "HOME": str(env_home), "XDG_CACHE_HOME": str(env_home / "c")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "slagen",
+            "render",
+            str(AGREEMENT),
+            "--format",
+            "html",
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (env_home / "c" / "slagen").exists()
+    assert not (env_home / ".cache" / "slagen").exists()
+
+
+WEASY_PROBE = """
+import ctypes.util, sys
+calls = []
+sys.addaudithook(lambda event, args: calls.append(args[0]) if event == "subprocess.Popen" else None)
+before = ctypes.util.find_library
+from slagen.render import weasy
+from weasyprint.text import ffi
+assert ctypes.util.find_library is before, "find_library is put back"
+assert calls == [], calls
+print(ffi.pango is not None, ffi.harfbuzz_subset is not None, ffi.fontconfig is not None)
+"""
+
+
+def test_weasyprint_loads_its_libraries_without_starting_a_process() -> None:
+    done = subprocess.run([sys.executable, "-c", WEASY_PROBE], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "True"]
+
+
+def test_batch_collections_are_undone_after_the_block() -> None:
+    before = gc.get_threshold()
+    with batch_collections():
+        assert gc.get_threshold() == BATCH_THRESHOLDS
+    assert gc.get_threshold() == before
+
+
+def test_the_command_collects_with_the_batch_thresholds() -> None:
+    probe = "import gc, sys; sys.argv = ['slagen', '--version']; from slagen.__main__ import main\n"
+    probe += "try:\n    main()\nexcept SystemExit:\n    print(gc.get_threshold())"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith(str(BATCH_THRESHOLDS))

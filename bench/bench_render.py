@@ -15,8 +15,8 @@ commands taking turns so that a slow spell of the machine hits both alike:
 The compiled templates come from the cache a previous run left (:mod:`slagen.render.bytecode`),
 as they do for a user after the first render.
 
-It also shows how time grows with the document: a generated agreement of about 5 pages and
-one of about 50 (the example with many more goals, requirements and contacts). Run:
+It also shows how time grows with the document: the sales-marketing example (8 pages in the
+tabular style) and the same with 200 more goals, requirements and contacts (49 pages). Run:
 ``python3 bench/bench_render.py [R]`` (R = 5 by default). Exit code 1 when a ratio is over 1.10x.
 """
 

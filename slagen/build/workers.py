@@ -12,6 +12,7 @@ alone, and the build goes on.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import shutil
@@ -130,6 +131,7 @@ def _serve(conn: Connection, limit: int) -> None:
         if task is None:
             return
         conn.send(run_task(task))
+        gc.collect()  # rendering collects rarely (slagen.gcpolicy): free its cycles between documents
     conn.close()
 
 

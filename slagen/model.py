@@ -24,9 +24,13 @@ STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative")
 
 
 class Model(BaseModel):
-    """Base of every part of an agreement: unknown keys are errors, values immutable."""
+    """Base of every part of an agreement: unknown keys are errors, values immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+    ``defer_build``: a class's validator is built when first used, so loading an agreement
+    builds the one of :class:`Agreement` (nested classes included) instead of one per class.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True, defer_build=True)
 
 
 # --- who ---------------------------------------------------------------------------

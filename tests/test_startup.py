@@ -19,9 +19,10 @@ from slagen.gcpolicy import BATCH_THRESHOLDS, batch_collections
 AGREEMENT = AGREEMENTS / "sales-marketing.yaml"
 
 
-def render(out: Path, cache: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    """``slagen render`` in a new process, as a user runs it, with ``SLAGEN_CACHE_DIR=cache``."""
-    env = {**os.environ, "SLAGEN_CACHE_DIR": cache}
+def render(out: Path, cache: str, *extra: str, **more_env: str) -> subprocess.CompletedProcess[str]:
+    """``slagen render`` in a new process, as a user runs it, with ``SLAGEN_CACHE_DIR=cache``
+    (and ``more_env``)."""
+    env = {**os.environ, "SLAGEN_CACHE_DIR": cache, **more_env}
     return subprocess.run(
         [sys.executable, "-m", "slagen", "render", *extra, "--style", "tabular", "-o", str(out)],
         capture_output=True,
@@ -93,29 +94,11 @@ def test_a_cache_others_may_write_to_is_not_used(tmp_path: Path) -> None:
 
 
 def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path) -> None:
-    env_home = tmp_path / "home"
-    env = {**os.environ, "SLAGEN_CACHE_DIR": "", "HOME": str(env_home), "XDG_CACHE_HOME": str(env_home / "c")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "slagen",
-            "render",
-            str(AGREEMENT),
-            "--format",
-            "html",
-            "-o",
-            str(tmp_path / "o"),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        check=False,
-    )
+    home = tmp_path / "home"
+    done = render(tmp_path / "o", "", str(AGREEMENT), HOME=str(home), XDG_CACHE_HOME=str(home / "c"))
     assert done.returncode == 0, done.stderr
-    assert not (env_home / "c" / "slagen").exists()
-    assert not (env_home / ".cache" / "slagen").exists()
+    assert not (home / "c" / "slagen").exists()
+    assert not (home / ".cache" / "slagen").exists()
 
 
 WEASY_PROBE = """

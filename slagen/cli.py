@@ -328,6 +328,7 @@ def build(
     click.echo(report.text, err=True)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    """Entry point of the ``slagen`` console script."""
+def main() -> None:  # pragma: no cover - called by slagen.__main__
+    """Run the command line (``slagen.__main__.main``, the console script, sets up the process
+    first)."""
     cli(prog_name="slagen")

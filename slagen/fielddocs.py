@@ -39,6 +39,7 @@ def _module_docs(module: str) -> Mapping[str, Mapping[str, str]]:
     return out
 
 
+@functools.cache
 def field_docs(cls: type[Any]) -> Mapping[str, str]:
     """The docstring of each field of ``cls``, its own and those it inherits."""
     docs: dict[str, str] = {}

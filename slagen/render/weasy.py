@@ -15,26 +15,26 @@ from __future__ import annotations
 import ctypes.util
 import importlib
 import sys
-from types import ModuleType
 
 
 def _not_found(name: str) -> None:
     return None
 
 
-def load() -> ModuleType:
-    """The ``weasyprint`` package, imported on the first call."""
+def _import() -> None:
+    """Import ``weasyprint`` (on Linux with ``find_library`` answering "not found")."""
     if "weasyprint" in sys.modules or sys.platform != "linux":
-        return importlib.import_module("weasyprint")
+        importlib.import_module("weasyprint")
+        return
     find_library = ctypes.util.find_library
     ctypes.util.find_library = _not_found
     try:
-        return importlib.import_module("weasyprint")
+        importlib.import_module("weasyprint")
     finally:
         ctypes.util.find_library = find_library
 
 
-weasyprint = load()
+_import()
 
 from weasyprint import HTML, Attachment  # noqa: E402
 from weasyprint.text.ffi import harfbuzz, harfbuzz_subset  # noqa: E402
@@ -48,6 +48,4 @@ __all__ = [
     "URLFetcherResponse",
     "harfbuzz",
     "harfbuzz_subset",
-    "load",
-    "weasyprint",
 ]

@@ -4,7 +4,7 @@ Writes 1,000 variations of the example agreements (ids, figures and names change
 temporary folder, then times:
 
 - ``slagen check`` as a whole process (``python -m slagen check DIR``: start-up included);
-- the same check in-process (``slagen.check.collect``: read, compose, model, meaning, targets);
+- the same check in-process (``slagen.agreement.check.collect``: read, compose, model, meaning, targets);
 - bare ``yaml.safe_load`` of the same files (the issue's baseline), and libyaml's
   ``CSafeLoader`` for comparison (the fastest plain load PyYAML offers).
 
@@ -61,7 +61,7 @@ def main() -> int:
     """Run the benchmark and print the times and ratios."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     sys.path.insert(0, str(ROOT))
-    from slagen.check import collect
+    from slagen.agreement.check import collect
 
     with tempfile.TemporaryDirectory(prefix="slagen-bench-") as tmp:
         folder = Path(tmp)
@@ -92,7 +92,7 @@ def main() -> int:
         t_proc = timed(process, repeat=1)
 
     probe = (
-        "import sys\nfrom slagen.check import collect\n"
+        "import sys\nfrom slagen.agreement.check import collect\n"
         f"collect([{str(ROOT / 'agreements')!r}])\n"
         "print(sorted(m for m in ('weasyprint', 'docx', 'pydyf') if m in sys.modules))"
     )

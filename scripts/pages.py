@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from slagen.load import load_agreement  # noqa: E402
+from slagen.agreement.load import load_agreement  # noqa: E402
 from slagen.render import render_agreement  # noqa: E402
 from slagen.report import report_file  # noqa: E402
 

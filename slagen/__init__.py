@@ -8,19 +8,19 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .agreement.load import Loaded, load_agreement
+    from .agreement.model import Agreement
     from .errors import AgreementError, Problem, SlagenError
-    from .load import Loaded, load_agreement
-    from .model import Agreement
 
 # The package's names are imported when first used, so that ``python -m slagen`` can set
 # up the process (see :mod:`slagen.__main__`) before the model is built.
 _HOMES = {
-    "Agreement": "model",
+    "Agreement": "agreement.model",
     "AgreementError": "errors",
-    "Loaded": "load",
+    "Loaded": "agreement.load",
     "Problem": "errors",
     "SlagenError": "errors",
-    "load_agreement": "load",
+    "load_agreement": "agreement.load",
 }
 
 __all__ = ["Agreement", "AgreementError", "Loaded", "Problem", "SlagenError", "__version__", "load_agreement"]

@@ -16,8 +16,9 @@ from typing import Any
 
 import click
 
+from slagen.agreement.model import Kind, Style
+
 from . import __version__
-from .model import Kind, Style
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -114,7 +115,7 @@ def cli() -> None:
 @strict_option("Treat warnings as errors.")
 def check(paths: tuple[str, ...], strict: bool) -> None:
     """Validate agreement files (default: agreements/) and report every problem."""
-    from .check import check_paths
+    from slagen.agreement.check import check_paths
 
     click.echo(check_paths(paths, strict=strict).text, err=True)
 
@@ -122,7 +123,7 @@ def check(paths: tuple[str, ...], strict: bool) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the agreement format (for editors)."""
-    from .schema import schema_json
+    from slagen.agreement.schema import schema_json
 
     click.echo(schema_json())
 
@@ -194,7 +195,7 @@ def diff(ctx: click.Context, args: tuple[str, ...], fmt: str, color: bool | None
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def textconv(file: Path) -> None:
     """Print an agreement as normalized plain text, for `git diff` (diff.slagen.textconv)."""
-    from .textconv import textconv as convert
+    from slagen.diff.textconv import textconv as convert
 
     click.echo(convert(file), nl=False)
 
@@ -263,7 +264,7 @@ def render(
 @period_option("Period of the tracked figures, such as 2026-Q3 (default: the agreement's term.period).")
 def recalc(file: Path, actuals: Path, period: str | None) -> None:
     """Write inputs recalculated from ACTUALS back into FILE, keeping its layout."""
-    from .recalc import recalc_file
+    from slagen.tracking.writeback import recalc_file
 
     click.echo(recalc_file(file, actuals, period).summary)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import AGREEMENTS, build_tree, run
 
-from slagen.actuals import load_actuals, measure
-from slagen.period import parse_period
+from slagen.agreement.period import parse_period
+from slagen.tracking import load_actuals, measure
 
 SM = AGREEMENTS / "sales-marketing.yaml"
 IT = AGREEMENTS / "it-service.yaml"

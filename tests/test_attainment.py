@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import AGREEMENTS, build_tree, run
 
-from slagen.actuals import check_against, load_actuals
-from slagen.attainment import Attainment, attainment
-from slagen.load import load_agreement
-from slagen.period import parse_period
+from slagen.agreement.load import load_agreement
+from slagen.agreement.period import parse_period
+from slagen.tracking import check_against, load_actuals
+from slagen.tracking.attainment import Attainment, attainment
 
 
 def attain(name: str, period: str, actuals: Path | None = None) -> Attainment:
@@ -179,7 +179,7 @@ def test_a_goal_without_a_measure_has_no_data(tmp_path: Path) -> None:
 
 
 def test_chart_series_for_the_report() -> None:
-    from slagen.actuals.series import goal_bars, lead_lines, service_months
+    from slagen.tracking.series import goal_bars, lead_lines, service_months
 
     sm = load_agreement(AGREEMENTS / "sales-marketing.yaml").agreement
     act = load_actuals(AGREEMENTS / "actuals" / "sales-marketing-2026.yaml")

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from conftest import AGREEMENTS, ROOT
 
-from slagen.charts import PNG_DPI, WIDTH_IN, goal_line_chart
+from slagen.render.goal_chart import PNG_DPI, WIDTH_IN, goal_line_chart
 from slagen.targets.base import GoalLinePoint, MonthLine
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -34,7 +34,7 @@ DIGEST = """
 import hashlib, sys
 sys.path.insert(0, {tests!r})
 from test_charts import ACTUALS, Q4
-from slagen.charts import goal_line_chart
+from slagen.render.goal_chart import goal_line_chart
 c = goal_line_chart(Q4, title="Qualified leads", unit="leads", actuals=ACTUALS)
 print(hashlib.sha256(c.svg).hexdigest(), hashlib.sha256(c.png).hexdigest())
 """
@@ -125,7 +125,7 @@ def test_bad_input_is_a_clear_error() -> None:
 
 def test_check_never_imports_matplotlib() -> None:
     code = (
-        "import sys\nfrom slagen.cli import cli\nimport slagen.charts\n"
+        "import sys\nfrom slagen.cli import cli\nimport slagen.render.goal_chart\n"
         f"try:\n    cli(['check', {str(AGREEMENTS)!r}])\nexcept SystemExit as e:\n    code = e.code\n"
         "print(code, 'matplotlib' in sys.modules)"
     )

@@ -25,7 +25,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, run
 from docx.oxml.ns import qn
 
-from slagen.load import load_agreement
+from slagen.agreement.load import load_agreement
 from slagen.render import render_html
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

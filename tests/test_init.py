@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT, run
 
-from slagen.load import load_agreement
+from slagen.agreement.load import load_agreement
 
 KINDS = ["customer", "internal", "multi-level"]
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import AGREEMENTS, run
 from render_helpers import outline_titles, pdf_text, reader
 
-from slagen.load import load_agreement
+from slagen.agreement.load import load_agreement
 from slagen.render import words
 from slagen.render.context import Headings
 from slagen.targets import compute_targets

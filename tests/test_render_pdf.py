@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, example_data, run
 from render_helpers import MY_STYLES, drafts, outline_titles, page_texts, pdf_text, reader
 
-from slagen.load import load_agreement
+from slagen.agreement.load import load_agreement
 from slagen.render.context import Headings
 from slagen.render.formatting import quantity
 from slagen.targets import compute_targets

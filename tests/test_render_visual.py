@@ -12,9 +12,9 @@ from conftest import AGREEMENTS, run
 from PIL import Image
 from render_helpers import page_texts, pdf_text
 
-from slagen.charts import GOAL_COLOUR
-from slagen.load import load_agreement
+from slagen.agreement.load import load_agreement
 from slagen.render.context import STAGE_LABELS, Headings
+from slagen.render.goal_chart import GOAL_COLOUR
 
 STYLE = "visual"
 

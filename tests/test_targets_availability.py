@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import AGREEMENTS, example_data, run
 
-from slagen.model import CreditTier, LinearCredit, ServiceCredits
+from slagen.agreement.model import CreditTier, LinearCredit, ServiceCredits
 from slagen.targets import (
     FigureError,
     allowed_downtime,

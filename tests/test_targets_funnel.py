@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import AGREEMENTS, example_data, run
 
-from slagen.load import load_agreement
-from slagen.model import Agreement
+from slagen.agreement.load import load_agreement
+from slagen.agreement.model import Agreement
 from slagen.targets import TargetError, compute_targets
 
 

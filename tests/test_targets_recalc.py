@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 from conftest import AGREEMENTS, run
 
-from slagen.load import load_agreement
+from slagen.agreement.load import load_agreement
 from slagen.targets import FigureError, TrackedFigures, next_period_targets, recalculate
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import AGREEMENTS, ROOT, example_text, run
 
-from slagen.load import load_agreement
+from slagen.agreement.load import load_agreement
 
 BASE = example_text("paper-supplier")
 #: The paper supplier with funnel inputs, for the checks of rates and of computed targets.

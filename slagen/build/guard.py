@@ -25,7 +25,7 @@ def signed_copy(out_dir: Path, plan: AgreementPlan) -> Path:
 
 
 def _logo_of(text: bytes) -> str | None:
-    from ..source import parse_source
+    from slagen.agreement.source import parse_source
 
     data = parse_source(text, "signed").data
     presentation = data.get("presentation") if isinstance(data, dict) else None

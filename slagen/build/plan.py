@@ -19,15 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from slagen.agreement.load import validate_source
+from slagen.agreement.model import Agreement, Style
+from slagen.agreement.period import Period
+from slagen.agreement.source import parse_source
+
 from .. import __version__
 from ..errors import Problem, SlagenError
-from ..load import validate_source
-from ..model import Agreement, Style
-from ..period import Period
 from ..render.environment import search_path
 from ..render.output import output_path
 from ..render.stamp import git_commit
-from ..source import parse_source
 
 STYLES: tuple[str, ...] = typing.get_args(Style)
 #: Libraries whose version can change a document's bytes.

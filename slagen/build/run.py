@@ -21,10 +21,11 @@ from pathlib import Path
 
 import click
 
-from ..check import plural
+from slagen.agreement.check import plural
+from slagen.agreement.load import agreement_files
+from slagen.agreement.period import parse_period
+
 from ..errors import AgreementError, ReportedFailure, SlagenError, UsageError
-from ..load import agreement_files
-from ..period import parse_period
 from ..render.output import write_atomic
 from .guard import agreement_changes, refusal, signed_copy
 from .manifest import Manifest

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 #: Imported once by the fork server, so that workers start with the renderers loaded.
-PRELOAD = ["slagen.render", "slagen.render.pdf", "slagen.docx", "slagen.charts"]
+PRELOAD = ["slagen.render", "slagen.render.pdf", "slagen.docx", "slagen.render.goal_chart"]
 
 
 @dataclass(frozen=True)

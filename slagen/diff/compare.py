@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
+from slagen.agreement.load import Loaded
+from slagen.agreement.model import Agreement
+
 from ..errors import AgreementError, Problem
-from ..load import Loaded
-from ..model import Agreement
 from ..targets import TargetError, TargetSet
 from .terms import TermChange, diff_terms, plain
 

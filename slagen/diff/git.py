@@ -13,9 +13,10 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from slagen.agreement.load import Loaded, _is_data, load_agreement, validate_source
+from slagen.agreement.source import Source, parse_source
+
 from ..errors import Problem, UsageError
-from ..load import Loaded, _is_data, load_agreement, validate_source
-from ..source import Source, parse_source
 from .compare import DiffError, DiffReport, compare, gather
 
 #: Folder compared when no path is given (as ``slagen check`` does).

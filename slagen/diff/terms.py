@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..fields import Pct
+from slagen.agreement.fields import Pct
 
 Plain = Any
 """A string, a list of :data:`Plain` or a dict of str to :data:`Plain`."""

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
-from ..period import Period, parse_period
+from slagen.agreement.period import Period, parse_period
+
 from .registry import Context, Finding, rule
 
 _A = {"day": "a day", "week": "a week", "month": "a month", "quarter": "a quarter", "year": "a year"}

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Agreement
-from ..source import Path_, Source
+from slagen.agreement.model import Agreement
+from slagen.agreement.source import Path_, Source
+
 from ..targets import TargetSet
 
 

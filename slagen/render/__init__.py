@@ -16,9 +16,10 @@ from pathlib import Path
 
 import jinja2
 
+from slagen.agreement.load import Loaded, load_agreement
+
 from ..errors import RenderError, UsageError
 from ..gcpolicy import batch_collections
-from ..load import Loaded, load_agreement
 from ..targets import compute_targets
 from .context import ContextInputs, DocumentContext, build_context
 from .environment import BUILTIN, make_environment, search_path, template_error
@@ -63,9 +64,9 @@ def document_date(loaded: Loaded) -> datetime:
 
 
 def _charts(ctx: DocumentContext) -> DocumentContext:
-    """Add the charts of styles that show them (:mod:`slagen.charts`, which loads matplotlib
+    """Add the charts of styles that show them (:mod:`slagen.render.goal_chart`, which loads matplotlib
     only when a style draws a chart)."""
-    from ..charts import build_charts
+    from slagen.render.goal_chart import build_charts
 
     return replace(ctx, charts=tuple(build_charts(ctx)))
 

@@ -11,9 +11,10 @@ import mimetypes
 import os
 from datetime import UTC, datetime
 
+from slagen.agreement.load import Loaded
+from slagen.agreement.period import Period
+
 from ..errors import UsageError
-from ..load import Loaded
-from ..period import Period
 from ..targets.present import period_for
 
 

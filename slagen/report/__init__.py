@@ -1,7 +1,7 @@
 """Tracking reports: what happened in a period against an agreement's goals, as a document.
 
-The stages: the actuals are read (:mod:`slagen.actuals`) and judged
-(:func:`slagen.attainment.attainment`), the chart series drawn (:mod:`.charts`),
+The stages: the actuals are read (:mod:`slagen.tracking`) and judged
+(:func:`slagen.tracking.attainment.attainment`), the chart series drawn (:mod:`.charts`),
 everything formatted into a typed context (:mod:`.context`, :mod:`.views`), and
 the context rendered by ``<style>/report.html`` (or ``base/report.html``) in the
 agreement's first style, then written as PDF, DOCX or HTML like the agreement's
@@ -16,11 +16,12 @@ from pathlib import Path
 
 import jinja2
 
-from ..actuals import check_against, load_actuals
-from ..attainment import attainment
+from slagen.agreement.load import Loaded, load_agreement
+from slagen.agreement.period import Period
+from slagen.tracking import check_against, load_actuals
+from slagen.tracking.attainment import attainment
+
 from ..errors import RenderError, UsageError
-from ..load import Loaded, load_agreement
-from ..period import Period
 from ..render import FORMATS, encode
 from ..render import formatting as f
 from ..render.context import ContextInputs, build_context
@@ -49,7 +50,7 @@ def report_date(period: Period) -> datetime:
 
 def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tuple[ReportContext, datetime]:
     """The report context of ``loaded`` against the actuals at ``actuals_path``, and its date;
-    raise :class:`~slagen.actuals.ActualsError` for bad actuals."""
+    raise :class:`~slagen.tracking.ActualsError` for bad actuals."""
     a = loaded.agreement
     actuals = load_actuals(actuals_path)
     check_against(a, actuals, str(loaded.path))

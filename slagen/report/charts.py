@@ -1,5 +1,5 @@
-"""The chart sections of a tracking report: the series of :mod:`slagen.actuals.series`, drawn by
-:mod:`slagen.charts` and written out beside each chart as a table.
+"""The chart sections of a tracking report: the series of :mod:`slagen.tracking.series`, drawn by
+:mod:`slagen.render.goal_chart` and written out beside each chart as a table.
 
 - marketing: cumulative qualified leads against the daily goal line, with the gap;
 - sales: follow-up speed and depth per interval against the target (bars);
@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from .. import charts
-from ..actuals import Actuals, default_measure
-from ..actuals.series import AvailabilityMonth, Bar, LeadLine, goal_bars, lead_lines, service_months
-from ..model import Agreement, Goal
-from ..period import Period
+from slagen.agreement.model import Agreement, Goal
+from slagen.agreement.period import Period
+from slagen.render import goal_chart as charts
+from slagen.tracking import Actuals, default_measure
+from slagen.tracking.series import AvailabilityMonth, Bar, LeadLine, goal_bars, lead_lines, service_months
+
 from ..render import formatting as f
 from ..render.context import Chart
 from ..targets import TargetSet, format_duration

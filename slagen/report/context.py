@@ -1,6 +1,6 @@
 """The report's context from the attainment of a period: every figure written out, nothing computed.
 
-Targets and verdicts come from :func:`slagen.attainment.attainment` (which takes them
+Targets and verdicts come from :func:`slagen.tracking.attainment.attainment` (which takes them
 from :func:`slagen.targets.compute_targets`); this module only formats them.
 """
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..attainment import Attainment, GoalResult, Recalculation
-from ..model import Agreement
+from slagen.agreement.model import Agreement
+from slagen.tracking.attainment import Attainment, GoalResult, Recalculation
+
 from ..render import formatting as f
 from ..render.context import DocumentContext, RowView
 from ..targets import Computed

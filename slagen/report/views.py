@@ -2,7 +2,7 @@
 
 Like :mod:`slagen.render.context`, templates see no model, dict or number: every
 figure here is already written out, every verdict already decided (by
-:mod:`slagen.attainment`), so the templates only loop and print.
+:mod:`slagen.tracking.attainment`), so the templates only loop and print.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from ..atomic import write_atomic
+from slagen.agreement.model import Agreement
+from slagen.util.atomic import write_atomic
+
 from ..errors import UsageError
-from ..model import Agreement
 from .content import KINDS, starter
 from .emit import mapping
 

@@ -1,6 +1,6 @@
 """YAML text for a starter agreement, with each field's docstring as a comment above it.
 
-The comments are the model's field docstrings (:func:`slagen.fielddocs.field_docs`), so they say
+The comments are the model's field docstrings (:func:`slagen.agreement.fielddocs.field_docs`), so they say
 exactly what ``slagen schema`` and the editors say, and stay in step with the model.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from ..fielddocs import field_docs
-from ..load import unwrap_type
+from slagen.agreement.fielddocs import field_docs
+from slagen.agreement.load import unwrap_type
 
 _PLAIN = re.compile(r"^[A-Za-z0-9(][A-Za-z0-9 .,;()/'+%&@_-]*$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")

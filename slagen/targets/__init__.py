@@ -6,8 +6,9 @@ what it returns, and the documents render the same :class:`TargetSet`.
 
 from __future__ import annotations
 
-from ..model import Agreement
-from ..period import Period, parse_period
+from slagen.agreement.model import Agreement
+from slagen.agreement.period import Period, parse_period
+
 from .availability import (
     allowed_downtime,
     availability_from_downtime,

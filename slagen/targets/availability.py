@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..model import Availability
-from ..period import Period
+from slagen.agreement.model import Availability
+from slagen.agreement.period import Period
+
 from .base import Computed, FigureError, TargetSet
 from .rounding import AS_SET, EXACT, HUNDRED, ONE, exact, fmt, frac, pct, round_to
 

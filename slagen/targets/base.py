@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from slagen.agreement.period import Period
+from slagen.agreement.source import Path_
+
 from ..errors import SlagenError
-from ..period import Period
-from ..source import Path_
 
 
 @dataclass(frozen=True)

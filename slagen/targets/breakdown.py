@@ -20,8 +20,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from ..model import Agreement, Goal
-from ..period import Period
+from slagen.agreement.model import Agreement, Goal
+from slagen.agreement.period import Period
+
 from .base import BreakdownRow, Computed, GoalLinePoint, GoalTarget, MonthLine, TargetError, TargetSet
 from .rounding import CENT, ONE, cents, frac, largest_remainder, round_to
 

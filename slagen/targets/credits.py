@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import CreditTier, ServiceCredits
+from slagen.agreement.model import CreditTier, ServiceCredits
+
 from .base import Computed, FigureError, TargetSet
 from .rounding import AS_SET, HUNDRED, MONEY, cents, fmt, frac, pct
 

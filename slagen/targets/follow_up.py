@@ -11,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from ..model import FollowUp
+from slagen.agreement.model import FollowUp
+
 from .base import Computed, TargetSet, TargetWarning
 from .rounding import AS_SET, HUNDRED, TWO_PLACES, WHOLE_UP, divide, fmt, frac, round_to, whole_up
 from .rounding import CENT as TWO

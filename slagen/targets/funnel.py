@@ -7,7 +7,8 @@ so a reader can redo every step from the figures shown.
 
 from __future__ import annotations
 
-from ..model import Funnel
+from slagen.agreement.model import Funnel
+
 from .base import Computed, TargetError, TargetSet
 from .rounding import HUNDRED, MONEY, WHOLE_UP, cents, divide, fmt, frac, pct, whole_up
 

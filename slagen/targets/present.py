@@ -10,11 +10,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from slagen.agreement.load import load_agreement
+from slagen.agreement.model import Agreement
+from slagen.agreement.period import Period, parse_period
+from slagen.agreement.source import format_path
+
 from ..errors import AgreementError, Problem, UsageError
-from ..load import load_agreement
-from ..model import Agreement
-from ..period import Period, parse_period
-from ..source import format_path
 from . import compute_targets
 from .base import Computed, GoalTarget, TargetError, TargetSet
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..model import Agreement
-from ..period import Period, next_period, parse_period
+from slagen.agreement.model import Agreement
+from slagen.agreement.period import Period, next_period, parse_period
+
 from .base import Computed, FigureError, TargetSet
 from .rounding import CENT, HUNDRED, MONEY, TWO_PLACES, cents, fmt, frac, round_to
 

@@ -12,7 +12,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from ..source import Path_
+from slagen.agreement.source import Path_
+
 from .base import TargetError
 
 Mode = Literal["up", "down", "half-up"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import SupportLevel
+from slagen.agreement.model import SupportLevel
+
 from .base import Computed, TargetError, TargetSet
 from .rounding import AS_SET, fmt
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..model import LeadTier
+from slagen.agreement.model import LeadTier
+
 from .base import Computed, TargetError, TargetSet
 from .rounding import HUNDRED, MONEY, WHOLE_UP, cents, divide, fmt, frac, pct, whole_up
 

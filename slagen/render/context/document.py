@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from ...model import Agreement
+from slagen.agreement.model import Agreement
+
 from ...targets import TargetSet
 from .. import formatting as f
 from .. import words as spell
@@ -78,7 +79,7 @@ class Absent:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart image (built by :mod:`slagen.charts` for styles that show one)."""
+    """A chart image (built by :mod:`slagen.render.goal_chart` for styles that show one)."""
 
     id: str
     title: str

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from ...model import Agreement, Goal, Party
+from slagen.agreement.model import Agreement, Goal, Party
+
 from ...targets import TargetSet
 from ...targets.base import MonthLine
 from .. import formatting as f

@@ -3,7 +3,8 @@ cancellation, unexpected events, review and sign-off."""
 
 from dataclasses import dataclass
 
-from ...model import Agreement
+from slagen.agreement.model import Agreement
+
 from ...targets import TargetSet
 from .. import formatting as f
 from .. import words as spell

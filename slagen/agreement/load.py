@@ -1,7 +1,7 @@
-"""From an agreement file to a validated :class:`~slagen.model.Agreement`.
+"""From an agreement file to a validated :class:`~slagen.agreement.model.Agreement`.
 
-``load_agreement`` reads the YAML (:mod:`slagen.source`), validates its
-structure against the model and then its meaning (:mod:`slagen.validate`),
+``load_agreement`` reads the YAML (:mod:`slagen.agreement.source`), validates its
+structure against the model and then its meaning (:mod:`slagen.agreement.validate`),
 and raises :class:`~slagen.errors.AgreementError` with every problem found,
 each at ``file:line:column`` with its key path.
 """
@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import AgreementError, Problem, UsageError
-from .fields import describe
-from .model import Agreement
-from .source import Path_, Source, closest, did_you_mean, read_source
+from slagen.agreement.fields import describe
+from slagen.agreement.model import Agreement
+from slagen.agreement.source import Path_, Source, closest, did_you_mean, read_source
+from slagen.errors import AgreementError, Problem, UsageError
 
 if TYPE_CHECKING:
-    from .targets import TargetSet
+    from slagen.targets import TargetSet
 
 _PATTERNS = {
     r"^[a-z0-9][a-z0-9_-]*$": "an identifier of lower-case letters, digits, '-' and '_'",
@@ -50,7 +50,7 @@ class Loaded:
         validation computed, else computed now (raises :class:`~slagen.targets.TargetError`)."""
         if self.targets is not None:
             return self.targets
-        from .targets import compute_targets
+        from slagen.targets import compute_targets
 
         return compute_targets(self.agreement, goal_lines=False)
 
@@ -161,7 +161,7 @@ def load_agreement(path: Path | str, *, display: str | None = None) -> Loaded:
 def validate_source(src: Source, path: Path) -> Loaded:
     """Validate an agreement already read into ``src``; raise :class:`AgreementError` with
     every problem. ``path`` is where it lies: its logo is looked for beside it."""
-    from .validate import reference_problems, semantic_problems, target_problems
+    from slagen.agreement.validate import reference_problems, semantic_problems, target_problems
 
     if src.problems and src.data is None:
         raise AgreementError(src.problems)

@@ -19,13 +19,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .actuals import check_against, load_actuals
-from .atomic import write_atomic
-from .attainment import Recalculation, recalculation
-from .errors import AgreementError, SlagenError
-from .load import load_agreement
-from .period import Period, parse_period
-from .targets.rounding import fmt
+from slagen.agreement.load import load_agreement
+from slagen.agreement.period import Period, parse_period
+from slagen.errors import AgreementError, SlagenError
+from slagen.targets.rounding import fmt
+from slagen.tracking import check_against, load_actuals
+from slagen.tracking.attainment import Recalculation, recalculation
+from slagen.util.atomic import write_atomic
 
 #: The funnel inputs a recalculation replaces, with the recalculated value each takes.
 FIELDS = ("close_rate", "average_deal_size", "marketing_share")

@@ -1,4 +1,4 @@
-"""Each model field's docstring, read from the source of :mod:`slagen.model` when asked.
+"""Each model field's docstring, read from the source of :mod:`slagen.agreement.model` when asked.
 
 The docstring under a field (``name: Text`` then ``\"\"\"Full name ...\"\"\"``) documents it in
 ``slagen schema`` and in the comments ``slagen init`` writes. pydantic can collect them

@@ -2,7 +2,7 @@
 
 For a period, each goal gets its target (from :func:`~slagen.targets.compute_targets`:
 the period's total for goals that accrue, else the target per interval), its actual
-(a measure of the actuals, see :mod:`slagen.actuals.measures`), and met or missed
+(a measure of the actuals, see :mod:`slagen.tracking.measures`), and met or missed
 by its comparison. Each reporting interval of the period (a month, unless the
 agreement reports per quarter or year) is judged the same way; an interval with a
 missed goal is a missed interval. From those follow the missed-goal plan (strikes
@@ -25,11 +25,10 @@ from fractions import Fraction
 from functools import cache
 from typing import Literal
 
-from .actuals import Actuals, default_measure, measure
-from .errors import SlagenError
-from .model import Agreement, Goal
-from .period import Period, next_period, period_containing
-from .targets import (
+from slagen.agreement.model import Agreement, Goal
+from slagen.agreement.period import Period, next_period, period_containing
+from slagen.errors import SlagenError
+from slagen.targets import (
     FigureError,
     MonthCredit,
     Recalculated,
@@ -40,7 +39,8 @@ from .targets import (
     next_period_targets,
     recalculate,
 )
-from .targets.rounding import CENT, HUNDRED, round_to
+from slagen.targets.rounding import CENT, HUNDRED, round_to
+from slagen.tracking import Actuals, default_measure, measure
 
 Status = Literal["met", "missed", "no data", "not judged"]
 #: Intervals from short to long: a goal is judged only over periods at least as long as its interval.

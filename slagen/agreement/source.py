@@ -25,7 +25,7 @@ try:  # libyaml's composer is ~10x faster and gives the same nodes and marks
 except AttributeError:  # pragma: no cover - pure-Python fallback
     _Loader = yaml.SafeLoader
 
-from .errors import Problem
+from slagen.errors import Problem
 
 Path_ = tuple[str | int, ...]
 

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diff.compare import values_of
-from .diff.present import number
-from .diff.terms import Plain, identity_key, plain
-from .errors import AgreementError, UsageError
-from .load import Loaded, validate_source
-from .model import Agreement
-from .source import Source, parse_source
-from .targets import TargetError
+from slagen.agreement.load import Loaded, validate_source
+from slagen.agreement.model import Agreement
+from slagen.agreement.source import Source, parse_source
+from slagen.diff.compare import values_of
+from slagen.diff.present import number
+from slagen.diff.terms import Plain, identity_key, plain
+from slagen.errors import AgreementError, UsageError
+from slagen.targets import TargetError
 
 INDENT = "  "
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..model import Agreement, Goal
-from ..period import Period
-from ..targets import compute_targets
-from ..targets.breakdown import label, pieces
-from .measures import default_measure, measure
-from .records import Actuals
+from slagen.agreement.model import Agreement, Goal
+from slagen.agreement.period import Period
+from slagen.targets import compute_targets
+from slagen.targets.breakdown import label, pieces
+from slagen.tracking.measures import default_measure, measure
+from slagen.tracking.records import Actuals
 
 
 @dataclass(frozen=True)

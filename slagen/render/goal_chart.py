@@ -23,13 +23,13 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .targets.base import MonthLine
+from slagen.targets.base import MonthLine
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from .render.context import Chart, DocumentContext
+    from slagen.render.context import Chart, DocumentContext
 
 STYLES_WITH_CHARTS = ("visual",)
 """The styles whose documents show the goal-line charts."""
@@ -376,7 +376,7 @@ def bar_chart(
 def build_charts(doc: DocumentContext) -> tuple[Chart, ...]:
     """The goal-line chart of every goal of ``doc`` that accrues, for styles that show charts
     (none for the others, which then never load matplotlib)."""
-    from .render.context import Chart
+    from slagen.render.context import Chart
 
     if doc.style not in STYLES_WITH_CHARTS:
         return ()

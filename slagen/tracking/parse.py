@@ -14,10 +14,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ..errors import Problem
-from ..period import Period, parse_period
-from .read import RawActuals, Row, hint
-from .records import (
+from slagen.agreement.period import Period, parse_period
+from slagen.errors import Problem
+from slagen.tracking.read import RawActuals, Row, hint
+from slagen.tracking.records import (
     Actuals,
     ActualsError,
     DailyLeads,
@@ -236,7 +236,7 @@ def _build(row: Row, v: dict[str, Any], problems: list[Problem]) -> object | Non
         )
     if s == "goals":
         return GoalActual(v["goal"], v["period"], v["actual"], w)
-    from .measures import MEASURES, is_measure
+    from slagen.tracking.measures import MEASURES, is_measure
 
     if not is_measure(v["measure"]):
         problems.append(

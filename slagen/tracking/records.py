@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from ..errors import AgreementError, Problem
-from ..period import Period
+from slagen.agreement.period import Period
+from slagen.errors import AgreementError, Problem
 
 #: The sections of an actuals file (YAML keys, or the ``record`` column of a CSV).
 SECTIONS = ("daily", "leads", "tracked", "service", "tickets", "goals", "measures")
@@ -123,7 +123,7 @@ class GoalActual:
 
 @dataclass(frozen=True)
 class MeasureOf:
-    """Which measure of the records a goal's actual is (see :data:`~slagen.actuals.measures.MEASURES`)."""
+    """Which measure of the records a goal's actual is (see :data:`~slagen.tracking.measures.MEASURES`)."""
 
     goal: str
     measure: str

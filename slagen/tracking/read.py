@@ -1,7 +1,7 @@
 """Reading an actuals file (YAML sections, or one CSV with a ``record`` column) into rows.
 
 A row is a section name, the text of each of its cells, and where each cell was
-written. Types are read afterwards (:mod:`slagen.actuals.parse`), the same way
+written. Types are read afterwards (:mod:`slagen.tracking.parse`), the same way
 for both formats, so a bad value gives the same message in either.
 """
 
@@ -12,10 +12,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Problem
-from ..fields import describe
-from ..source import did_you_mean, format_path, parse_source
-from .records import SECTIONS, ActualsError, Where
+from slagen.agreement.fields import describe
+from slagen.agreement.source import did_you_mean, format_path, parse_source
+from slagen.errors import Problem
+from slagen.tracking.records import SECTIONS, ActualsError, Where
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def _read_csv(raw: bytes, name: str) -> RawActuals:
         raise ActualsError(
             [Problem(name, 1, 1, "", f"expected a 'record' column in the header, got {', '.join(header)}")]
         )
-    from .parse import SPECS
+    from slagen.tracking.parse import SPECS
 
     known = sorted({f for spec in SPECS.values() for f in spec} | {"record"})
     problems = [

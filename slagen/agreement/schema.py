@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model
-from .fielddocs import field_docs
-from .model import Agreement
+from slagen.agreement import model
+from slagen.agreement.fielddocs import field_docs
+from slagen.agreement.model import Agreement
 
 SCHEMA_ID = "https://slagen.dev/schema/agreement.schema.json"
 

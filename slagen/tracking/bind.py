@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
-from ..model import Agreement
-from .read import hint
-from .records import Actuals, ActualsError, GoalActual, MeasureOf
+from slagen.agreement.model import Agreement
+from slagen.errors import Problem
+from slagen.tracking.read import hint
+from slagen.tracking.records import Actuals, ActualsError, GoalActual, MeasureOf
 
 
 def check_against(agreement: Agreement, actuals: Actuals, agreement_file: str) -> None:

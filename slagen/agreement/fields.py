@@ -1,6 +1,6 @@
 """Scalar field types read strictly from the text the author wrote.
 
-Every scalar reaches the model as a string (see :mod:`slagen.source`). These
+Every scalar reaches the model as a string (see :mod:`slagen.agreement.source`). These
 types read that text as their field declares, or reject it with a message
 that says what was expected and what was found. Nothing is coerced silently:
 ``012`` is not a whole number, ``1:20`` not a number, ``no`` not a boolean.

@@ -3,7 +3,7 @@
 The same classes validate agreement files and generate the JSON Schema that
 editors use (``slagen schema``). Field docstrings become schema descriptions.
 Cross-references (a goal's owner, a report's recipient, a computed target's
-name) are checked afterwards by :mod:`slagen.validate`.
+name) are checked afterwards by :mod:`slagen.agreement.validate`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import Bool, Date, Dec, Int, Pct, Slug, Text
+from slagen.agreement.fields import Bool, Date, Dec, Int, Pct, Slug, Text
 
 Interval = Literal["day", "week", "month", "quarter", "year"]
 Kind = Literal["customer", "internal", "multi-level"]

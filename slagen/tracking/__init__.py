@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .bind import check_against
-from .measures import MEASURES, Measured, default_measure, measure
-from .parse import parse_rows
-from .read import read_raw
-from .records import (
+from slagen.tracking.bind import check_against
+from slagen.tracking.measures import MEASURES, Measured, default_measure, measure
+from slagen.tracking.parse import parse_rows
+from slagen.tracking.read import read_raw
+from slagen.tracking.records import (
     Actuals,
     ActualsError,
     DailyLeads,

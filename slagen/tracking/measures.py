@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..period import Period
-from ..targets.rounding import CENT, HUNDRED, frac, round_to
-from .records import Actuals, ServiceMonth
+from slagen.agreement.period import Period
+from slagen.targets.rounding import CENT, HUNDRED, frac, round_to
+from slagen.tracking.records import Actuals, ServiceMonth
 
 MINUTES_A_DAY = 1440
 

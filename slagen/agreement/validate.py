@@ -10,11 +10,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .model import Agreement
-from .period import parse_period
-from .source import Path_, Source, did_you_mean
-from .targets import TargetError, TargetSet, compute_targets
+from slagen.agreement.model import Agreement
+from slagen.agreement.period import parse_period
+from slagen.agreement.source import Path_, Source, did_you_mean
+from slagen.errors import Problem
+from slagen.targets import TargetError, TargetSet, compute_targets
 
 
 def semantic_problems(a: Agreement, src: Source, file: Path) -> list[Problem]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .errors import AgreementError, Problem
-from .load import Loaded, agreement_files, load_agreement
+from slagen.agreement.load import Loaded, agreement_files, load_agreement
+from slagen.errors import AgreementError, Problem
 
 
 def plural(n: int, word: str) -> str:

@@ -1,0 +1,1 @@
+"""The agreement stage: YAML with positions, field types, the model, loading, validation, check."""

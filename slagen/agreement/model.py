@@ -11,8 +11,53 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
+from slagen.agreement.base import Model as Model
+
+# The clause sections live in their own module; named here so the schema lists them.
+from slagen.agreement.clauses import (
+    Amendments as Amendments,
+)
+from slagen.agreement.clauses import (
+    Claims as Claims,
+)
+from slagen.agreement.clauses import (
+    Clauses as Clauses,
+)
+from slagen.agreement.clauses import (
+    Counterparts as Counterparts,
+)
+from slagen.agreement.clauses import (
+    Definition as Definition,
+)
+from slagen.agreement.clauses import (
+    Escalation as Escalation,
+)
+from slagen.agreement.clauses import (
+    Exclusion as Exclusion,
+)
+from slagen.agreement.clauses import (
+    GoverningLaw as GoverningLaw,
+)
+from slagen.agreement.clauses import (
+    Measurement as Measurement,
+)
+from slagen.agreement.clauses import (
+    Notice as Notice,
+)
+from slagen.agreement.clauses import (
+    Precedence as Precedence,
+)
+from slagen.agreement.clauses import (
+    Reference as Reference,
+)
+from slagen.agreement.clauses import (
+    Remedies as Remedies,
+)
+from slagen.agreement.clauses import (
+    VersionEntry as VersionEntry,
+)
 from slagen.agreement.fields import Bool, Date, Dec, Int, Pct, Slug, Text
 
 Interval = Literal["day", "week", "month", "quarter", "year"]
@@ -21,16 +66,6 @@ Style = Literal["two-column", "tabular", "visual", "legal-narrative"]
 Format = Literal["pdf", "docx", "html"]
 Stage = Literal["goals", "qualification", "hand-off", "nurturing", "service", "delivery"]
 STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative")
-
-
-class Model(BaseModel):
-    """Base of every part of an agreement: unknown keys are errors, values immutable.
-
-    ``defer_build``: a class's validator is built when first used, so loading an agreement
-    builds the one of :class:`Agreement` (nested classes included) instead of one per class.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True, defer_build=True)
 
 
 # --- who ---------------------------------------------------------------------------
@@ -47,6 +82,8 @@ class Person(Model):
     """Job title or role (e.g. Head of Sales)."""
     email: Text = Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     """E-mail address."""
+    phone: Text | None = Field(default=None, pattern=r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
+    """Phone number in international form (e.g. +49 69 1234 5670), when the agreement names one."""
 
 
 class Party(Model):
@@ -421,6 +458,9 @@ class Signatory(Model):
     """The person (by id)."""
     signed_on: Date | None = None
     """The date they signed off the current period's document; absent while unsigned."""
+    capacity: Text | None = None
+    """The capacity in which they sign (e.g. Managing Director, authorised to represent the
+    company alone); absent: they sign in the role named for them."""
 
 
 class Presentation(Model):
@@ -475,6 +515,9 @@ class Agreement(Model):
     """Review schedule."""
     sign_off: list[Signatory] = Field(min_length=1)
     """Signatories."""
+    clauses: Clauses | None = None
+    """The standard clauses: definitions, measurement, claims, exclusions, remedies, governing
+    law, notices, precedence, amendments, counterparts, confidentiality, escalation."""
     presentation: Presentation
     """How the agreement is rendered."""
 

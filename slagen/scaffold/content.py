@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .clauses import starter_clauses
+
 Data = dict[str, Any]
 
 
@@ -394,5 +396,6 @@ def starter(kind: str, style: str, today: date) -> Data:
         },
         "review": {"mid_term": date(year, 7, 1), "end_of_term": date(year, 12, 15), "metrics_every": "month"},
         "sign_off": [{"person": lead} for lead in leads],
+        "clauses": starter_clauses(kind, parties, "0.1", year),
         "presentation": {"styles": [style], "formats": ["pdf"], "locale": "en-US", "page_size": "A4"},
     }

@@ -17,7 +17,7 @@ from slagen.agreement.source import Source, did_you_mean
 from slagen.errors import Problem
 from slagen.targets import TargetError, TargetSet, compute_targets
 
-from . import cancellation, ids, inputs, parties, presentation, references, term
+from . import cancellation, clauses, ids, inputs, parties, presentation, references, term
 from .references import reference_problems
 from .registry import CHECKS, Check, Context, Finding, check
 
@@ -28,6 +28,7 @@ __all__ = [
     "Finding",
     "cancellation",
     "check",
+    "clauses",
     "ids",
     "inputs",
     "parties",

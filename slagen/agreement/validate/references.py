@@ -117,3 +117,13 @@ def reference_findings(data: dict[str, Any]) -> Iterator[Finding]:
             yield Finding(("sign_off", i, "person"), f"{signer!r} is already a signatory")
         if isinstance(signer, str):
             signers.add(signer)
+    clauses = data.get("clauses")
+    if isinstance(clauses, dict):
+        claims = clauses.get("claims")
+        if isinstance(claims, dict):
+            yield from party(("clauses", "claims", "claimant"), claims.get("claimant"))
+        for i, n in _items(clauses, "notices"):
+            yield from party(("clauses", "notices", i, "party"), n.get("party"))
+            yield from person(("clauses", "notices", i, "attention"), n.get("attention"))
+        for i, e in _items(clauses, "escalation"):
+            yield from person(("clauses", "escalation", i, "person"), e.get("person"))

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from slagen.agreement.fields import describe
 from slagen.agreement.model import Agreement
-from slagen.agreement.source import Path_, Source, closest, did_you_mean, read_source
+from slagen.agreement.source import Path_, Source, closest, did_you_mean, parse_source, read_source
 from slagen.errors import AgreementError, Problem, UsageError
 
 if TYPE_CHECKING:
@@ -152,10 +152,15 @@ def structural_problems(src: Source, exc: ValidationError) -> list[Problem]:
     return out
 
 
-def load_agreement(path: Path | str, *, display: str | None = None) -> Loaded:
-    """Load and validate one agreement; raise :class:`AgreementError` with every problem."""
+def load_agreement(path: Path | str, *, display: str | None = None, raw: bytes | None = None) -> Loaded:
+    """Load and validate one agreement; raise :class:`AgreementError` with every problem.
+
+    ``raw``: the file's bytes as already read (a build hands its workers the bytes it hashed
+    and sealed); the file at ``path`` is then not read, only its folder used (for the logo).
+    """
     p = Path(path)
-    return validate_source(read_source(p, display), p)
+    src = read_source(p, display) if raw is None else parse_source(raw, display or str(path))
+    return validate_source(src, p)
 
 
 def validate_source(src: Source, path: Path) -> Loaded:

@@ -35,6 +35,14 @@ MAX_NODES = 100_000
 #: Largest agreement file read, in bytes.
 MAX_BYTES = 5 * 1024 * 1024
 
+#: Most characters aliases may add to a document (the text of every value they repeat, in
+#: total). Counting values alone lets one long string aliased many times expand a 1 MB file
+#: to gigabytes; real agreements repeat a contact block or a sentence a few times.
+MAX_ALIAS_CHARS = 256 * 1024
+#: Longest text of one value (a key or a scalar), in characters: a long clause is a few
+#: thousand; a document cannot lay out one value of megabytes.
+MAX_TEXT = 20_000
+
 #: Deepest nesting of mappings and lists. Real agreements nest about six levels.
 MAX_DEPTH = 64
 
@@ -72,6 +80,9 @@ class Source:
     """Key paths whose value was refused (a tag): the model's own error there is not repeated."""
     bom: bool = False
     """Whether the file began with a UTF-8 byte-order mark (left out of ``text``)."""
+    raw: bytes = b""
+    """The bytes read: what a document rendered from this source states, stamps and attaches
+    (the file is never read again, so a document cannot mix two versions of it)."""
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of ``path``, or of its nearest written ancestor."""
@@ -102,13 +113,25 @@ class _Refused(Exception):
 class _Frame:
     """An open mapping or sequence while composing."""
 
-    __slots__ = ("anchor", "data", "first_line", "is_key", "key", "key_ok", "path", "start_count")
+    __slots__ = (
+        "anchor",
+        "data",
+        "first_line",
+        "is_key",
+        "key",
+        "key_ok",
+        "path",
+        "start_chars",
+        "start_count",
+    )
 
-    def __init__(self, data: Any, path: Path_ | None, anchor: str | None, start: int, is_key: bool) -> None:
+    def __init__(
+        self, data: Any, path: Path_ | None, anchor: str | None, start: tuple[int, int], is_key: bool
+    ) -> None:
         self.data = data
         self.path = path  # None: the value is dropped (a duplicate key's), so no marks are kept
         self.anchor = anchor
-        self.start_count = start
+        self.start_count, self.start_chars = start
         self.is_key = is_key
         self.key: str | None = None  # the key whose value comes next (mappings)
         self.key_ok = True  # False: the next value belongs to a refused key and is dropped
@@ -135,8 +158,13 @@ class _Composer:
     def __init__(self, src: Source) -> None:
         self.src = src
         self.count = 0
+        self.chars = 0
+        """Characters of every scalar so far, aliases expanded."""
+        self.alias_chars = 0
+        """Characters added by aliases."""
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        """Each anchor's value, the values it holds and their characters."""
         self.open_anchors: set[str] = set()
 
     def _problem(self, ev: Any, path: Path_ | None, message: str) -> None:
@@ -148,8 +176,9 @@ class _Composer:
         if path is not None:
             self.src.refused.add(path)
 
-    def _count(self, n: int, ev: Any) -> None:
+    def _count(self, n: int, ev: Any, chars: int = 0) -> None:
         self.count += n
+        self.chars += chars
         if self.count > MAX_NODES:
             line, col = _mark(ev)
             raise _Refused(
@@ -157,6 +186,17 @@ class _Composer:
                 col,
                 f"document expands to more than {MAX_NODES:,} values through aliases; "
                 "refusing it (an alias bomb?)",
+            )
+
+    def _count_alias(self, chars: int, ev: Any) -> None:
+        self.alias_chars += chars
+        if self.alias_chars > MAX_ALIAS_CHARS:
+            line, col = _mark(ev)
+            raise _Refused(
+                line,
+                col,
+                f"aliases repeat more than {MAX_ALIAS_CHARS:,} characters of text; refusing it "
+                "(an alias bomb?); write the text out or repeat less",
             )
 
     def _child_path(self) -> Path_ | None:
@@ -213,7 +253,7 @@ class _Composer:
             self._problem(ev, top.path, "an empty key is not supported; write the keys out")
         else:
             if ev.anchor is not None:
-                self.anchors[ev.anchor] = (ev.value, 1)
+                self.anchors[ev.anchor] = (ev.value, 1, len(ev.value))
             self._take_key(ev, ev.value)
             return
         top.key, top.key_ok = "", False
@@ -254,8 +294,11 @@ class _Composer:
             ev = loader.get_event()
             cls = type(ev)
             if cls is yaml.ScalarEvent:
-                self._count(1, ev)
+                self._count(1, ev, len(ev.value))
                 plain = ev.tag is None and not ev.style
+                if len(ev.value) > MAX_TEXT:
+                    self._too_long(ev)
+                    continue
                 if self._expecting_key():
                     self._scalar_key(ev, plain)
                     continue
@@ -267,7 +310,7 @@ class _Composer:
                 else:
                     value = ev.value
                 if ev.anchor is not None:
-                    self.anchors[ev.anchor] = (value, 1)
+                    self.anchors[ev.anchor] = (value, 1, len(ev.value))
                 if not self.stack:
                     return self._root(ev, value)
                 self._value(ev, value, 1)
@@ -292,14 +335,20 @@ class _Composer:
                     self._refuse_tag(ev, path)
                 if ev.anchor is not None:
                     self.open_anchors.add(ev.anchor)
-                self.stack.append(_Frame({} if is_map else [], path, ev.anchor, self.count, is_key))
+                self.stack.append(
+                    _Frame({} if is_map else [], path, ev.anchor, (self.count, self.chars), is_key)
+                )
                 if is_key:  # the key's own content is dropped; its value follows after it ends
                     self.stack[-1].path = None
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 frame = self.stack.pop()
                 if frame.anchor is not None:
                     self.open_anchors.discard(frame.anchor)
-                    self.anchors[frame.anchor] = (frame.data, self.count - frame.start_count)
+                    self.anchors[frame.anchor] = (
+                        frame.data,
+                        self.count - frame.start_count,
+                        self.chars - frame.start_chars,
+                    )
                 if not self.stack:
                     root = frame.data
                 elif frame.is_key:
@@ -321,10 +370,11 @@ class _Composer:
                     if self._expecting_key():  # reported once: as the alias, not also as an empty key
                         self.stack[-1].key, self.stack[-1].key_ok = "", False
                         continue
-                    value, size = None, 1
+                    value, size, chars = None, 1, 0
                 else:
-                    value, size = self.anchors[ev.anchor]
-                self._count(size, ev)
+                    value, size, chars = self.anchors[ev.anchor]
+                self._count(size, ev, chars)
+                self._count_alias(chars, ev)
                 if not self.stack:
                     return self._root(ev, value)
                 self._value(ev, value, size)
@@ -335,6 +385,22 @@ class _Composer:
                     return root
             elif cls is yaml.StreamEndEvent:
                 return root
+
+    def _too_long(self, ev: Any) -> None:
+        """A scalar longer than :data:`MAX_TEXT`: reported where it starts, and left out."""
+        what = f"text of {len(ev.value):,} characters; the limit is {MAX_TEXT:,} (split it or shorten it)"
+        if not self.stack:
+            line, col = _mark(ev)
+            raise _Refused(line, col, what)
+        if self._expecting_key():
+            self._problem(ev, self.stack[-1].path, f"a key of {what}")
+            self.stack[-1].key, self.stack[-1].key_ok = "", False
+            return
+        path = self._child_path()
+        self._problem(ev, path, what)
+        if path is not None:
+            self.src.refused.add(path)
+        self._value(ev, None, 1)
 
     def _root(self, ev: Any, value: Any) -> None:
         """Report a top level that is not a mapping; the document is not read further."""
@@ -380,6 +446,7 @@ def read_source(path: Path | str, display: str | None = None) -> Source:
 def parse_source(raw: bytes, name: str, src: Source | None = None) -> Source:
     """Parse YAML bytes (already read) into a :class:`Source`."""
     src = src or Source(file=name, text="")
+    src.raw = raw
     if len(raw) > MAX_BYTES:
         src.problems.append(Problem(name, 1, 1, "", f"file is {len(raw)} bytes; the limit is {MAX_BYTES}"))
         return src

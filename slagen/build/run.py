@@ -147,11 +147,14 @@ class _Build:
                 str(plan.path),
                 doc.style,
                 doc.fmt,
-                s.period.label if s.period else None,
+                plan.period,
                 str(s.templates) if s.templates else None,
                 str(s.out_dir),
                 os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
                 staged,
+                plan.text,
+                doc.output,
+                tuple(plan.facts.to_json().items()),
             )
         )
 

@@ -39,13 +39,22 @@ class Task:
     path: str
     style: str
     fmt: str
-    period: str | None
+    period: str
+    """The period planned (the worker never works it out again)."""
     templates: str | None
     out_dir: str
     epoch: str | None
     """``SOURCE_DATE_EPOCH`` of the build (the fork server may have started with another)."""
     staged: bool
     """Render into a staging folder inside ``out_dir`` instead of the document's place."""
+    text: bytes = b""
+    """The agreement's bytes as the build read, hashed and sealed them: the document is
+    rendered from these, never from the file read again (it may have changed since)."""
+    output: str = ""
+    """The document's planned path inside ``out_dir``."""
+    facts: tuple[tuple[str, object], ...] = ()
+    """The facts the build planned with (:class:`~slagen.build.plan.Facts`, maybe from the
+    manifest, which is only a cache): the worker writes nothing when the agreement says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -81,8 +90,12 @@ def run_task(task: Task) -> Outcome:
     """Render one document; every error becomes the outcome's messages, never an exception."""
     import hashlib
 
+    from slagen.agreement.load import load_agreement
+
     from ..errors import AgreementError, SlagenError
-    from ..render import render_agreement
+    from ..render import render_loaded
+    from ..render.output import write_atomic
+    from .plan import Facts
 
     started = time.perf_counter()
     os.chdir(task.cwd)
@@ -97,15 +110,33 @@ def run_task(task: Task) -> Outcome:
     errors: tuple[str, ...] = ()
     written = digest = None
     try:
-        path = render_agreement(
-            Path(task.path),
+        loaded = load_agreement(Path(task.path), raw=task.text)
+        facts = Facts.of(loaded.agreement).to_json()
+        planned = dict(task.facts)
+        if facts != planned:
+            differ = ", ".join(
+                f"{k} {planned.get(k)!r} (the agreement says {facts.get(k)!r})"
+                for k in sorted(set(facts) | set(planned))
+                if facts.get(k) != planned.get(k)
+            )
+            raise SlagenError(
+                f"the build was planned from facts the agreement does not state ({differ}); "
+                "the output folder's manifest is out of date, so nothing was written: build again"
+            )
+        ((path, data),) = render_loaded(
+            loaded,
             style=task.style,
-            fmt=task.fmt,
+            formats=(task.fmt,),
             period=task.period,
             templates=Path(task.templates) if task.templates else None,
             out_dir=out_dir,
         )
-        written, digest = str(path), hashlib.sha256(path.read_bytes()).hexdigest()
+        if path != out_dir / task.output:
+            raise SlagenError(
+                f"it would be written to {path}, not to {out_dir / task.output}; nothing was written"
+            )
+        write_atomic(path, data)
+        written, digest = str(path), hashlib.sha256(data).hexdigest()
     except AgreementError as exc:
         errors = tuple(str(p) for p in exc.problems)
     except SlagenError as exc:
@@ -146,7 +177,28 @@ class _Slot:
 def _context() -> Any:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
+    start_fork_server()
     return ctx
+
+
+def start_fork_server() -> None:
+    """Start the fork server (once per process) with a safe ``sys.path``.
+
+    multiprocessing starts it as ``python -c ...``, which puts the working folder first on
+    ``sys.path``: any module there named like one the renderers import (``inspect.py`` in an
+    untrusted checkout) would be run by every worker. ``PYTHONSAFEPATH`` (``-P``) leaves it out.
+    """
+    from multiprocessing import forkserver
+
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = before
 
 
 def run_tasks(

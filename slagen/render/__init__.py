@@ -37,6 +37,7 @@ __all__ = [
     "render_documents",
     "render_files",
     "render_html",
+    "render_loaded",
 ]
 
 
@@ -77,7 +78,7 @@ def render_html(
     """Render ``loaded`` in ``style`` to HTML; raise :class:`RenderError` on a template problem."""
     p = period_in_term(loaded, period)
     targets = compute_targets(loaded.agreement, p)
-    stamp = version_stamp(loaded.path, loaded.path.read_bytes())
+    stamp = version_stamp(loaded.path, loaded.source.raw)
     when = document_date(loaded)
     inputs = ContextInputs(style=style, stamp=stamp.text, when=when, logo=logo_uri(loaded))
     ctx = _charts(build_context(loaded.agreement, targets, inputs))
@@ -124,7 +125,7 @@ def encode(
             base_url=loaded.path.resolve().parent.as_uri() + "/",
             roots=roots,
             source_name=loaded.path.name,
-            source=loaded.path.read_bytes(),
+            source=loaded.source.raw,
             when=when,
             variant=pdf_variant,
         )
@@ -148,10 +149,33 @@ def render_documents(
     templates: Path | None = None,
     out_dir: Path = Path("output"),
     pdf_variant: str | None = None,
+    source: bytes | None = None,
 ) -> list[tuple[Path, bytes]]:
     """Render the agreement at ``path`` in ``style`` once, in each of ``formats``; return each
-    output path with its bytes (nothing is written)."""
-    loaded = load_agreement(path)
+    output path with its bytes (nothing is written). ``source``: the agreement's bytes as
+    already read (the file is then not read again)."""
+    return render_loaded(
+        load_agreement(path, raw=source),
+        style=style,
+        formats=formats,
+        period=period,
+        templates=templates,
+        out_dir=out_dir,
+        pdf_variant=pdf_variant,
+    )
+
+
+def render_loaded(
+    loaded: Loaded,
+    *,
+    style: str,
+    formats: tuple[str, ...],
+    period: str | None = None,
+    templates: Path | None = None,
+    out_dir: Path = Path("output"),
+    pdf_variant: str | None = None,
+) -> list[tuple[Path, bytes]]:
+    """:func:`render_documents` of an agreement already loaded."""
     a = loaded.agreement
     rendered = render_html(loaded, style=style, period=period, templates=templates)
     one = a.presentation.styles == [style]
@@ -180,6 +204,7 @@ def render_agreement(
     templates: Path | None = None,
     out_dir: Path = Path("output"),
     pdf_variant: str | None = None,
+    source: bytes | None = None,
 ) -> Path:
     """Render the agreement at ``path`` in ``style`` into ``out_dir`` and return the file written."""
     ((target, data),) = render_documents(
@@ -190,6 +215,7 @@ def render_agreement(
         templates=templates,
         out_dir=out_dir,
         pdf_variant=pdf_variant,
+        source=source,
     )
     write_atomic(target, data)
     return target

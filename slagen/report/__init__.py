@@ -58,7 +58,7 @@ def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tu
     att = attainment(a, actuals, p)
     targets = compute_targets(a, p)
     when = report_date(p)
-    stamp = version_stamp(loaded.path, loaded.path.read_bytes())
+    stamp = version_stamp(loaded.path, loaded.source.raw)
     style = a.presentation.styles[0]
     doc = build_context(a, targets, ContextInputs(style, stamp.text, when, logo_uri(loaded)))
     extra = ReportInputs(

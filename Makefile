@@ -1,18 +1,29 @@
 # The two commands of the README. Both set up what they need first.
 PY ?= python3
+# Every Python 3.11-3.13 that pyenv has, visible to nox at once (no-op without pyenv).
+PYENV_MATRIX = $(shell command -v pyenv >/dev/null && pyenv versions --bare | grep -E '^3\.1[123]\.[0-9]+$$' | paste -sd: -)
 
-.PHONY: setup render test lint pages bench
+.PHONY: setup render test quick matrix docs lint pages bench
 setup:
 	@bash scripts/setup.sh
 
 render: setup  ## check and render every example agreement in every style and format it declares, into output/ (only what changed)
 	$(PY) -m slagen build agreements
 
-test: setup  ## lint, type-check and run the test suite
+test: setup  ## lint, type-check and run the whole test suite
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 	$(PY) -m pytest -q
+
+quick: setup  ## the editing loop: the suite without the slow end-to-end tests
+	$(PY) -m pytest -q -m "not slow"
+
+matrix: setup  ## the suite on Python 3.11, 3.12 and 3.13, and with the newest and the oldest allowed libraries (nox)
+	PYENV_VERSION="$(PYENV_MATRIX)" $(PY) -m nox
+
+docs: setup  ## the documentation site, into output/site/
+	$(PY) -m mkdocs build --strict
 
 pages: setup  ## page images of every style for review (output/pages/)
 	$(PY) scripts/pages.py

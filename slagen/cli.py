@@ -9,6 +9,7 @@ progress to stderr. Heavy renderers are imported inside the commands that need t
 
 from __future__ import annotations
 
+import sys
 import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -185,7 +186,7 @@ def diff(ctx: click.Context, args: tuple[str, ...], fmt: str, color: bool | None
 
     report = run_diff(args, ctx.meta.get("slagen.paths", ()))
     if color is None:
-        color = click.get_text_stream("stdout").isatty()
+        color = sys.stdout.isatty()
     click.echo(render(report, fmt, color=color and fmt == "text"), nl=False, color=color)
     click.echo(report.summary, err=True)
     ctx.exit(1 if report.changed else 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -23,7 +24,7 @@ class Progress:
             self._bar = click.progressbar(
                 length=total,
                 label="rendering",
-                file=click.get_text_stream("stderr"),
+                file=sys.stderr,
                 show_eta=True,
                 show_pos=True,
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -321,7 +322,7 @@ def build_folder(
     settings = Settings(out_dir, wanted, templates)
     manifest = Manifest.load(out_dir)
     if progress is None:
-        progress = Progress(tty=click.get_text_stream("stderr").isatty())
+        progress = Progress(tty=sys.stderr.isatty())
     b = _Build(settings, force, manifest, BuildReport(), progress)
     if manifest.problem:
         click.echo(f"note: {manifest.problem}", err=True)

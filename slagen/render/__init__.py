@@ -91,10 +91,7 @@ def render_html(
         hint = (
             ""
             if BUILTIN.is_dir()
-            else (
-                f"; the built-in templates are read from the source tree ({BUILTIN}), "
-                "so install slagen from its checkout with pip install -e ."
-            )
+            else f"; the built-in templates are missing from {BUILTIN}: this installation of slagen is broken, reinstall it"
         )
         raise RenderError(
             f"no template {exc.name!r} for style {style!r} (looked in {looked}){hint}"

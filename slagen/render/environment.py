@@ -20,12 +20,12 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import RenderError
+from .builtin import builtin_templates
 from .bytecode import bytecode_cache
 from .words import FILTERS
 
-#: The built-in templates: the top-level ``templates/`` of the source tree slagen runs from
-#: (an editable install, as ``scripts/setup.sh`` makes). A wheel does not carry them.
-BUILTIN = Path(__file__).resolve().parent.parent.parent / "templates"
+#: The built-in templates (in the installed package, or the source tree's ``templates/``).
+BUILTIN = builtin_templates()
 
 
 def search_path(templates: Path | None) -> tuple[Path, ...]:

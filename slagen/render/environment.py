@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..errors import RenderError
 from .builtin import builtin_templates
 from .bytecode import bytecode_cache
+from .phrases import FILTERS as PHRASE_FILTERS
 from .words import FILTERS
 
 #: The built-in templates (in the installed package, or the source tree's ``templates/``).
@@ -39,9 +40,10 @@ def upfirst(text: str) -> str:
 
 
 def _filters() -> dict[str, Callable[..., Any]]:
-    """Every filter templates may use: ``upfirst`` and the words of the legal narrative
-    (numbers and dates spelled out, :mod:`slagen.render.words`)."""
-    return {"upfirst": upfirst, **FILTERS}
+    """Every filter templates may use: ``upfirst``, the words of the legal narrative
+    (numbers and dates spelled out, :mod:`slagen.render.words`) and the sentence endings of
+    :mod:`slagen.render.phrases` (one full stop after a name such as "B.V.")."""
+    return {"upfirst": upfirst, **FILTERS, **PHRASE_FILTERS}
 
 
 @functools.lru_cache(maxsize=8)

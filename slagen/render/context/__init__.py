@@ -22,6 +22,7 @@ postpone their annotations, so ``typing.get_type_hints`` still resolves them.)
 
 from __future__ import annotations
 
+from .clauses import ClausesView, ClauseView, DefinitionView, TableView
 from .document import Absent, Chart, ContextInputs, DocumentContext, Headings, build_context
 from .parties import (
     PALETTE,
@@ -57,10 +58,13 @@ VIEWS: tuple[type, ...] = (
     BreakdownView,
     CancellationView,
     Chart,
+    ClauseView,
+    ClausesView,
     ComputedView,
     ContactView,
     ContextInputs,
     CreditsView,
+    DefinitionView,
     DocumentContext,
     GoalView,
     Headings,
@@ -77,6 +81,7 @@ VIEWS: tuple[type, ...] = (
     StageView,
     StrikesView,
     SupportView,
+    TableView,
     UnexpectedEventsView,
 )
 for _view in VIEWS:
@@ -93,10 +98,13 @@ __all__ = [
     "BreakdownView",
     "CancellationView",
     "Chart",
+    "ClauseView",
+    "ClausesView",
     "ComputedView",
     "ContactView",
     "ContextInputs",
     "CreditsView",
+    "DefinitionView",
     "DocumentContext",
     "GoalView",
     "Headings",
@@ -113,6 +121,7 @@ __all__ = [
     "StageView",
     "StrikesView",
     "SupportView",
+    "TableView",
     "UnexpectedEventsView",
     "build_context",
 ]

@@ -8,6 +8,7 @@ from slagen.agreement.model import Agreement
 from ...targets import TargetSet
 from .. import formatting as f
 from .. import words as spell
+from .clauses import ClausesView, clauses
 from .parties import (
     ContactView,
     GoalView,
@@ -144,6 +145,8 @@ class DocumentContext:
     charts: tuple[Chart, ...] = ()
     term_start_formal: str = ""
     """The first day of the term as a contract's preamble writes it: ``the 1st day of January, 2026``."""
+    clauses: ClausesView | None = None
+    """The standard clauses (definitions, measurement, claims, exclusions, remedies, law...)."""
 
 
 @dataclass(frozen=True)
@@ -226,4 +229,5 @@ def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> Doc
         keywords=("service-level agreement", a.id, a.kind, period.label, *(p.id for p in a.parties)),
         warnings=tuple(w.message for w in targets.warnings),
         logo=extra.logo,
+        clauses=clauses(a, goals, extra.style),
     )

@@ -110,6 +110,8 @@ class SignatoryView:
     person: PersonView
     signed: bool
     signed_on: str | None
+    capacity: str = ""
+    """The capacity in which they sign (e.g. Managing Director); empty: in their role."""
 
 
 def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
@@ -243,6 +245,7 @@ def signatories(a: Agreement, people: dict[str, PersonView]) -> tuple[SignatoryV
             people[s.person],
             s.signed_on is not None,
             f.long_date(s.signed_on, loc) if s.signed_on else None,
+            s.capacity or "",
         )
         for s in a.sign_off
     )

@@ -1,0 +1,408 @@
+"""Views of the standard clauses: definitions, measurement formulas, claims, exclusions,
+remedies, governing law, notices, precedence, amendments, counterparts, references and
+escalation.
+
+Every sentence is built here from typed phrases (:mod:`slagen.render.phrases`), once per
+style: the legal-narrative style gets parties by their defined names and figures in words
+and figures, the other styles the parties' names and figures only. Templates print the
+sentences, lists and tables as they are.
+"""
+
+from dataclasses import dataclass
+
+from slagen.agreement.clauses import Clauses
+from slagen.agreement.model import Agreement, Goal, Party
+
+from .. import formatting as f
+from ..phrases import Figures, Subject, clause_text, join_and, lead, quoted, sentence, upfirst
+from .parties import GoalView
+
+LEGAL = "legal-narrative"
+LIABILITY = {
+    "counts-toward": "Service Credits count toward any limit of liability that applies between the Parties",
+    "in-addition": "Service Credits are owed in addition to, and do not count toward, any limit of liability",
+    "none": "No limit of liability applies to Service Credits",
+}
+
+
+@dataclass(frozen=True)
+class DefinitionView:
+    """A defined term and its meaning."""
+
+    term: str
+    meaning: str
+    """The rest of "“Term” means ...", without a full stop."""
+    sentence: str
+    """The whole definition: ``“Downtime” means a minute in which ....``"""
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A small table of a clause: its column heads and rows of text."""
+
+    heads: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    """One clause: a heading, its sentences, an optional list after the first sentence and an
+    optional table after the list."""
+
+    id: str
+    heading: str
+    sentences: tuple[str, ...]
+    items: tuple[str, ...] = ()
+    """The list the first sentence introduces, each item punctuated for the style."""
+    after: tuple[str, ...] = ()
+    """Sentences after the list."""
+    table: TableView | None = None
+
+
+@dataclass(frozen=True)
+class ClausesView:
+    """The standard clauses of the agreement, each ``None`` or empty when it has none."""
+
+    definitions: tuple[DefinitionView, ...]
+    """The terms the document defines besides the ones every document of its style defines."""
+    sections: tuple[ClauseView, ...]
+    """The clauses in document order (measurement, claims, exclusions, ...)."""
+    provider: str = ""
+    """The providing party or parties as the style names them: ``Stratus`` (legal-narrative)."""
+    consumer: str = ""
+    """The consuming party or parties as the style names them."""
+    heading: str = "Terms"
+    """The heading of the part that holds the clauses (styles other than legal-narrative)."""
+    definitions_heading: str = "Definitions"
+
+
+def _name(p: Party, style: str) -> str:
+    """A party as the style names it: its defined name in legal-narrative, else its name."""
+    return p.id.replace("-", " ").title() if style == LEGAL else p.name
+
+
+def _items(texts: list[str] | tuple[str, ...], style: str, conjunction: str = "and") -> tuple[str, ...]:
+    """List items punctuated as a contract's list ("a;", "b; and", "c.") in legal-narrative,
+    as written elsewhere."""
+    clean = [clause_text(t) for t in texts]
+    if style != LEGAL:
+        return tuple(upfirst(t) for t in clean)
+    out = []
+    for i, t in enumerate(clean):
+        end = "." if i == len(clean) - 1 else f"; {conjunction}" if i == len(clean) - 2 else ";"
+        out.append(t + ("" if end == "." and t.endswith(".") else end))
+    return tuple(out)
+
+
+def _lower_first(text: str, names: tuple[str, ...]) -> str:
+    """``text`` to follow other words: its first letter lower-cased unless it starts a name
+    or an acronym ("External HTTPS checks" -> "external HTTPS checks")."""
+    first = text.split(" ", 1)[0]
+    if any(n.startswith(first) for n in names) or first.isupper() or not first[1:].islower():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
+    """The terms slagen defines from the model, then the agreement's own."""
+    out: list[tuple[str, str]] = []
+    c = a.clauses
+    av = a.inputs.availability
+    measured = c is not None and c.measurement is not None
+    if c is not None and c.measurement is not None:
+        out.append(("Downtime", clause_text(c.measurement.downtime)))
+    if av is not None and av.maintenance_windows and (measured or (c is not None and c.exclusions)):
+        windows = join_and(tuple(clause_text(w.description) for w in av.maintenance_windows), "or")
+        out.append(("Maintenance Window", f"planned maintenance announced as agreed: {windows}"))
+    if av is not None and measured:
+        out.append(
+            (
+                "Maximum Available Minutes",
+                f"the minutes of a calendar {av.measured_per} less the minutes of Maintenance Windows in it"
+                if av.maintenance_windows
+                else f"the minutes of a calendar {av.measured_per}",
+            )
+        )
+    if a.inputs.service_credits is not None:
+        consumers = Subject(tuple(_name(p, style) for p in a.parties if "consumer" in p.roles))
+        basis = "availability" if a.inputs.service_credits.basis == "availability" else "response times"
+        out.append(
+            (
+                "Service Credit",
+                f"a credit, as a share of the monthly charge, that {consumers.text} "
+                f"{'earn' if consumers.plural else 'earns'} when {basis} falls short of its Goal",
+            )
+        )
+    if c is not None:
+        out.extend((d.term, clause_text(d.meaning)) for d in c.definitions)
+    return tuple(DefinitionView(t, m, sentence(f"{quoted(t)} means {m}")) for t, m in out)
+
+
+def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str, ...]) -> str:
+    """How the figure of goal ``g`` is computed, from its target and its window."""
+    target = view.target_words if style == LEGAL else view.target
+    av = a.inputs.availability
+    window = g.interval or a.term.reporting_interval
+    computed = g.target.computed or ""
+    if av is not None and (
+        computed == "availability.target" or (g.unit == "%" and g.target.value == av.target)
+    ):
+        return sentence(
+            f"{g.metric} for each calendar {av.measured_per} is (Maximum Available Minutes − Downtime) "
+            f"÷ Maximum Available Minutes × 100, and the Goal is met when it is {view.comparison} {target}"
+        )
+    if computed.startswith("availability.downtime_minutes."):
+        return sentence(
+            f"{g.metric} is the sum of the minutes of Downtime in each {window}, and the Goal is met "
+            f"when it is {view.comparison} {target}"
+        )
+    how = "the total counted" if g.accrues else "the figure measured"
+    source = f" from {_lower_first(clause_text(g.measured_by), names)}" if g.measured_by else ""
+    return sentence(
+        f"{g.metric} is {how} over each {window}{source}, and the Goal is met when it is "
+        f"{view.comparison} {target}"
+    )
+
+
+def _measurement(
+    a: Agreement, c: Clauses, goals: tuple[GoalView, ...], style: str, names: tuple[str, ...]
+) -> ClauseView | None:
+    if c.measurement is None:
+        return None
+    window = a.inputs.availability.measured_per if a.inputs.availability else a.term.reporting_interval
+    partial = (
+        f"A {window} that the Term covers only in part is measured over the minutes the Term covers"
+        if c.measurement.partial_periods == "prorated"
+        else f"A {window} that the Term covers only in part is measured as if the Term covered all of it"
+    )
+    views = {v.id: v for v in goals}
+    return ClauseView(
+        "measurement",
+        "Measurement",
+        (lead("Each measured figure is computed as follows"),),
+        items=tuple(_formula(g, views[g.id], a, style, names) for g in a.goals),
+        after=(sentence(partial),),
+    )
+
+
+def _claims(a: Agreement, c: Clauses, fig: Figures, style: str, provider: Subject) -> ClauseView | None:
+    cl = c.claims
+    if cl is None:
+        return None
+    claimant = Subject((_name(a.party(cl.claimant), style),))
+    window = a.inputs.availability.measured_per if a.inputs.availability else a.term.reporting_interval
+    first = (
+        sentence(
+            f"Service Credits are due without a claim; {claimant.text} may nevertheless claim one "
+            f"that was not applied by {clause_text(cl.how)} within {fig.count(cl.deadline_days, 'days')} "
+            f"after the end of the {window} it was earned in"
+        )
+        if cl.automatic
+        else sentence(
+            f"{claimant.verb('shall claim', 'shall claim')} each Service Credit by {clause_text(cl.how)} "
+            f"within {fig.count(cl.deadline_days, 'days')} after the end of the {window} it was earned in; "
+            "a Service Credit not claimed in time is forfeited"
+        )
+    )
+    return ClauseView(
+        "claims",
+        "Claims for Service Credits",
+        (first, lead("A claim shall state the following")),
+        items=_items(cl.evidence, style),
+        after=(
+            sentence(
+                f"{provider.verb('shall decide', 'shall decide')} each claim and notify {claimant.text} of "
+                f"the decision within {fig.count(cl.processing_days, 'days')} of receiving it"
+            ),
+            sentence(f"An accepted Service Credit is {clause_text(cl.applied)}"),
+        ),
+    )
+
+
+def _exclusions(c: Clauses, style: str, provider: Subject, has_windows: bool) -> ClauseView | None:
+    if not c.exclusions:
+        return None
+    return ClauseView(
+        "exclusions",
+        "Exclusions",
+        (lead(f"A Goal missed because of any of the following does not count against {provider.text}"),),
+        items=_items([e.text for e in c.exclusions], style, "or"),
+        after=(sentence("Maintenance within a Maintenance Window is not Downtime"),) if has_windows else (),
+    )
+
+
+def _remedies(c: Clauses, consumer: Subject, provider: Subject) -> ClauseView | None:
+    r = c.remedies
+    if r is None:
+        return None
+    sole = (
+        f"Service Credits are the sole and exclusive remedy of {consumer.text} for any failure of "
+        f"{provider.text} to meet a Goal"
+        if r.sole_remedy
+        else f"Service Credits are without prejudice to any other right or remedy of {consumer.text}"
+    )
+    cash = (
+        "Service Credits that cannot be set off against charges are paid in cash"
+        if r.cash
+        else "Service Credits are never paid in cash; they are only set off against charges under this Agreement"
+    )
+    return ClauseView(
+        "remedies", "Remedies", (sentence(sole), sentence(cash), sentence(LIABILITY[r.liability_cap]))
+    )
+
+
+def _law(c: Clauses) -> ClauseView | None:
+    g = c.governing_law
+    if g is None:
+        return None
+    excluded = f", excluding {clause_text(g.excluded)}" if g.excluded else ""
+    exclusive = "exclusive " if g.exclusive else ""
+    return ClauseView(
+        "governing-law",
+        "Governing law and jurisdiction",
+        (
+            sentence(f"This Agreement is governed by {clause_text(g.law)}{excluded}"),
+            sentence(
+                f"{clause_text(g.courts)} have {exclusive}jurisdiction over any dispute arising out of or in "
+                "connection with this Agreement"
+            ),
+        ),
+    )
+
+
+def _notices(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
+    if not c.notices:
+        return None
+    rows = tuple(
+        (_name(a.party(n.party), style), a.person(n.attention).name, clause_text(n.address), n.email)
+        for n in c.notices
+    )
+    return ClauseView(
+        "notices",
+        "Notices",
+        (
+            sentence("A Party that changes its address for notices shall tell the other Parties in writing"),
+            lead(
+                "Notices under this Agreement shall be given in writing, by letter or by e-mail, to the "
+                "following addresses, and take effect when received"
+            ),
+        ),
+        table=TableView(("Party", "For the attention of", "Address", "E-mail"), rows),
+    )
+
+
+def _precedence(c: Clauses) -> ClauseView | None:
+    p = c.precedence
+    if p is None:
+        return None
+    order = tuple(clause_text(d) for d in p.order)
+    return ClauseView(
+        "precedence",
+        "Order of precedence",
+        (sentence(f"If {join_and(order)} conflict, the one named first prevails over those named after it"),),
+    )
+
+
+def _amendments(a: Agreement, c: Clauses) -> ClauseView | None:
+    m = c.amendments
+    if m is None:
+        return None
+    who = "every Party" if m.signed_by == "every-party" else "the signatories of this Agreement"
+    loc = a.presentation.locale
+    rows = tuple((v.version, f.long_date(v.date, loc), upfirst(clause_text(v.summary))) for v in m.history)
+    last = m.history[-1]
+    return ClauseView(
+        "amendments",
+        "Amendments and versions",
+        (
+            sentence(f"This Agreement may be amended only by a new version in writing, signed by {who}"),
+            sentence(f"This document is version {last.version} of {f.long_date(last.date, loc)}"),
+            lead("The versions of this Agreement are the following"),
+        ),
+        table=TableView(("Version", "Date", "Changes"), rows),
+    )
+
+
+def _counterparts(c: Clauses) -> ClauseView | None:
+    k = c.counterparts
+    if k is None:
+        return None
+    out = []
+    if k.counterparts:
+        out.append(
+            sentence(
+                "This Agreement may be signed in counterparts, each an original and together one instrument"
+            )
+        )
+    if k.electronic:
+        method = f", and are made {clause_text(k.method)}" if k.method else ""
+        out.append(
+            sentence(f"Electronic signatures bind their signatories as handwritten signatures do{method}")
+        )
+    else:
+        out.append(sentence("This Agreement is signed by hand"))
+    return ClauseView("counterparts", "Counterparts and signature", tuple(out))
+
+
+def _references(c: Clauses) -> ClauseView | None:
+    out = []
+    for ref, what in (
+        (c.confidentiality, "Confidentiality"),
+        (c.data_protection, "The processing of personal data"),
+    ):
+        if ref is not None:
+            where = f"clause {clause_text(ref.clause)} of " if ref.clause else ""
+            out.append(
+                sentence(f"{what} under this Agreement is governed by {where}{clause_text(ref.document)}")
+            )
+    if not out:
+        return None
+    return ClauseView("confidentiality", "Confidentiality and data protection", tuple(out))
+
+
+def _escalation(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
+    if not c.escalation:
+        return None
+    rows = tuple(
+        (
+            str(e.level),
+            f"{a.person(e.person).name}, {a.person(e.person).role} ({_name(a.party_of(e.person), style)})",
+            e.phone,
+            upfirst(clause_text(e.when)),
+        )
+        for e in c.escalation
+    )
+    return ClauseView(
+        "escalation",
+        "Escalation",
+        (lead("A matter is escalated by phone, level by level, to the following contacts"),),
+        table=TableView(("Level", "Contact", "Phone", "When"), rows),
+    )
+
+
+def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesView:
+    """The standard clauses of ``a`` as ``style`` writes them."""
+    fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
+    provider = Subject(tuple(_name(p, style) for p in a.parties if "provider" in p.roles))
+    consumer = Subject(tuple(_name(p, style) for p in a.parties if "consumer" in p.roles))
+    names = tuple(n for p in a.parties for n in (p.name, *(x.name for x in p.people)))
+    c = a.clauses
+    if c is None:
+        return ClausesView(_defines(a, style), (), provider.text, consumer.text)
+    has_windows = bool(a.inputs.availability and a.inputs.availability.maintenance_windows)
+    sections = (
+        _measurement(a, c, goals, style, names),
+        _claims(a, c, fig, style, provider),
+        _exclusions(c, style, provider, has_windows),
+        _remedies(c, consumer, provider),
+        _law(c),
+        _notices(a, c, style),
+        _precedence(c),
+        _amendments(a, c),
+        _counterparts(c),
+        _references(c),
+        _escalation(a, c, style),
+    )
+    return ClausesView(
+        _defines(a, style), tuple(s for s in sections if s is not None), provider.text, consumer.text
+    )

@@ -1,0 +1,148 @@
+"""Sentences built from typed phrases, never by gluing strings in templates.
+
+A clause is made of :class:`Phrase` s: a subject (one party or several) agrees with its
+verb (:meth:`Subject.verb`: "Meridian claims", "Stratus and Meridian claim"); a list is
+joined "A, B and C" (:func:`join_and`); a defined term is capitalised as defined and quoted
+typographically where it is defined (:func:`quoted`); :func:`sentence` gives the whole a
+capital start and exactly one full stop, so a name that ends in an abbreviation
+("Meridian Freight Logistics B.V.") never ends a sentence with "B.V..".
+
+Figures follow one rule per style (:class:`Figures`): the legal-narrative style writes every
+count, duration, percentage and amount in words and then figures ("thirty (30) days"),
+and every other style in figures only ("30 days"). Dates, times of day, version numbers,
+phone numbers and text the agreement's author wrote stay as written in every style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import formatting as f
+from . import words as spell
+
+#: Characters that end a sentence already (an abbreviation's full stop, a question, a quote).
+_ENDS = (".", "!", "?")
+
+
+def join_and(items: tuple[str, ...] | list[str], conjunction: str = "and") -> str:
+    """``("A", "B", "C")`` -> ``"A, B and C"``; one item is itself; none is an error."""
+    items = tuple(items)
+    if not items:
+        raise ValueError("cannot join an empty list")
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def quoted(term: str) -> str:
+    """A term in typographic double quotes: “Downtime”."""
+    return f"\u201c{term}\u201d"
+
+
+def upfirst(text: str) -> str:
+    """``text`` with its first letter capitalised, the rest as written."""
+    return text[:1].upper() + text[1:]
+
+
+def clause_text(text: str) -> str:
+    """Text an author wrote, ready to sit inside a sentence: no trailing full stop or
+    semicolon of its own (an abbreviation's full stop, as in "B.V.", is kept)."""
+    text = text.strip()
+    while text.endswith((";", ",")) or (text.endswith(".") and not _abbreviation(text)):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _abbreviation(text: str) -> bool:
+    """Whether ``text`` ends in an abbreviation's full stop ("B.V.", "Inc.", "Ltd.", "e.g.")."""
+    last = text.rsplit(" ", 1)[-1]
+    return last.count(".") > 1 or (len(last) <= 5 and last[:1].isupper() and last[:-1].isalpha())
+
+
+def sentence(*parts: str) -> str:
+    """``parts`` joined by spaces as one sentence: a capital start and exactly one full stop
+    (none added after an abbreviation's own)."""
+    text = " ".join(p.strip() for p in parts if p.strip())
+    if not text:
+        raise ValueError("an empty sentence")
+    return full_stop(upfirst(text))
+
+
+def full_stop(text: str) -> str:
+    """``text`` ending in exactly one full stop: "Meridian B.V." stays, "Stratus" -> "Stratus."."""
+    text = text.rstrip()
+    return text if text.endswith(_ENDS) else text + "."
+
+
+def stop_after(text: str) -> str:
+    """The full stop a sentence ending in ``text`` still needs: "" after "B.V.", else "."."""
+    return "" if text.rstrip().endswith(_ENDS) else "."
+
+
+def lead(*parts: str) -> str:
+    """``parts`` as the sentence that introduces a list or table: a capital start and a colon
+    ("A claim shall state the following:")."""
+    text = sentence(*parts)
+    return text[:-1] + ":" if text.endswith(".") and not _abbreviation(text) else text + ":"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One or several parties (or people) acting together: the verb agrees with their number."""
+
+    names: tuple[str, ...]
+
+    @property
+    def plural(self) -> bool:
+        """Whether the subject is several."""
+        return len(self.names) > 1
+
+    @property
+    def text(self) -> str:
+        """The names joined: "Stratus and Meridian"."""
+        return join_and(self.names)
+
+    def verb(self, singular: str, plural: str) -> str:
+        """The subject with its verb: ``verb("claims", "claim")`` -> "Meridian claims"."""
+        return f"{self.text} {plural if self.plural else singular}"
+
+    def each(self, noun: str) -> str:
+        """ "Stratus is a Party" or "Stratus and Meridian are each a Party"."""
+        return f"{self.text} is a {noun}" if not self.plural else f"{self.text} are each a {noun}"
+
+
+@dataclass(frozen=True)
+class Figures:
+    """How a style writes figures: in words and figures (legal-narrative) or in figures."""
+
+    in_words: bool
+    locale: str
+    currency: str
+
+    def count(self, n: int | Decimal, unit: str) -> str:
+        """ "thirty (30) days" or "30 days" (a plural unit made singular for one)."""
+        d = Decimal(n)
+        return spell.spelled(d, unit, self.locale) if self.in_words else f"{f.number(d)} {f.counted(d, unit)}"
+
+    def percent(self, d: Decimal) -> str:
+        """ "ten percent (10%)" or "10%"."""
+        return spell.percent(d, self.locale) if self.in_words else f.percent(d)
+
+    def money(self, d: Decimal) -> str:
+        """ "twelve thousand euros (EUR 12,000.00)" or "12,000.00 EUR"."""
+        return spell.money(d, self.currency, self.locale) if self.in_words else f.money(d, self.currency)
+
+    def number(self, d: int | Decimal) -> str:
+        """ "three (3)" or "3"."""
+        return spell.spelled(Decimal(d), "", self.locale) if self.in_words else f.number(Decimal(d))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "full_stop": full_stop,
+    "stop_after": stop_after,
+    "join_and": join_and,
+}
+"""Jinja filters, by name: ``{{ names|join_and }}``, ``{{ text|full_stop }}``, ``{{ name|stop_after }}``."""

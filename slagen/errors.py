@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import click
 
+from slagen.util.text import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -59,8 +61,7 @@ class AgreementError(ReportedFailure):
 
     def format_message(self) -> str:
         n = sum(1 for p in self.problems if p.severity == "error")
-        noun = "error" if n == 1 else "errors"
-        return "\n".join(str(p) for p in self.problems) + f"\n{n} {noun}"
+        return "\n".join(str(p) for p in self.problems) + f"\n{plural(n, 'error')}"
 
 
 class RenderError(SlagenError):

@@ -7,11 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from slagen.agreement.load import Loaded, agreement_files, load_agreement
 from slagen.errors import AgreementError, Problem
-
-
-def plural(n: int, word: str) -> str:
-    """``1 error``, ``2 errors``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+from slagen.util.text import plural
 
 
 @dataclass

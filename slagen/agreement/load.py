@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from slagen.agreement.fields import describe
 from slagen.agreement.model import Agreement
-from slagen.agreement.source import Path_, Source, closest, did_you_mean, parse_source, read_source
+from slagen.agreement.source import Path_, Source, parse_source, read_source
 from slagen.errors import AgreementError, Problem, UsageError
+from slagen.util.text import closest, did_you_mean, plural
 
 if TYPE_CHECKING:
     from slagen.targets import TargetSet
@@ -118,8 +119,8 @@ def _message(err: Any) -> tuple[str, bool]:
     if kind == "string_too_short":
         return f"expected text, got {describe(found)}", False
     if kind == "too_short":
-        n = ctx.get("min_length")
-        return f"expected at least {n} item{'s' if n != 1 else ''}, got {len(found or [])}", False
+        n = int(ctx.get("min_length", 1))
+        return f"expected at least {plural(n, 'item')}, got {len(found or [])}", False
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         return f"expected {_PATTERNS.get(pattern, 'text matching ' + pattern)}, got {describe(found)}", False

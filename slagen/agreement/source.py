@@ -12,8 +12,6 @@ key path, so any error found later can point at the line that caused it.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +24,22 @@ except AttributeError:  # pragma: no cover - pure-Python fallback
     _Loader = yaml.SafeLoader
 
 from slagen.errors import Problem
+from slagen.util.keypath import KeyPath, format_path
+from slagen.util.text import closest, did_you_mean
 
-Path_ = tuple[str | int, ...]
+__all__ = [
+    "Path_",
+    "Source",
+    "closest",
+    "describe_scalar",
+    "did_you_mean",
+    "format_path",
+    "parse_source",
+    "read_source",
+]
+
+#: A key path (see :mod:`slagen.util.keypath`); the name the agreement stage uses.
+Path_ = KeyPath
 
 #: Most nodes a document may expand to once aliases are followed. Real
 #: agreements have a few thousand; an alias bomb has hundreds of millions.
@@ -53,17 +65,6 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")
 )
-
-
-def format_path(path: Path_) -> str:
-    """Render a key path the way users read it: ``goals[2].target``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 @dataclass
@@ -411,18 +412,6 @@ class _Composer:
             message = f"expected a mapping of agreement fields at the top level, got {kind}"
         line, col = _mark(ev)
         raise _Refused(line, col, message)
-
-
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to ``word`` (a likely misspelling of it), or None."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` when a choice is close to ``word``, else nothing."""
-    close = closest(word, choices)
-    return f" (did you mean {close!r}?)" if close else ""
 
 
 def describe_scalar(value: Any) -> str:

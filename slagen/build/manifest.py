@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..render.output import write_atomic
+from ..util.atomic import write_atomic
 
 NAME = ".slagen-manifest.json"
 VERSION = 1

@@ -22,12 +22,12 @@ from pathlib import Path
 
 import click
 
-from slagen.agreement.check import plural
 from slagen.agreement.load import agreement_files
 from slagen.agreement.period import parse_period
+from slagen.util.text import plural
 
 from ..errors import AgreementError, ReportedFailure, SlagenError, UsageError
-from ..render.output import write_atomic
+from ..util.atomic import write_atomic
 from .guard import agreement_changes, refusal, signed_copy
 from .manifest import Manifest
 from .plan import (

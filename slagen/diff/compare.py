@@ -12,6 +12,7 @@ from slagen.agreement.model import Agreement
 
 from ..errors import AgreementError, Problem
 from ..targets import TargetError, TargetSet
+from ..util.text import plural
 from .terms import TermChange, diff_terms, plain
 
 Status = Literal["modified", "added", "removed"]
@@ -101,10 +102,10 @@ class DiffReport:
     def summary(self) -> str:
         """One line for the end of the run, e.g. ``2 agreements changed (HEAD -> working tree)``."""
         n = len(self.agreements)
-        what = f"{n} agreement{'s' if n != 1 else ''} changed" if n else "no agreement changed"
+        what = f"{plural(n, 'agreement')} changed" if n else "no agreement changed"
         if self.unchanged:
             k = len(self.unchanged)
-            what += f"; {k} file{'s' if k != 1 else ''} changed in layout or comments only"
+            what += f"; {plural(k, 'file')} changed in layout or comments only"
         return f"{what} ({self.old_label} -> {self.new_label})"
 
 

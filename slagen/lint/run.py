@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from slagen.agreement.check import collect, plural
+from slagen.agreement.check import collect
+from slagen.util.text import plural
 
 from ..errors import Problem, ReportedFailure, UsageError
 from .registry import RULES, Context

@@ -5,7 +5,7 @@ takes), :mod:`.context` (typed, formatted context from the agreement and its
 computed targets), :mod:`.environment` (sandboxed Jinja over the template search
 path), :mod:`.pdf` (WeasyPrint with the confined :mod:`.fetcher`, metadata,
 attachment, reproducible bytes) or :mod:`slagen.docx`, :mod:`.stamp` (version
-stamp) and :mod:`.output` (paths and atomic writes).
+stamp) and :mod:`.output` (where documents go; :mod:`slagen.util.atomic` writes them).
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from slagen.agreement.load import Loaded, load_agreement
 from ..errors import RenderError, UsageError
 from ..gcpolicy import batch_collections
 from ..targets import compute_targets
+from ..util.atomic import all_or_nothing, write_atomic
 from .context import ContextInputs, DocumentContext, build_context
 from .environment import BUILTIN, make_environment, search_path, template_error
 from .inputs import logo_uri, period_in_term, source_date_epoch
-from .output import all_or_nothing, output_path, write_atomic
+from .output import output_path
 from .stamp import version_stamp
 
 __all__ = [

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from slagen.util.text import plural as plural  # the contexts write counts as f.plural
+
 CENT = Decimal("0.01")
 MONTHS = (
     "January",
@@ -109,8 +111,3 @@ def every(interval: str | None) -> str:
 def adjective(interval: str) -> str:
     """``monthly`` for ``month``."""
     return ADJECTIVE[interval]
-
-
-def plural(n: int, word: str) -> str:
-    """``1 day``, ``30 days``."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

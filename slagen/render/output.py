@@ -1,11 +1,7 @@
-"""Where documents go, and writing them atomically."""
+"""Where documents go (they are written by :mod:`slagen.util.atomic`)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -16,80 +12,3 @@ def output_path(
     agreement declares only this one style."""
     suffix = "" if one_style else f"-{style}"
     return out_dir / agreement_id / f"{agreement_id}-{period}{suffix}.{ext}"
-
-
-def _write_temporary(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a new temporary file beside ``path`` (synced, mode 644) and return it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return Path(tmp)
-
-
-class Staged:
-    """Files written to temporaries beside their targets, to be renamed into place together."""
-
-    def __init__(self) -> None:
-        self._pending: list[tuple[Path, Path]] = []
-        self.written: list[Path] = []
-        """The targets renamed into place by :meth:`commit`."""
-
-    def add(self, path: Path, data: bytes) -> None:
-        """Write ``data`` to a temporary file that :meth:`commit` will rename to ``path``."""
-        self._pending.append((_write_temporary(path, data), path))
-
-    def commit(self) -> list[Path]:
-        """Rename every temporary file to its target; return the targets in the order added."""
-        done: list[Path] = []
-        try:
-            while self._pending:
-                tmp, path = self._pending[0]
-                os.replace(tmp, path)
-                self._pending.pop(0)
-                done.append(path)
-                self.written.append(path)
-        finally:
-            self.discard()
-        return done
-
-    def discard(self) -> None:
-        """Delete the temporary files not yet renamed."""
-        for tmp, _ in self._pending:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-        self._pending.clear()
-
-
-@contextlib.contextmanager
-def all_or_nothing() -> Iterator[Staged]:
-    """Stage files, and rename them all into place when the block ends without an error.
-
-    When the block raises, every staged temporary file is deleted and no target is touched,
-    so a render of several documents writes all of them or none.
-    """
-    staged = Staged()
-    try:
-        yield staged
-    except BaseException:
-        staged.discard()
-        raise
-    staged.commit()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    A reader sees the old file or the new one, never half of one; a failure leaves any
-    earlier file untouched and no temporary file behind.
-    """
-    with all_or_nothing() as staged:
-        staged.add(path, data)

@@ -27,9 +27,9 @@ from ..render import formatting as f
 from ..render.context import ContextInputs, build_context
 from ..render.environment import make_environment, search_path, template_error
 from ..render.inputs import logo_uri, period_in_term, source_date_epoch
-from ..render.output import write_atomic
 from ..render.stamp import version_stamp
 from ..targets import compute_targets
+from ..util.atomic import write_atomic
 from . import charts
 from .context import ReportInputs, build_report_context
 from .views import ReportContext

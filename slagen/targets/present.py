@@ -13,7 +13,7 @@ from typing import Any
 from slagen.agreement.load import load_agreement
 from slagen.agreement.model import Agreement
 from slagen.agreement.period import Period, parse_period
-from slagen.agreement.source import format_path
+from slagen.util.keypath import format_path
 
 from ..errors import AgreementError, Problem, UsageError
 from . import compute_targets

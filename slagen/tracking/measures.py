@@ -20,6 +20,7 @@ from fractions import Fraction
 from slagen.agreement.period import Period
 from slagen.targets.rounding import CENT, HUNDRED, frac, round_to
 from slagen.tracking.records import Actuals, ServiceMonth
+from slagen.util.text import plural
 
 MINUTES_A_DAY = 1440
 
@@ -80,11 +81,6 @@ def default_measure(computed: str | None) -> str | None:
     return None
 
 
-def _n(count: int, noun: str) -> str:
-    """``1 tracked month``, ``3 tracked months``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _avg(values: Sequence[Fraction]) -> Decimal:
     return round_to(sum(values, Fraction(0)) / len(values), CENT, "half-up")
 
@@ -113,21 +109,24 @@ def measure(actuals: Actuals, name: str, period: Period) -> Measured:
         return Measured(None, f"no {severity} tickets")
     if head == "response_minutes":
         return Measured(
-            max(t.response_minutes for t in tickets), f"slowest of {_n(len(tickets), severity + ' ticket')}"
+            max(t.response_minutes for t in tickets),
+            f"slowest of {plural(len(tickets), severity + ' ticket')}",
         )
     resolved = [t.resolution_hours for t in tickets if t.resolution_hours is not None]
     if not resolved:
         return Measured(None, f"no resolved {severity} tickets")
-    return Measured(max(resolved), f"slowest of {_n(len(resolved), 'resolved ' + severity + ' ticket')}")
+    return Measured(max(resolved), f"slowest of {plural(len(resolved), 'resolved ' + severity + ' ticket')}")
 
 
 def _qualified(a: Actuals, p: Period) -> Measured:
     days = [d for d in a.daily if p.start <= d.day <= p.end]
     if days:
-        return Measured(Decimal(sum(d.qualified_leads for d in days)), f"sum of {_n(len(days), 'day')}")
+        return Measured(Decimal(sum(d.qualified_leads for d in days)), f"sum of {plural(len(days), 'day')}")
     months = [t for t in a.tracked if _in(p, t.month)]
     if months:
-        return Measured(Decimal(sum(t.leads for t in months)), f"sum of {_n(len(months), 'tracked month')}")
+        return Measured(
+            Decimal(sum(t.leads for t in months)), f"sum of {plural(len(months), 'tracked month')}"
+        )
     return Measured(None, "no daily or tracked leads")
 
 
@@ -137,7 +136,7 @@ def _tracked(field: str) -> Callable[[Actuals, Period], Measured]:
         if not months:
             return Measured(None, "no tracked months")
         return Measured(
-            Decimal(sum(getattr(t, field) for t in months)), f"sum of {_n(len(months), 'tracked month')}"
+            Decimal(sum(getattr(t, field) for t in months)), f"sum of {plural(len(months), 'tracked month')}"
         )
 
     return fn
@@ -151,7 +150,7 @@ def _speed(a: Actuals, p: Period) -> Measured:
     ]
     if not minutes:
         return Measured(None, "no leads followed up")
-    return Measured(_avg(minutes), f"average over {_n(len(minutes), 'lead')} followed up")
+    return Measured(_avg(minutes), f"average over {plural(len(minutes), 'lead')} followed up")
 
 
 def _depth(a: Actuals, p: Period) -> Measured:
@@ -160,7 +159,7 @@ def _depth(a: Actuals, p: Period) -> Measured:
     ]
     if not attempts:
         return Measured(None, "no unconnected leads")
-    return Measured(_avg(attempts), f"average over {_n(len(attempts), 'unconnected lead')}")
+    return Measured(_avg(attempts), f"average over {plural(len(attempts), 'unconnected lead')}")
 
 
 def _service(a: Actuals, p: Period) -> list[ServiceMonth]:
@@ -176,7 +175,7 @@ def _availability(a: Actuals, p: Period) -> Measured:
     minutes = sum(m.month.days for m in months) * MINUTES_A_DAY
     down = sum((_downtime(m) for m in months), Fraction(0))
     value = round_to(HUNDRED * (1 - down / minutes), Decimal("0.0001"), "down")
-    return Measured(value, f"over {_n(len(months), 'measured month')}")
+    return Measured(value, f"over {plural(len(months), 'measured month')}")
 
 
 def _downtime_total(a: Actuals, p: Period) -> Measured:
@@ -184,7 +183,7 @@ def _downtime_total(a: Actuals, p: Period) -> Measured:
     if not months:
         return Measured(None, "no measured months")
     down = sum((_downtime(m) for m in months), Fraction(0))
-    return Measured(round_to(down, CENT, "half-up"), f"sum of {_n(len(months), 'measured month')}")
+    return Measured(round_to(down, CENT, "half-up"), f"sum of {plural(len(months), 'measured month')}")
 
 
 _SIMPLE: dict[str, Callable[[Actuals, Period], Measured]] = {

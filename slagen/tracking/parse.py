@@ -28,6 +28,7 @@ from slagen.tracking.records import (
     Ticket,
     Tracked,
 )
+from slagen.util.text import plural_word
 
 _DEC = re.compile(r"^\+?(?:\d+(?:\.\d+)?|\.\d+)$")
 _INT = re.compile(r"^\+?(?:0|[1-9]\d*)$")
@@ -167,7 +168,7 @@ def _typed(row: Row, problems: list[Problem]) -> dict[str, Any] | None:
             ok = False
     missing = [n for n, (_, required) in spec.items() if required and n not in row.values]
     if missing:
-        noun = "field" if len(missing) == 1 else "fields"
+        noun = plural_word(len(missing), "field")
         problems.append(row.where.problem(None, f"missing {noun} {', '.join(repr(n) for n in missing)}"))
         ok = False
     for name, (_, required) in spec.items():

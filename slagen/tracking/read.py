@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from slagen.agreement.fields import describe
-from slagen.agreement.source import did_you_mean, format_path, parse_source
+from slagen.agreement.source import parse_source
 from slagen.errors import Problem
 from slagen.tracking.records import SECTIONS, ActualsError, Where
+from slagen.util.keypath import format_path
+from slagen.util.text import did_you_mean
 
 
 @dataclass(frozen=True)

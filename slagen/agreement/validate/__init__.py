@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from slagen.agreement.model import Agreement
-from slagen.agreement.source import Source, did_you_mean
+from slagen.agreement.source import Source
 from slagen.errors import Problem
 from slagen.targets import TargetError, TargetSet, compute_targets
+from slagen.util.text import did_you_mean
 
 from . import cancellation, clauses, ids, inputs, parties, presentation, references, term
 from .references import reference_problems

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from slagen.agreement.source import Path_, Source, did_you_mean
+from slagen.agreement.source import Path_, Source
 from slagen.errors import Problem
+from slagen.util.text import did_you_mean
 
 from .registry import Context, Finding, check
 

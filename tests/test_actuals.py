@@ -236,3 +236,31 @@ def test_example_actuals_load_and_check_skips_them() -> None:
     assert sum(d.qualified_leads for d in a.daily) == len(a.leads) == 78 + 81 + 74 + 104
     result = run("check", "--strict", str(AGREEMENTS))
     assert result.exit_code == 0, result.output
+
+
+def test_actuals_read_numbers_as_the_agreement_does(tmp_path: Path) -> None:
+    """One reader for both: ASCII digits only, no leading zero, a sign only where it can be."""
+    text = """agreement: sales-marketing
+daily:
+  - {date: 2026-10-01, qualified_leads: 012}
+  - {date: 2026-10-02, qualified_leads: ٣}
+  - {date: 2026-１0-03, qualified_leads: -1}
+tracked:
+  - {month: 2026-10, leads: 10, customers: 2, customer_revenue: 0100, marketing_revenue: 1.5e3, total_revenue: -5}
+"""
+    bad = build_tree(tmp_path, {"a.yaml": text}) / "a.yaml"
+
+    def at(line: int, value: str) -> str:
+        return f"{bad}:{line}:{text.splitlines()[line - 1].index(value) + 1}"
+
+    note = " (a leading zero is ambiguous: YAML 1.1 would read it as octal)"
+    assert recalc_fails(SM, bad) == [
+        f"{at(3, '012')}: daily[0].qualified_leads: expected a whole number of zero or more, got '012'{note}",
+        f"{at(4, '٣')}: daily[1].qualified_leads: expected a whole number of zero or more, got '٣'",
+        f"{at(5, '2026')}: daily[2].date: expected a date written YYYY-MM-DD, got '2026-１0-03'",
+        f"{at(5, '-1')}: daily[2].qualified_leads: expected a whole number of zero or more, got '-1'",
+        f"{at(7, '0100')}: tracked[0].customer_revenue: expected a number of zero or more, got '0100'{note}",
+        f"{at(7, '1.5e3')}: tracked[0].marketing_revenue: expected a number of zero or more, got '1.5e3'",
+        f"{at(7, '-5')}: tracked[0].total_revenue: expected a number of zero or more, got '-5'",
+        "7 errors",
+    ]

@@ -1,14 +1,16 @@
-"""The shared helpers: one atomic writer with one file-mode rule, counted nouns, suggestions
-and key paths."""
+"""The shared helpers: one atomic writer with one file-mode rule, counted nouns, suggestions,
+key paths and the strict scalar readers."""
 
 from __future__ import annotations
 
 import os
 import stat
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from slagen.util import scalars
 from slagen.util.atomic import all_or_nothing, write_atomic
 from slagen.util.keypath import format_path
 from slagen.util.text import did_you_mean, plural
@@ -49,3 +51,44 @@ def test_counted_nouns_suggestions_and_key_paths() -> None:
     assert did_you_mean("ownr", ["owner", "party"]) == " (did you mean 'owner'?)"
     assert did_you_mean("zzz", ["owner"]) == ""
     assert format_path(("goals", 2, "target")) == "goals[2].target"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12", Decimal(12)), ("-0.5", Decimal("-0.5")), ("+3", Decimal(3)), (".25", Decimal(".25"))],
+)
+def test_numbers_read_exactly(text: str, value: Decimal) -> None:
+    assert scalars.number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("012", scalars.LEADING_ZERO_NOTE),
+        ("١٢", ""),
+        ("１２", ""),
+        ("1e3", ""),
+        ("1,5", ""),
+        ("1_000", ""),
+        ("", ""),
+    ],
+)
+def test_numbers_refused_with_what_was_expected(text: str, note: str) -> None:
+    with pytest.raises(scalars.Unreadable) as exc:
+        scalars.number(text)
+    assert str(exc.value) == f"expected a number, got {text!r}{note}"
+
+
+def test_whole_numbers_dates_and_times_take_ascii_digits_only() -> None:
+    assert scalars.whole("-3") == -3
+    for text in ("3.0", "٣", "03"):
+        with pytest.raises(scalars.Unreadable):
+            scalars.whole(text)
+    assert str(scalars.calendar_date("2026-10-01")) == "2026-10-01"
+    with pytest.raises(scalars.Unreadable, match="a date written YYYY-MM-DD"):
+        scalars.calendar_date("２026-10-01")
+    with pytest.raises(scalars.Unreadable, match="a real calendar date"):
+        scalars.calendar_date("2026-02-30")
+    assert scalars.is_month("2026-10") and not scalars.is_month("2026-١٠")
+    with pytest.raises(scalars.Unreadable, match="a date and time written"):
+        scalars.date_time("2026-10-01 ٠9:00")

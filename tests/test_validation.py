@@ -173,6 +173,11 @@ def test_a_duplicate_key_names_both_lines(tmp_path: Path) -> None:
         ("  minutes_per_attempt: 10", "  minutes_per_attempt: 1:20", "inputs.follow_up.minutes_per_attempt",
          "expected a number, got '1:20'"),
         ("  notice_days: 30", "  notice_days: 1_000", "cancellation.notice_days", "expected a whole number, got '1_000'"),
+        ("  sales_quota: 5000", "  sales_quota: ٥٠٠٠", "inputs.funnel.sales_quota", "expected a number, got '٥٠٠٠'"),
+        ("  attempts: 6", "  attempts: ６", "inputs.follow_up.attempts", "expected a whole number, got '６'"),
+        ("  start: 2026-07-01", "  start: 2026-٠٧-01", "term.start", "expected a date written YYYY-MM-DD, got '2026-٠٧-01'"),
+        ("  period: 2026-Q4", "  period: ２０２６-Q4", "term.period",
+         "expected a period such as 2026, 2026-Q4 or 2026-11, got '２０２６-Q4'"),
     ],
 )  # fmt: skip
 def test_yaml_1_1_readings_are_refused_where_the_field_is_not_text(

@@ -8,18 +8,14 @@ that says what was expected and what was found. Nothing is coerced silently:
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-_DEC = re.compile(r"^[+-]?(?:(?:0|[1-9]\d*)(?:\.\d+)?|\.\d+)$")
-_LEADING_ZERO = re.compile(r"^[+-]?0\d+(?:\.\d+)?$")
-_INT = re.compile(r"^[+-]?(?:0|[1-9]\d*)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from slagen.util import scalars
 
 
 def describe(value: Any) -> str:
@@ -33,9 +29,11 @@ def describe(value: Any) -> str:
     return repr(value)
 
 
-def _fail(expected: str, value: Any) -> PydanticCustomError:
+def _fail(expected: str, value: Any, note: str = "") -> PydanticCustomError:
     return PydanticCustomError(
-        "slagen", "expected {expected}, got {found}", {"expected": expected, "found": describe(value)}
+        "slagen",
+        "expected {expected}, got {found}{note}",
+        {"expected": expected, "found": describe(value), "note": note},
     )
 
 
@@ -50,22 +48,12 @@ def _decimal(value: Any, expected: str = "a number") -> Decimal:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
-    if isinstance(value, str) and _DEC.match(value.strip()):
+    if isinstance(value, str):
         try:
-            return Decimal(value.strip())
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-            pass
-    if isinstance(value, str) and _LEADING_ZERO.match(value.strip()):
-        raise _leading_zero(expected, value)
+            return scalars.number(value.strip())
+        except scalars.Unreadable as exc:
+            raise _fail(expected, value, exc.note) from None
     raise _fail(expected, value)
-
-
-def _leading_zero(expected: str, value: str) -> PydanticCustomError:
-    return PydanticCustomError(
-        "slagen",
-        "expected {expected}, got {found} (a leading zero is ambiguous: YAML 1.1 would read it as octal)",
-        {"expected": expected, "found": repr(value)},
-    )
 
 
 def _percent(value: Any) -> Decimal:
@@ -82,23 +70,22 @@ def _percent(value: Any) -> Decimal:
 def _integer(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and _INT.match(value.strip()):
-        return int(value.strip())
-    if isinstance(value, str) and _LEADING_ZERO.match(value.strip()) and "." not in value:
-        raise _leading_zero("a whole number", value)
+    if isinstance(value, str):
+        try:
+            return scalars.whole(value.strip())
+        except scalars.Unreadable as exc:
+            raise _fail("a whole number", value, exc.note) from None
     raise _fail("a whole number", value)
 
 
 def _date(value: Any) -> date:
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and _DATE.match(value.strip()):
+    if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise PydanticCustomError(
-                "slagen", "expected a real calendar date, got {found}", {"found": repr(value)}
-            ) from None
+            return scalars.calendar_date(value.strip())
+        except scalars.Unreadable as exc:
+            raise _fail(exc.expected, value) from None
     raise _fail("a date written YYYY-MM-DD", value)
 
 

@@ -30,7 +30,7 @@ _PATTERNS = {
     r"^[a-z0-9][a-z0-9_-]*$": "an identifier of lower-case letters, digits, '-' and '_'",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address",
     r"^[A-Z]{3}$": "a three-letter currency code such as USD",
-    r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$": "a period such as 2026, 2026-Q4 or 2026-11",
+    r"^[0-9]{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$": "a period such as 2026, 2026-Q4 or 2026-11",
 }
 
 

@@ -114,7 +114,7 @@ class Term(Model):
     """Last day the agreement is in force."""
     reporting_interval: Interval
     """How often results are measured and reported."""
-    period: Text = Field(pattern=r"^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$")
+    period: Text = Field(pattern=r"^[0-9]{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$")
     """The period the current document is for: ``2026``, ``2026-Q4`` or ``2026-11``."""
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_RE = re.compile(r"^(\d{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$")
+_RE = re.compile(r"^([0-9]{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$")
 
 
 @dataclass(frozen=True)

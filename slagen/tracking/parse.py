@@ -8,11 +8,10 @@ follow-up before its hand-off) follow.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from slagen.agreement.period import Period, parse_period
 from slagen.errors import Problem
@@ -28,13 +27,10 @@ from slagen.tracking.records import (
     Ticket,
     Tracked,
 )
+from slagen.util import scalars
 from slagen.util.text import plural_word
 
-_DEC = re.compile(r"^\+?(?:\d+(?:\.\d+)?|\.\d+)$")
-_INT = re.compile(r"^\+?(?:0|[1-9]\d*)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
+_T = TypeVar("_T")
 
 
 class Bad(ValueError):
@@ -47,39 +43,50 @@ def _expected(what: str, text: str) -> Bad:
 
 def count(text: str) -> int:
     """A whole number of zero or more."""
-    if not _INT.match(text):
-        raise _expected("a whole number of zero or more", text)
-    return int(text)
+    expected = "a whole number of zero or more"
+    n = _read(scalars.whole, text, expected)
+    if text.startswith("-"):
+        raise _expected(expected, text)
+    return n
 
 
 def amount(text: str) -> Decimal:
     """A number of zero or more (money, minutes, hours), read exactly."""
-    if not _DEC.match(text):
-        raise _expected("a number of zero or more", text)
-    return Decimal(text)
+    expected = "a number of zero or more"
+    d = _read(scalars.number, text, expected)
+    if text.startswith("-"):
+        raise _expected(expected, text)
+    return d
 
 
 def percent(text: str) -> Decimal:
     """A percentage from 0 to 100 (``99.95`` or ``99.95%``)."""
-    value = amount(text.removesuffix("%").rstrip()) if _DEC.match(text.removesuffix("%").rstrip()) else None
-    if value is None or value > 100:
-        raise _expected("a percentage from 0 to 100", text)
-    return value
+    expected = "a percentage from 0 to 100"
+    d = _read(scalars.number, text.removesuffix("%").rstrip(), expected, shown=text)
+    if text.startswith("-") or d > 100:
+        raise _expected(expected, text)
+    return d
+
+
+def _read(reader: Callable[[str, str], _T], text: str, expected: str, shown: str | None = None) -> _T:
+    """``reader(text)``, its failure said as ``expected ..., got ...`` about ``shown`` (``text``)."""
+    try:
+        return reader(text, expected)
+    except scalars.Unreadable as exc:
+        raise Bad(f"expected {expected}, got {shown or text!r}{exc.note}") from None
 
 
 def day(text: str) -> date:
     """A calendar date written ``YYYY-MM-DD``."""
-    if _DATE.match(text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise _expected("a real calendar date", text) from None
-    raise _expected("a date written YYYY-MM-DD", text)
+    try:
+        return scalars.calendar_date(text)
+    except scalars.Unreadable as exc:
+        raise Bad(str(exc)) from None
 
 
 def month(text: str) -> Period:
     """A calendar month written ``YYYY-MM``."""
-    if not _MONTH.match(text):
+    if not scalars.is_month(text):
         raise _expected("a month written YYYY-MM", text)
     return parse_period(text)
 
@@ -94,12 +101,10 @@ def period(text: str) -> Period:
 
 def stamp(text: str) -> datetime:
     """A date and time written ``YYYY-MM-DD HH:MM`` (or with ``T`` and seconds)."""
-    if _STAMP.match(text):
-        try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            raise _expected("a real date and time", text) from None
-    raise _expected("a date and time written YYYY-MM-DD HH:MM", text)
+    try:
+        return scalars.date_time(text)
+    except scalars.Unreadable as exc:
+        raise Bad(str(exc)) from None
 
 
 def boolean(text: str) -> bool:

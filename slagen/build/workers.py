@@ -94,7 +94,7 @@ def run_task(task: Task) -> Outcome:
 
     from ..errors import AgreementError, SlagenError
     from ..render import render_loaded
-    from ..render.output import write_atomic
+    from ..util.atomic import write_atomic
     from .plan import Facts
 
     started = time.perf_counter()

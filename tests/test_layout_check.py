@@ -1,0 +1,136 @@
+"""The layout check catches each defect class: real PDFs made by WeasyPrint, read back.
+
+Each case is a small HTML page with slagen's running header and footer, laid out by WeasyPrint,
+so the check reads the same kind of PDF as it does for the examples; the clean case shows that
+the same page without the defect passes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import weasyprint
+
+from slagen.layoutcheck import check_pdf, page_count_finding, read_pdf
+from slagen.layoutcheck.rules import Finding
+
+PAGE = """<!doctype html><html><head><style>
+@page {{ size: A4; margin: 24mm 18mm 22mm 18mm;
+  @top-left {{ content: "Test agreement"; font: 7.5pt sans-serif; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 7.5pt sans-serif; }} }}
+html {{ font: 9.5pt/1.4 "DejaVu Sans", sans-serif; }}
+td, th {{ border: 0.5pt solid #888; padding: 3pt; }} table {{ border-collapse: collapse; width: 100%; }}
+tr {{ break-inside: avoid; }}
+{css}
+</style></head><body>{body}</body></html>"""
+
+FILLER = "<p>" + "Text of a clause that fills the page with ordinary body text. " * 6 + "</p>"
+
+
+def pdf(tmp_path: Path, body: str, css: str = "") -> Path:
+    """Lay the page out with WeasyPrint and return the PDF's path."""
+    out = tmp_path / "case.pdf"
+    weasyprint.HTML(string=PAGE.format(body=body, css=css)).write_pdf(out)
+    return out
+
+
+def findings(path: Path) -> list[Finding]:
+    return [f for r in check_pdf(path) for f in r.findings]
+
+
+def table(rows: int) -> str:
+    cells = "".join(f"<tr><td>row {i}</td><td>{i}</td></tr>" for i in range(rows))
+    return f"<table><thead><tr><th>Item</th><th>Value</th></tr></thead><tbody>{cells}</tbody></table>"
+
+
+def spacer(mm: int) -> str:
+    return f'<p>Start.</p><div style="height: {mm}mm"></div>'
+
+
+def test_clean_pages_pass(tmp_path: Path) -> None:
+    path = pdf(tmp_path, "<h1>Agreement</h1>" + FILLER * 14 + "<h2>Goals</h2>" + FILLER * 3)
+    reports = check_pdf(path)
+    assert len(reports) == 2
+    assert [f for r in reports for f in r.findings] == []
+    assert reports[0].fill > 0.9
+
+
+def test_near_empty_page(tmp_path: Path) -> None:
+    body = (
+        FILLER * 3
+        + '<p style="break-before: page">One line.</p><h2 style="break-before: page">End</h2>'
+        + FILLER
+    )
+    found = findings(pdf(tmp_path, body))
+    assert [(f.page, f.kind) for f in found] == [(2, "empty-page")]
+
+
+def test_signature_and_last_page_may_be_short(tmp_path: Path) -> None:
+    body = FILLER * 3 + '<h2 style="break-before: page">Signatures</h2><p>Signed</p>'
+    body += '<h2 style="break-before: page">Appendix</h2><p>One line.</p>'
+    assert findings(pdf(tmp_path, body)) == []
+
+
+def test_heading_at_the_foot_of_a_page(tmp_path: Path) -> None:
+    body = spacer(225) + "<h2>Goals</h2>" + FILLER * 2
+    found = findings(pdf(tmp_path, body, css="h2 { break-after: auto; }"))
+    assert [(f.page, f.kind) for f in found] == [(1, "heading-at-foot")]
+    assert "'Goals'" in found[0].message
+
+
+def test_heading_whose_subsections_start_on_the_next_page(tmp_path: Path) -> None:
+    body = spacer(205) + "<h2>Goals</h2><p>The goals follow the process, stage by stage.</p>"
+    body += "<h3>1 Service</h3>" + FILLER * 2
+    found = findings(pdf(tmp_path, body, css="h3 { break-before: page; }"))
+    assert [(f.page, f.kind) for f in found] == [(1, "heading-at-foot")]
+
+
+def test_table_split_with_one_row_on_a_side(tmp_path: Path) -> None:
+    found = findings(pdf(tmp_path, spacer(220) + table(12)))
+    kinds = [(f.page, f.kind) for f in found]
+    assert kinds == [(1, "table-split")]
+    assert "1 row(s) /" in found[0].message
+
+
+def test_table_split_with_two_rows_a_side_passes(tmp_path: Path) -> None:
+    path = pdf(tmp_path, spacer(213) + table(12))
+    assert [len(t.rows) for page in read_pdf(path) for t in page.tables] == [3, 11]  # header repeated
+    assert findings(path) == []
+
+
+def test_short_table_split(tmp_path: Path) -> None:
+    found = findings(pdf(tmp_path, spacer(210) + table(5)))
+    assert [(f.page, f.kind) for f in found] == [(1, "table-split")]
+    assert "short table" in found[0].message
+
+
+def test_small_body_text(tmp_path: Path) -> None:
+    found = findings(pdf(tmp_path, FILLER * 4, css="p { font-size: 8.5pt; }"))
+    assert [(f.page, f.kind, f.message) for f in found] == [(1, "small-text", "body text at 8.5 pt")]
+
+
+def test_small_print_under_the_minimum(tmp_path: Path) -> None:
+    found = findings(pdf(tmp_path, FILLER * 4 + '<p style="font-size: 6.5pt">OWNER tag</p>'))
+    assert [(f.page, f.kind) for f in found] == [(1, "small-text")]
+    assert "6.5 pt in 'OWNER tag'" in found[0].message
+
+
+def test_text_beyond_the_margin(tmp_path: Path) -> None:
+    body = FILLER * 4 + '<p style="white-space: nowrap">' + "an-email-address-that-never-breaks" * 4 + "</p>"
+    found = findings(pdf(tmp_path, body))
+    assert [(f.page, f.kind) for f in found] == [(1, "outside")]
+
+
+def test_page_counts_of_docx_and_pdf() -> None:
+    assert page_count_finding(10, 11) is None
+    assert page_count_finding(13, 11) is not None
+    assert page_count_finding(7, 6) is None
+    finding = page_count_finding(11, 13)
+    assert finding is not None and finding.kind == "page-count"
+    assert "13 pages" in finding.message and "11" in finding.message
+
+
+def test_the_watermark_is_not_text(tmp_path: Path) -> None:
+    css = ".wm { position: fixed; top: 40%; font-size: 110pt; transform: rotate(-35deg); }"
+    body = '<div class="wm">DRAFT</div>' + FILLER * 4
+    assert findings(pdf(tmp_path, body, css=css)) == []

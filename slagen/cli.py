@@ -40,7 +40,10 @@ def strict_option(help: str) -> Decorator:
 
 
 def period_option(
-    help: str = "Period such as 2026, 2026-Q4 or 2026-11 (default: the agreement's term.period).",
+    help: str = (
+        "Period such as 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-11-15..2026-11-30, clipped to the "
+        "term (default: the agreement's term.period)."
+    ),
 ) -> Decorator:
     """``--period``: a year, quarter or month instead of the agreement's own period."""
     return click.option("--period", metavar="PERIOD", help=help)

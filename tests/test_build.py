@@ -107,11 +107,13 @@ def test_period_option_and_a_period_outside_the_term(folder: Path, tmp_path: Pat
     late = late.replace("  mid_term: 2026-07-01\n", "  mid_term: 2026-11-01\n", 1)
     (folder / "c.yaml").write_text(late, encoding="utf-8")
     result = run("build", "agreements", "--period", "2026-Q3")
-    assert result.exit_code == 1, result.stderr
-    assert "agreements/c.yaml: --period 2026-Q3 (2026-07-01 to 2026-09-30) is outside the term " in (
-        result.stderr
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "note: agreements/c.yaml: its term (2026-10-01 to 2026-12-31) does not overlap --period 2026-Q3 "
+        "(2026-07-01 to 2026-09-30): no document for it" in result.stderr
     )
-    assert summary(result) == "built 2 agreements: 1 document rendered, 0 unchanged, 1 failed"
+    assert summary(result) == "built 2 agreements: 1 document rendered, 0 unchanged, 0 failed"
+    assert not (tmp_path / "output" / "c").exists()
     assert "2026-Q3" in pdf_text(tmp_path / "output" / "a" / "a-2026-Q3.pdf")
 
     bad = run("build", "agreements", "--period", "2026-Q5")

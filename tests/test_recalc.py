@@ -118,7 +118,10 @@ def test_errors_name_what_is_missing(tmp_path: Path) -> None:
         f"Error: {ACTUALS}: no tracked month inside 2026-Q1 to recalculate from\n",
     )
     result = run("recalc", str(p), str(ACTUALS), "--period", "Q3")
-    assert result.output == "Error: --period: expected a period such as 2026, 2026-Q4 or 2026-11, got 'Q3'\n"
+    assert (
+        result.output
+        == "Error: --period: expected a period such as 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-11-15..2026-11-30, got 'Q3'\n"
+    )
     zero = tmp_path / "zero.yaml"
     zero.write_text(
         "tracked:\n  - {month: 2026-10, leads: 10, customers: 0, customer_revenue: 0, marketing_revenue: 0,"

@@ -80,11 +80,14 @@ def test_a_period_outside_the_term_is_a_usage_error(tmp_path: Path) -> None:
     result = run("render", str(agreement), "--period", "2027-Q1", "-o", str(tmp_path))
     assert result.exit_code == 2
     assert result.output == (
-        "Error: --period: 2027-Q1 (2027-01-01 to 2027-03-31) is outside the term (2026-01-01 to 2026-12-31)\n"
+        "Error: --period: expected a period that overlaps the term (2026-01-01 to 2026-12-31), got 2027-Q1 (2027-01-01 to 2027-03-31)\n"
     )
     result = run("render", str(agreement), "--period", "Q4", "-o", str(tmp_path))
     assert result.exit_code == 2
-    assert result.output == "Error: --period: expected a period such as 2026, 2026-Q4 or 2026-11, got 'Q4'\n"
+    assert (
+        result.output
+        == "Error: --period: expected a period such as 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-11-15..2026-11-30, got 'Q4'\n"
+    )
 
 
 def test_an_invalid_agreement_renders_nothing(tmp_path: Path) -> None:

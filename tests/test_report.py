@@ -300,7 +300,7 @@ def test_a_period_outside_the_term(tmp_path: Path) -> None:
     result = run("report", str(IT), str(IT_ACTUALS), "--period", "2026-09", "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert result.output == (
-        "Error: --period: 2026-09 (2026-09-01 to 2026-09-30) is outside the term (2026-10-01 to 2027-09-30)\n"
+        "Error: --period: expected a period that overlaps the term (2026-10-01 to 2027-09-30), got 2026-09 (2026-09-01 to 2026-09-30)\n"
     )
     assert not (tmp_path / "out").exists()
 

@@ -162,10 +162,11 @@ def test_the_period_must_lie_within_the_term() -> None:
     result = run("targets", path, "--period", "2027-Q1")
     assert result.exit_code == 2
     assert result.output == (
-        "Error: --period: 2027-Q1 (2027-01-01 to 2027-03-31) is outside the term (2026-01-01 to 2026-12-31)\n"
+        "Error: --period: expected a period that overlaps the term (2026-01-01 to 2026-12-31), got 2027-Q1 (2027-01-01 to 2027-03-31)\n"
     )
     bad = run("targets", path, "--period", "2026-Q5")
     assert bad.exit_code == 2
     assert (
-        bad.output == "Error: --period: expected a period such as 2026, 2026-Q4 or 2026-11, got '2026-Q5'\n"
+        bad.output
+        == "Error: --period: expected a period such as 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-11-15..2026-11-30, got '2026-Q5'\n"
     )

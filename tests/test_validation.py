@@ -380,19 +380,19 @@ def test_dates_are_ordered_and_the_period_lies_in_the_term(tmp_path: Path) -> No
         tmp_path,
         text,
         f"{at(text, 'end: 2026-06-30', '2026')}: term.end: expected a date after the start (2026-07-01), got 2026-06-30",
-        f"{at(text, 'period: 2026-Q4', '2026')}: term.period: expected a period within the term "
+        f"{at(text, 'period: 2026-Q4', '2026')}: term.period: expected a period that overlaps the term "
         "(2026-07-01 to 2026-06-30), got 2026-Q4 (2026-10-01 to 2026-12-31)",
         f"{at(text, 'mid_term: 2027-01-04', '2027')}: review.mid_term: expected a date inside the term "
         "(2026-07-01 to 2026-06-30), got 2027-01-04",
     )
 
 
-def test_the_period_must_lie_inside_the_term(tmp_path: Path) -> None:
+def test_the_period_must_overlap_the_term(tmp_path: Path) -> None:
     text = edit(BASE, "  period: 2026-Q4", "  period: 2027-Q3")
     fails(
         tmp_path,
         text,
-        f"{at(text, 'period: 2027-Q3', '2027')}: term.period: expected a period within the term "
+        f"{at(text, 'period: 2027-Q3', '2027')}: term.period: expected a period that overlaps the term "
         "(2026-07-01 to 2027-06-30), got 2027-Q3 (2027-07-01 to 2027-09-30)",
     )
 

@@ -19,6 +19,8 @@ from pydantic import BaseModel, ValidationError
 
 from slagen.agreement.fields import describe
 from slagen.agreement.model import Agreement
+from slagen.agreement.period import EXPECTED as PERIOD_EXPECTED
+from slagen.agreement.period import PATTERN as PERIOD_PATTERN
 from slagen.agreement.source import Path_, Source, parse_source, read_source
 from slagen.errors import AgreementError, Problem, UsageError
 from slagen.util.text import closest, did_you_mean, plural
@@ -30,7 +32,7 @@ _PATTERNS = {
     r"^[a-z0-9][a-z0-9_-]*$": "an identifier of lower-case letters, digits, '-' and '_'",
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address",
     r"^[A-Z]{3}$": "a three-letter currency code such as USD",
-    r"^[0-9]{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$": "a period such as 2026, 2026-Q4 or 2026-11",
+    PERIOD_PATTERN: PERIOD_EXPECTED,
 }
 
 

@@ -59,6 +59,7 @@ from slagen.agreement.clauses import (
     VersionEntry as VersionEntry,
 )
 from slagen.agreement.fields import Bool, Date, Dec, Int, Pct, Slug, Text
+from slagen.agreement.period import PATTERN as PERIOD_PATTERN
 
 Interval = Literal["day", "week", "month", "quarter", "year"]
 Kind = Literal["customer", "internal", "multi-level"]
@@ -114,8 +115,11 @@ class Term(Model):
     """Last day the agreement is in force."""
     reporting_interval: Interval
     """How often results are measured and reported."""
-    period: Text = Field(pattern=r"^[0-9]{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$")
-    """The period the current document is for: ``2026``, ``2026-Q4`` or ``2026-11``."""
+    period: Text = Field(pattern=PERIOD_PATTERN)
+    """The period the current document is for: a year ``2026``, quarter ``2026-Q4``, month
+    ``2026-11``, ISO week ``2026-W47`` or range ``2026-11-15..2026-11-30``. A named period that
+    runs past the term is clipped to it (the document says "16 of 30 days"); a range must lie
+    within the term."""
 
 
 class Overview(Model):

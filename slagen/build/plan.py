@@ -16,12 +16,13 @@ import json
 import os
 import typing
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from slagen.agreement.load import validate_source
 from slagen.agreement.model import Agreement, Style
-from slagen.agreement.period import Period
+from slagen.agreement.period import Period, clip_to_term
 from slagen.agreement.source import parse_source
 
 from .. import __version__
@@ -194,14 +195,25 @@ class PlanError(SlagenError):
     """An agreement that cannot be built as asked (e.g. the period is outside its term)."""
 
 
+class NotInPeriod(SlagenError):
+    """An agreement whose term does not overlap the build's ``--period``: it has no document."""
+
+
 def _period(facts: Facts, wanted: Period | None) -> str:
+    """The label of the period to build: the term's own, or ``wanted`` when the term overlaps it
+    (the document is then of ``wanted`` clipped to the term; see :func:`clip_to_term`)."""
     if wanted is None:
         return facts.period
-    if wanted.start.isoformat() < facts.start or wanted.end.isoformat() > facts.end:
-        raise PlanError(
-            f"--period {wanted.label} ({wanted.start} to {wanted.end}) is outside the term "
-            f"({facts.start} to {facts.end})"
+    start, end = date.fromisoformat(facts.start), date.fromisoformat(facts.end)
+    if wanted.end < start or wanted.start > end:
+        raise NotInPeriod(
+            f"its term ({facts.start} to {facts.end}) does not overlap --period {wanted.label} "
+            f"({wanted.start} to {wanted.end}): no document for it"
         )
+    try:
+        clip_to_term(wanted, start, end)
+    except ValueError as exc:
+        raise PlanError(f"--period: {exc}") from None
     return wanted.label
 
 

@@ -33,6 +33,7 @@ from .manifest import Manifest
 from .plan import (
     AgreementPlan,
     Doc,
+    NotInPeriod,
     Settings,
     changed_inputs,
     engine,
@@ -288,6 +289,8 @@ def _plans(folder: Path, b: _Build) -> list[AgreementPlan]:
             plans.append(plan_agreement(f, text, facts, b.settings))
         except AgreementError as exc:
             b.report.fail(str(f), (str(p) for p in exc.problems))
+        except NotInPeriod as exc:
+            b.report.notes.append(f"note: {f}: {exc.format_message()}")
         except SlagenError as exc:
             b.report.fail(str(f), [f"{f}: {exc.format_message()}"])
     return plans

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 
-from slagen.agreement.period import Period, parse_period
+from slagen.agreement.period import Period
 
 from .registry import Context, Finding, rule
 
@@ -39,7 +39,7 @@ def leads_below_funnel(ctx: Context) -> Iterator[Finding]:
     if a.kind == "customer" or funnel is None or needed is None:
         return
     tiers = [(t.name.lower(), t.label.lower()) for t in a.inputs.lead_tiers]
-    period = parse_period(a.term.period)
+    period = ctx.targets.period
     for i, g in enumerate(a.goals):
         value = g.target.value
         if value is None or "lead" not in g.unit.lower() or g.comparison == "at-most":

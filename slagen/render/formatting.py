@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from slagen.agreement.period import Period
 from slagen.util.text import plural as plural  # the contexts write counts as f.plural
 
 CENT = Decimal("0.01")
@@ -81,6 +82,24 @@ def quantity(d: Decimal, unit: str, currency: str) -> str:
 def date_range(start: date, end: date, locale: str) -> str:
     """``October 1, 2026 to December 31, 2026``."""
     return f"{long_date(start, locale)} to {long_date(end, locale)}"
+
+
+def period_text(period: Period, locale: str) -> str:
+    """The days a period covers, and for one clipped to the term how many of its own days:
+    ``November 15, 2026 to November 30, 2026: 16 of the 30 days of 2026-11, as the term starts
+    on November 15, 2026``."""
+    text = date_range(period.start, period.end, locale)
+    if not period.partial:
+        return text
+    edges = []
+    if period.start != period.whole_start:
+        edges.append(f"starts on {long_date(period.start, locale)}")
+    if period.end != period.whole_end:
+        edges.append(f"ends on {long_date(period.end, locale)}")
+    return (
+        f"{text}: {period.days} of the {period.whole_days} days of {period.label}, "
+        f"as the term {' and '.join(edges)}"
+    )
 
 
 def long_date(d: date, locale: str) -> str:

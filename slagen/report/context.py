@@ -292,7 +292,7 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         warnings=doc.warnings,
         agreement=doc,
         headings=ReportHeadings(),
-        period_text=f.date_range(p.start, p.end, loc),
+        period_text=f.period_text(p, loc),
         report_date=extra.report_date,
         actuals_file=extra.actuals_file,
         actuals_stamp=extra.actuals_stamp,

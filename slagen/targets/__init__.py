@@ -7,7 +7,7 @@ what it returns, and the documents render the same :class:`TargetSet`.
 from __future__ import annotations
 
 from slagen.agreement.model import Agreement
-from slagen.agreement.period import Period, parse_period
+from slagen.agreement.period import Period, in_term
 
 from .availability import (
     allowed_downtime,
@@ -72,7 +72,8 @@ def compute_targets(
     Raises :class:`TargetError` (with the key path of the input or goal) when the
     inputs make a calculation impossible, e.g. a divisor of zero.
     """
-    ts = TargetSet(period or parse_period(agreement.term.period))
+    t = agreement.term
+    ts = TargetSet(period or in_term(t.period, t.start, t.end))
     inp = agreement.inputs
     if inp.funnel is not None:
         funnel_targets(ts, inp.funnel, inp.currency)

@@ -12,7 +12,7 @@ from typing import Any
 
 from slagen.agreement.load import load_agreement
 from slagen.agreement.model import Agreement
-from slagen.agreement.period import Period, parse_period
+from slagen.agreement.period import Period, in_term
 from slagen.util.keypath import format_path
 
 from ..errors import AgreementError, Problem, UsageError
@@ -21,19 +21,14 @@ from .base import Computed, GoalTarget, TargetError, TargetSet
 
 
 def period_for(agreement: Agreement, label: str | None) -> Period:
-    """The period ``--period`` names (default: the agreement's); a usage error when it is not
-    a period or lies outside the term. The one check every command with ``--period`` uses."""
+    """The period ``--period`` names (default: the agreement's), clipped to the term; a usage
+    error when it is not a period or misses the term. The one check every command with
+    ``--period`` uses."""
     t = agreement.term
     try:
-        period = parse_period(t.period if label is None else label)
+        return in_term(t.period if label is None else label, t.start, t.end)
     except ValueError as exc:
         raise UsageError(f"--period: {exc}") from None
-    if period.start < t.start or period.end > t.end:
-        raise UsageError(
-            f"--period: {period.label} ({period.start} to {period.end}) is outside the term "
-            f"({t.start} to {t.end})"
-        )
-    return period
 
 
 def _num(d: Any) -> Any:
@@ -89,7 +84,14 @@ def render_json(agreement: Agreement, ts: TargetSet) -> str:
     p = ts.period
     data = {
         "agreement": agreement.id,
-        "period": {"label": p.label, "start": p.start.isoformat(), "end": p.end.isoformat(), "days": p.days},
+        "period": {
+            "label": p.label,
+            "start": p.start.isoformat(),
+            "end": p.end.isoformat(),
+            "days": p.days,
+            "whole_days": p.whole_days,
+            "partial": p.partial,
+        },
         "values": {name: _value_json(c) for name, c in ts.values.items()},
         "goals": {gid: _goal_json(g) for gid, g in ts.goals.items()},
         "warnings": [{"path": format_path(w.path), "message": w.message} for w in ts.warnings],
@@ -106,7 +108,8 @@ def _amount(value: Any, unit: str, per: str | None) -> str:
 def render_table(agreement: Agreement, ts: TargetSet) -> str:
     """The target set as text: each value with its derivation, then the goals for the period."""
     p = ts.period
-    out = [f"Targets of {agreement.id} for {p.label} ({p.start} to {p.end}, {p.days} days)", ""]
+    days = f"{p.days} of its {p.whole_days} days" if p.partial else f"{p.days} days"
+    out = [f"Targets of {agreement.id} for {p.label} ({p.start} to {p.end}, {days})", ""]
     out.append("Computed targets")
     if not ts.values:
         out.append("  (none: the agreement has no inputs)")

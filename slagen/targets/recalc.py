@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from slagen.agreement.model import Agreement
-from slagen.agreement.period import Period, next_period, parse_period
+from slagen.agreement.period import Period, in_term, next_period
 
 from .base import Computed, FigureError, TargetSet
 from .rounding import CENT, HUNDRED, MONEY, TWO_PLACES, cents, fmt, frac, round_to
@@ -135,5 +135,6 @@ def next_period_targets(agreement: Agreement, r: Recalculated, period: Period | 
     """The targets the recalculated inputs imply for ``period`` (default: the one after the term's)."""
     from . import compute_targets
 
-    nxt = period or next_period(parse_period(agreement.term.period))
+    t = agreement.term
+    nxt = period or next_period(in_term(t.period, t.start, t.end))
     return compute_targets(recalculated_agreement(agreement, r), nxt)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from slagen.agreement.load import load_agreement
-from slagen.agreement.period import Period, parse_period
+from slagen.agreement.period import Period, in_term
 from slagen.errors import AgreementError, SlagenError
 from slagen.targets.rounding import fmt
 from slagen.tracking import check_against, load_actuals
@@ -159,7 +159,7 @@ def recalc_file(file: Path, actuals_file: Path, period: str | None = None) -> Re
     actuals = load_actuals(actuals_file)
     check_against(a, actuals, str(file))
     try:
-        p = parse_period(period or a.term.period)
+        p = in_term(period or a.term.period, a.term.start, a.term.end)
     except ValueError as exc:
         raise SlagenError(f"--period: {exc}") from None
     r = recalculation(a, actuals, p)

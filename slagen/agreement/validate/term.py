@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from slagen.agreement.period import parse_period
+from slagen.agreement.period import in_term
 
 from .registry import Context, Finding, check
 
 
-@check("term-dates", "the term ends after it starts, and its period lies within it")
+@check("term-dates", "the term ends after it starts, and its period overlaps it (a range lies within it)")
 def term_dates(ctx: Context) -> Iterator[Finding]:
-    """The term's end after its start; the period (e.g. 2026-Q4) inside the term."""
+    """The term's end after its start; the period (e.g. 2026-Q4) overlaps the term, and a range
+    (2026-11-15..2026-11-30) lies within it."""
     t = ctx.agreement.term
     if t.end <= t.start:
         yield Finding(("term", "end"), f"expected a date after the start ({t.start}), got {t.end}")
-    period = parse_period(t.period)
-    if period.start < t.start or period.end > t.end:
-        yield Finding(
-            ("term", "period"),
-            f"expected a period within the term ({t.start} to {t.end}), "
-            f"got {t.period} ({period.start} to {period.end})",
-        )
+    try:
+        in_term(t.period, t.start, t.end)
+    except ValueError as exc:
+        yield Finding(("term", "period"), str(exc))
 
 
 @check("review-dates", "the mid-term review lies inside the term and before the end-of-term review")

@@ -107,7 +107,8 @@ class DocumentContext:
     currency: str
     period: str
     period_text: str
-    """``October 1, 2026 to December 31, 2026``."""
+    """``October 1, 2026 to December 31, 2026``; a period clipped to the term says how many of
+    its days it covers (``... (16 of the 30 days of 2026-11; the term starts ...)``)."""
     term_start: str
     term_end: str
     reporting_interval: str
@@ -185,7 +186,7 @@ def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> Doc
         page_size=a.presentation.page_size,
         currency=cur,
         period=period.label,
-        period_text=f.date_range(period.start, period.end, loc),
+        period_text=f.period_text(period, loc),
         term_start=f.long_date(a.term.start, loc),
         term_end=f.long_date(a.term.end, loc),
         term_start_formal=spell.formal_date(a.term.start, loc),

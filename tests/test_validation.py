@@ -177,7 +177,7 @@ def test_a_duplicate_key_names_both_lines(tmp_path: Path) -> None:
         ("  attempts: 6", "  attempts: ６", "inputs.follow_up.attempts", "expected a whole number, got '６'"),
         ("  start: 2026-07-01", "  start: 2026-٠٧-01", "term.start", "expected a date written YYYY-MM-DD, got '2026-٠٧-01'"),
         ("  period: 2026-Q4", "  period: ２０２６-Q4", "term.period",
-         "expected a period such as 2026, 2026-Q4 or 2026-11, got '２０２６-Q4'"),
+         "expected a period such as 2026, 2026-Q4, 2026-11, 2026-W47 or 2026-11-15..2026-11-30, got '２０２６-Q4'"),
     ],
 )  # fmt: skip
 def test_yaml_1_1_readings_are_refused_where_the_field_is_not_text(

@@ -171,6 +171,8 @@ class _Build:
             if signed_text != plan.text:
                 self.report.fail(plan.file, refusal(plan, copy, agreement_changes(plan, signed_text)))
                 return
+        elif plan.signed and not self._seal_first(plan, copy):
+            return
         for doc in plan.docs:
             rec = self.manifest.outputs.get(doc.output) or {}
             have = file_sha(self.out_dir / doc.output)
@@ -188,6 +190,41 @@ class _Build:
             else:
                 self.queue(plan, doc, staged=False)
 
+    def _seal_first(self, plan: AgreementPlan, copy: Path) -> bool:
+        """Keep the signed YAML before any of the period's documents is rendered, so that no
+        signed document exists unguarded (a full disk fails the agreement here, before its
+        documents). The facts are worked out from the text itself, not taken from the manifest.
+        Returns whether the agreement may be rendered."""
+        if copy.is_file() and copy.read_bytes() == plan.text:
+            return True
+        try:
+            facts, _ = load_facts(plan.path, plan.text, None)
+        except AgreementError as exc:
+            self.report.fail(plan.file, (str(p) for p in exc.problems))
+            return False
+        if facts != plan.facts:
+            self.manifest.agreements.pop(str(plan.path.resolve()), None)
+            self.report.fail(
+                plan.file,
+                [
+                    f"{plan.file}: the output folder's manifest holds facts the agreement does not state; "
+                    "nothing was written (it is forgotten now: build again)"
+                ],
+            )
+            return False
+        try:
+            write_atomic(copy, plan.text)
+        except OSError as exc:
+            self.report.fail(
+                plan.file,
+                [
+                    f"{plan.file}: cannot keep the signed copy {copy}: {exc.strerror or exc}; "
+                    "none of its documents was rendered"
+                ],
+            )
+            return False
+        return True
+
     # --- outcomes -----------------------------------------------------------------------
 
     def outcome(self, task: Task, out: Outcome) -> None:
@@ -198,10 +235,15 @@ class _Build:
             if out.errors:
                 self.report.fail(plan.file, out.errors)
                 self.progress.step(f"failed {self.shown(doc)}")
+                if any("manifest is out of date" in e for e in out.errors):
+                    self.manifest.agreements.pop(str(plan.path.resolve()), None)
             elif task.staged:
                 self._staged(plan, doc, out)
             else:
                 self._written(plan, doc, out)
+        except OSError as exc:
+            self.report.fail(plan.file, [f"{self.shown(doc)}: cannot put it in place: {exc.strerror or exc}"])
+            self.progress.step(f"failed {self.shown(doc)}")
         finally:
             if out.staging:
                 shutil.rmtree(out.staging, ignore_errors=True)
@@ -255,11 +297,25 @@ class _Build:
                 self.report.fail(plan.file, refusal(plan, copy, self.refused[plan.file]))
             if plan.file in self.report.failures or self.open.get(plan.file):
                 continue
-            copy = signed_copy(self.out_dir, plan)
-            if plan.signed and (not copy.is_file() or copy.read_bytes() != plan.text):
-                write_atomic(copy, plan.text)
-            elif not plan.signed and self.force and copy.is_file():
-                copy.unlink()
+            copy = signed_copy(self.out_dir, plan)  # a signed plan's copy was kept before rendering
+            if not plan.signed and self.force and copy.is_file():
+                try:
+                    copy.unlink()
+                except OSError as exc:
+                    self.report.fail(plan.file, [f"{plan.file}: cannot remove {copy}: {exc.strerror or exc}"])
+
+    def save(self) -> None:
+        """Write the manifest; a failure (a full disk) is reported, the build goes on to its end."""
+        try:
+            self.manifest.save(self.written)
+        except OSError as exc:
+            self.report.fail(
+                str(self.manifest.path),
+                [
+                    f"{self.manifest.path}: cannot save the build manifest: {exc.strerror or exc} "
+                    "(the next build compares or renders everything again; signed periods stay guarded)"
+                ],
+            )
 
 
 def _plans(folder: Path, b: _Build) -> list[AgreementPlan]:
@@ -339,7 +395,7 @@ def build_folder(
     finally:
         b.progress.close()
         b.seal(plans)
-        manifest.save(b.written)
+        b.save()
     b.report.seconds = time.perf_counter() - started
     if b.report.failed:
         raise BuildFailed(b.report)

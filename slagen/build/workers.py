@@ -104,12 +104,13 @@ def run_task(task: Task) -> Outcome:
     else:
         os.environ["SOURCE_DATE_EPOCH"] = task.epoch
     out_dir = Path(task.out_dir)
-    if task.staged:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        out_dir = Path(tempfile.mkdtemp(prefix=".slagen-staging-", dir=out_dir))
     errors: tuple[str, ...] = ()
-    written = digest = None
+    written = digest = staging = None
     try:
+        if task.staged:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            out_dir = Path(tempfile.mkdtemp(prefix=".slagen-staging-", dir=out_dir))
+            staging = str(out_dir)
         loaded = load_agreement(Path(task.path), raw=task.text)
         facts = Facts.of(loaded.agreement).to_json()
         planned = dict(task.facts)
@@ -141,9 +142,10 @@ def run_task(task: Task) -> Outcome:
         errors = tuple(str(p) for p in exc.problems)
     except SlagenError as exc:
         errors = (f"{task.path}: {task.style} {task.fmt}: {exc.format_message()}",)
+    except OSError as exc:  # a full disk, a folder that cannot be written
+        errors = (f"{task.path}: {task.style} {task.fmt}: cannot write {out_dir}: {exc.strerror or exc}",)
     except Exception as exc:  # a bug or a library failure: reported, the build goes on
         errors = (f"{task.path}: {task.style} {task.fmt}: render failed: {type(exc).__name__}: {exc}",)
-    staging = str(out_dir) if task.staged else None
     if errors and staging:
         shutil.rmtree(staging, ignore_errors=True)
         staging = None
@@ -152,8 +154,34 @@ def run_task(task: Task) -> Outcome:
     )
 
 
-def _serve(conn: Connection, limit: int) -> None:
-    """A worker: render tasks from ``conn`` until told to stop or ``limit`` are done."""
+def die_with(parent: int) -> None:
+    """End this worker as soon as the build process ``parent`` exits (also on ``kill -9``).
+
+    A thread waits on a pidfd of the build (Linux 5.3+), so a killed build leaves no worker
+    rendering on. (The fork server is no help: every worker holds it alive.) Elsewhere a
+    worker stops when it next talks to the build.
+    """
+    import select
+    import threading
+
+    try:
+        fd = os.pidfd_open(parent)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        return
+
+    def watch() -> None:
+        select.select([fd], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="slagen-parent-watch", daemon=True).start()
+
+
+def _serve(conn: Connection, limit: int, parent: int) -> None:
+    """A worker of build process ``parent``: render tasks from ``conn`` until told to stop or
+    ``limit`` are done."""
+    die_with(parent)
     for _ in range(limit):
         try:
             task = conn.recv()
@@ -213,7 +241,7 @@ def run_tasks(
 
     def start() -> None:
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_serve, args=(child, recycle_after), daemon=True)
+        process = ctx.Process(target=_serve, args=(child, recycle_after, os.getpid()), daemon=True)
         process.start()
         child.close()
         slot = _Slot(process, parent)

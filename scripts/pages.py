@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from slagen.agreement.load import load_agreement  # noqa: E402
-from slagen.render import render_agreement  # noqa: E402
+from slagen.render import RenderOptions, render_agreement  # noqa: E402
 from slagen.report import report_file  # noqa: E402
 
 #: The example tracking reports (agreement, actuals, period), rasterised to <id>/report-<period>/.
@@ -68,13 +68,15 @@ def main() -> int:
     for path in sorted((ROOT / "agreements").glob("*.yaml")):
         agreement = load_agreement(path).agreement
         for style in agreement.presentation.styles:
-            pdf = render_agreement(path, style=style, fmt="pdf", out_dir=out)
+            (pdf,) = render_agreement(path, style=style, options=RenderOptions(formats=("pdf",), out_dir=out))
             folder = pages / agreement.id / style
             folder.mkdir(parents=True)
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(folder / "page")], check=True)
             count = len(list(folder.glob("*.png")))
             print(f"{pdf}: {count} pages -> {folder}/")
-            word = render_agreement(path, style=style, fmt="docx", out_dir=out)
+            (word,) = render_agreement(
+                path, style=style, options=RenderOptions(formats=("docx",), out_dir=out)
+            )
             docx.append((word, pages / agreement.id / f"{style}-docx"))
     docx_pages(docx)
     for name, actuals, period in REPORTS:

@@ -240,7 +240,7 @@ def render(
     pdf_variant: str | None,
 ) -> None:
     """Render agreements into documents (default: PDF in every style the agreement declares)."""
-    from .render import render_files
+    from .render import RenderOptions, parse_formats, render_files
     from .render.pdf import has_fast_subsetter
 
     if "pdf" in fmt.split(",") and not has_fast_subsetter():
@@ -249,15 +249,15 @@ def render(
             "which stamps the current time into them (install it: apt-get install libharfbuzz-subset0)",
             err=True,
         )
-    written = render_files(
-        files,
+    options = RenderOptions(
         style=style,
-        fmt=fmt,
+        formats=parse_formats(fmt),
         period=period,
         templates=templates,
         out_dir=out_dir,
         pdf_variant=pdf_variant,
     )
+    written = render_files(files, options)
     for path in written:
         click.echo(f"wrote {path}", err=True)
 
@@ -320,16 +320,10 @@ def build(
     """Check and render every agreement in FOLDER (default: agreements/) in every style and format
     it declares, rendering only what changed. Exit code 1 when any agreement failed."""
     from .build import build_folder
+    from .render import RenderOptions
 
-    report = build_folder(
-        folder,
-        out_dir=out_dir,
-        period=period,
-        jobs=jobs,
-        force=force,
-        templates=templates,
-        recycle_after=recycle_after,
-    )
+    options = RenderOptions(period=period, templates=templates, out_dir=out_dir)
+    report = build_folder(folder, options, jobs=jobs, force=force, recycle_after=recycle_after)
     click.echo(report.text, err=True)
 
 

@@ -27,6 +27,7 @@ from slagen.agreement.period import parse_period
 from slagen.util.text import plural
 
 from ..errors import AgreementError, ReportedFailure, SlagenError, UsageError
+from ..render.options import DEFAULTS, RenderOptions
 from ..util.atomic import write_atomic
 from .guard import agreement_changes, refusal, signed_copy
 from .manifest import Manifest
@@ -354,25 +355,27 @@ def _plans(folder: Path, b: _Build) -> list[AgreementPlan]:
 
 def build_folder(
     folder: Path,
+    options: RenderOptions = DEFAULTS,
     *,
-    out_dir: Path = Path("output"),
-    period: str | None = None,
     jobs: int | None = None,
     force: bool = False,
-    templates: Path | None = None,
     recycle_after: int = RECYCLE_AFTER,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Check and render every agreement in ``folder`` into ``out_dir`` (see the module docstring);
-    raise :class:`BuildFailed` after the build when any agreement failed.
+    """Check and render every agreement in ``folder`` into ``options.out_dir`` (see the module
+    docstring), for ``options.period`` from ``options.templates``; raise :class:`BuildFailed`
+    after the build when any agreement failed. A build renders the styles and formats each
+    agreement declares (``options.style``, ``formats`` and ``pdf_variant`` are refused).
 
     ``progress`` defaults to a bar when stderr is a terminal, else one line per document.
     """
     started = time.perf_counter()
     if not folder.is_dir():
         raise UsageError(f"no such folder: {folder}")
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: {templates} is not a folder")
+    options.check()
+    if options.style is not None or options.formats is not None or options.pdf_variant is not None:
+        raise UsageError("a build renders the styles and formats each agreement declares")
+    period, out_dir, templates = options.period, options.out_dir, options.templates
     try:
         wanted = parse_period(period) if period is not None else None
     except ValueError as exc:

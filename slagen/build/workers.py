@@ -93,7 +93,7 @@ def run_task(task: Task) -> Outcome:
     from slagen.agreement.load import load_agreement
 
     from ..errors import AgreementError, SlagenError
-    from ..render import render_loaded
+    from ..render import RenderOptions, render_loaded
     from ..util.atomic import write_atomic
     from .plan import Facts
 
@@ -124,14 +124,13 @@ def run_task(task: Task) -> Outcome:
                 f"the build was planned from facts the agreement does not state ({differ}); "
                 "the output folder's manifest is out of date, so nothing was written: build again"
             )
-        ((path, data),) = render_loaded(
-            loaded,
-            style=task.style,
+        options = RenderOptions(
             formats=(task.fmt,),
             period=task.period,
             templates=Path(task.templates) if task.templates else None,
             out_dir=out_dir,
         )
+        ((path, data),) = render_loaded(loaded, style=task.style, options=options)
         if path != out_dir / task.output:
             raise SlagenError(
                 f"it would be written to {path}, not to {out_dir / task.output}; nothing was written"

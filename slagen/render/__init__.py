@@ -21,15 +21,17 @@ from slagen.agreement.load import Loaded, load_agreement
 from ..errors import RenderError, UsageError
 from ..gcpolicy import batch_collections
 from ..targets import compute_targets
-from ..util.atomic import all_or_nothing, write_atomic
+from ..util.atomic import all_or_nothing
 from .context import ContextInputs, DocumentContext, build_context
 from .environment import BUILTIN, make_environment, search_path, template_error
 from .inputs import logo_uri, period_in_term, source_date_epoch
+from .options import DEFAULTS, FORMATS, RenderOptions, parse_formats
 from .output import output_path
 from .stamp import version_stamp
 
 __all__ = [
     "FORMATS",
+    "RenderOptions",
     "Rendered",
     "document_date",
     "encode",
@@ -73,10 +75,10 @@ def _charts(ctx: DocumentContext) -> DocumentContext:
     return replace(ctx, charts=tuple(build_charts(ctx)))
 
 
-def render_html(
-    loaded: Loaded, *, style: str, period: str | None = None, templates: Path | None = None
-) -> Rendered:
-    """Render ``loaded`` in ``style`` to HTML; raise :class:`RenderError` on a template problem."""
+def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS) -> Rendered:
+    """Render ``loaded`` in ``style`` to HTML (for ``options.period``, from ``options.templates``);
+    raise :class:`RenderError` on a template problem."""
+    period, templates = options.period, options.templates
     p = period_in_term(loaded, period)
     targets = compute_targets(loaded.agreement, p)
     stamp = version_stamp(loaded.path, loaded.source.raw)
@@ -139,130 +141,61 @@ def encode(
 
 
 def render_documents(
-    path: Path,
-    *,
-    style: str,
-    formats: tuple[str, ...],
-    period: str | None = None,
-    templates: Path | None = None,
-    out_dir: Path = Path("output"),
-    pdf_variant: str | None = None,
-    source: bytes | None = None,
+    path: Path, *, style: str, options: RenderOptions = DEFAULTS, source: bytes | None = None
 ) -> list[tuple[Path, bytes]]:
-    """Render the agreement at ``path`` in ``style`` once, in each of ``formats``; return each
-    output path with its bytes (nothing is written). ``source``: the agreement's bytes as
-    already read (the file is then not read again)."""
-    return render_loaded(
-        load_agreement(path, raw=source),
-        style=style,
-        formats=formats,
-        period=period,
-        templates=templates,
-        out_dir=out_dir,
-        pdf_variant=pdf_variant,
-    )
+    """Render the agreement at ``path`` in ``style`` once, in each of its formats (see
+    :class:`RenderOptions`); return each output path with its bytes (nothing is written).
+    ``source``: the agreement's bytes as already read (the file is then not read again)."""
+    return render_loaded(load_agreement(path, raw=source), style=style, options=options)
 
 
 def render_loaded(
-    loaded: Loaded,
-    *,
-    style: str,
-    formats: tuple[str, ...],
-    period: str | None = None,
-    templates: Path | None = None,
-    out_dir: Path = Path("output"),
-    pdf_variant: str | None = None,
+    loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS
 ) -> list[tuple[Path, bytes]]:
     """:func:`render_documents` of an agreement already loaded."""
     a = loaded.agreement
-    rendered = render_html(loaded, style=style, period=period, templates=templates)
+    rendered = render_html(loaded, style=style, options=options)
     one = a.presentation.styles == [style]
     return [
         (
-            output_path(out_dir, a.id, rendered.context.period, style, fmt, one_style=one),
+            output_path(options.out_dir, a.id, rendered.context.period, style, fmt, one_style=one),
             encode(
                 loaded,
                 rendered.html,
                 fmt=fmt,
                 roots=rendered.roots,
                 when=rendered.when,
-                pdf_variant=pdf_variant,
+                pdf_variant=options.pdf_variant,
             ),
         )
-        for fmt in formats
+        for fmt in options.formats_of(a)
     ]
 
 
 def render_agreement(
-    path: Path,
-    *,
-    style: str,
-    fmt: str = "pdf",
-    period: str | None = None,
-    templates: Path | None = None,
-    out_dir: Path = Path("output"),
-    pdf_variant: str | None = None,
-    source: bytes | None = None,
-) -> Path:
-    """Render the agreement at ``path`` in ``style`` into ``out_dir`` and return the file written."""
-    ((target, data),) = render_documents(
-        path,
-        style=style,
-        formats=(fmt,),
-        period=period,
-        templates=templates,
-        out_dir=out_dir,
-        pdf_variant=pdf_variant,
-        source=source,
-    )
-    write_atomic(target, data)
-    return target
-
-
-FORMATS = ("pdf", "docx", "html")
-
-
-def parse_formats(text: str) -> tuple[str, ...]:
-    """``pdf``, ``docx``, ``html`` or a comma-separated list of them (``pdf,docx``)."""
-    out = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
-    bad = [f for f in out if f not in FORMATS]
-    if bad or not out:
-        raise UsageError(f"--format: expected pdf, docx or html, or a list such as pdf,docx; got {text!r}")
-    return out
-
-
-def render_files(
-    paths: tuple[Path, ...],
-    *,
-    style: str | None,
-    fmt: str,
-    period: str | None = None,
-    templates: Path | None = None,
-    out_dir: Path = Path("output"),
-    pdf_variant: str | None = None,
+    path: Path, *, style: str, options: RenderOptions = DEFAULTS, source: bytes | None = None
 ) -> list[Path]:
-    """Render each agreement in ``style``, or in every style it declares, in each format of
-    ``fmt``; return the files written.
+    """Render the agreement at ``path`` in ``style`` (in each of its formats) into
+    ``options.out_dir``; return the files written (all of them, or none on an error)."""
+    options.check()
+    with all_or_nothing() as staged:
+        for target, data in render_documents(path, style=style, options=options, source=source):
+            staged.add(target, data)
+    return staged.written
+
+
+def render_files(paths: tuple[Path, ...], options: RenderOptions = DEFAULTS) -> list[Path]:
+    """Render each agreement in the styles and formats of ``options``; return the files written.
 
     All or nothing: every document is rendered to a temporary file first, and the files are
     renamed into place only when all of them rendered, so an error leaves every earlier file
     as it was (a PDF is not replaced when the DOCX beside it fails).
     """
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: {templates} is not a folder")
-    formats = parse_formats(fmt)
+    options.check()
     with all_or_nothing() as staged:
         for path in paths:
-            styles = (style,) if style else tuple(load_agreement(path).agreement.presentation.styles)
+            styles = (options.style,) if options.style else options.styles_of(load_agreement(path).agreement)
             for s in styles:
-                for target, data in render_documents(
-                    path,
-                    style=s,
-                    formats=formats,
-                    period=period,
-                    templates=templates,
-                    out_dir=out_dir,
-                    pdf_variant=pdf_variant,
-                ):
+                for target, data in render_documents(path, style=s, options=options):
                     staged.add(target, data)
     return staged.written

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from slagen.agreement.load import load_agreement  # noqa: E402
 from slagen.layoutcheck import check_pdf, convert_docx, page_count_finding  # noqa: E402
 from slagen.layoutcheck.rules import PageReport  # noqa: E402
-from slagen.render import render_agreement  # noqa: E402
+from slagen.render import RenderOptions, render_agreement  # noqa: E402
 
 
 def show(label: str, reports: list[PageReport], quiet: bool) -> int:
@@ -49,8 +49,12 @@ def main() -> int:
         for path in paths:
             agreement = load_agreement(path).agreement
             for style in agreement.presentation.styles:
-                pdf = render_agreement(path, style=style, fmt="pdf", out_dir=out)
-                word = render_agreement(path, style=style, fmt="docx", out_dir=out)
+                (pdf,) = render_agreement(
+                    path, style=style, options=RenderOptions(formats=("pdf",), out_dir=out)
+                )
+                (word,) = render_agreement(
+                    path, style=style, options=RenderOptions(formats=("docx",), out_dir=out)
+                )
                 docs.append((f"{agreement.id} {style}", pdf, word))
         converted = convert_docx([w for _, _, w in docs], out / "libreoffice")
         defects = 0

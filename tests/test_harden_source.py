@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, example_text, run
 
 
@@ -68,3 +69,104 @@ def test_a_text_value_longer_than_the_limit_is_an_error_at_its_line(tmp_path: Pa
         f"{path}:5:8: title: text of 25,043 characters; the limit is 20,000 (split it or shorten it)",
         "1 error",
     ]
+
+
+def test_a_device_a_fifo_and_a_huge_sparse_file_are_refused_before_reading(tmp_path: Path) -> None:
+    """Item 4: type and size are checked first, and at most the limit plus one byte is read."""
+    folder = tmp_path / "agreements"
+    folder.mkdir()
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(folder / "fifo.yaml")
+    with open(folder / "sparse.yaml", "wb") as f:
+        f.truncate(600 * 1024 * 1024)
+    (folder / "ok.yaml").write_text(example_text(), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "from slagen.__main__ import main; main()", "check", str(folder)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = (done.stdout + done.stderr).splitlines()
+    assert f"{folder}/fifo.yaml:1:1: expected a regular file, found a named pipe (FIFO)" in lines
+    assert f"{folder}/zero.yaml:1:1: expected a regular file, found a device" in lines
+    assert f"{folder}/sparse.yaml:1:1: file is 629145600 bytes; the limit is 5242880" in lines
+    assert not any(line.startswith(f"{folder}/ok.yaml") for line in lines)
+
+
+def test_a_growing_file_is_read_to_the_limit_plus_one_byte() -> None:
+    """Item 4: /dev/zero through the reader itself stops at the limit."""
+    from slagen.util.files import FileRefused, read_regular
+
+    with pytest.raises(FileRefused, match="expected a regular file, found a device"):
+        read_regular("/dev/zero", 10)
+
+
+def test_logo_names_too_long_and_logo_loops_are_errors_in_check_lint_and_render(tmp_path: Path) -> None:
+    """Item 12: a 300-character logo name and a symlink loop are clear errors."""
+    text = example_text()
+    assert "  locale: en-US\n" in text
+    (tmp_path / "loop.png").symlink_to(tmp_path / "loop.png")
+    for name, logo in (("long", "x" * 300 + ".png"), ("loop", "loop.png")):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(
+            text.replace("  locale: en-US\n", f"  locale: en-US\n  logo: {logo}\n"), encoding="utf-8"
+        )
+        for command in (["check"], ["lint"], ["render", "--format", "html", "-o", str(tmp_path / "out")]):
+            result = run(*command, str(path))
+            assert result.exit_code == 1, (command, result.output)
+            assert "presentation.logo: expected an image file" in result.output, (command, result.output)
+            assert "a name too long or a loop of symbolic links" in result.output
+
+
+def test_a_looping_symlink_among_the_agreements_fails_alone_in_a_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 12: one looping symlink does not stop the build."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "agreements"
+    folder.mkdir()
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    (folder / "ok.yaml").write_text(
+        example_text().replace("styles: [two-column, tabular, visual, legal-narrative]", "styles: [tabular]"),
+        encoding="utf-8",
+    )
+    result = run("build", "agreements", "-j", "1")
+    assert result.exit_code == 1
+    assert "agreements/loop.yaml:1:1: cannot read file: a loop of symbolic links" in result.stderr
+    assert "1 document rendered, 0 unchanged, 1 failed" in result.stderr
+    assert Path("output/sales-marketing/sales-marketing-2026-Q4.pdf").is_file()
+
+
+@pytest.mark.parametrize("epoch", ["253402300800", "١٧٩٠٠٠٠٠٠٠", "99999999999999999999999"])
+def test_a_source_date_epoch_out_of_range_or_not_ascii_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    """Item 12: SOURCE_DATE_EPOCH beyond the year 9999 or in other digits."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    path = tmp_path / "a.yaml"
+    path.write_text(example_text(), encoding="utf-8")
+    result = run("render", str(path), "--format", "html", "--style", "tabular", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert "SOURCE_DATE_EPOCH must be" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_render_to_an_output_path_that_is_a_folder_writes_nothing(tmp_path: Path) -> None:
+    """Item 12: all or nothing, and an error instead of IsADirectoryError."""
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        example_text().replace(
+            "styles: [two-column, tabular, visual, legal-narrative]", "styles: [tabular, two-column]"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    (out / "sales-marketing" / "sales-marketing-2026-Q4-two-column.html").mkdir(parents=True)
+    result = run("render", str(path), "--format", "html", "-o", str(out))
+    assert result.exit_code == 1, result.output
+    assert "cannot write" in result.output and "no document was written" in result.output
+    assert not (out / "sales-marketing" / "sales-marketing-2026-Q4-tabular.html").exists()
+    assert not list(out.rglob("*.tmp"))

@@ -24,6 +24,7 @@ except AttributeError:  # pragma: no cover - pure-Python fallback
     _Loader = yaml.SafeLoader
 
 from slagen.errors import Problem
+from slagen.util.files import FileRefused, read_regular
 from slagen.util.keypath import KeyPath, format_path
 from slagen.util.text import closest, did_you_mean
 
@@ -425,9 +426,9 @@ def read_source(path: Path | str, display: str | None = None) -> Source:
     name = display or str(path)
     src = Source(file=name, text="")
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        src.problems.append(Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}"))
+        raw = read_regular(p, MAX_BYTES)
+    except FileRefused as exc:
+        src.problems.append(Problem(name, 1, 1, "", exc.message))
         return src
     return parse_source(raw, name, src)
 

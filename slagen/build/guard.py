@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import AgreementError
+from ..util.files import resolve
 from .plan import AgreementPlan
 
 SIGNED = ".signed"
@@ -42,7 +43,7 @@ def agreement_changes(plan: AgreementPlan, signed_text: bytes) -> list[str]:
         old = Path(tmp) / plan.path.name
         old.write_bytes(signed_text)
         logo = _logo_of(signed_text)
-        source_logo = plan.path.resolve().parent / logo if logo else None
+        source_logo = resolve(plan.path.resolve().parent / logo) if logo else None
         if logo and source_logo and source_logo.is_file():
             dest = Path(tmp) / logo
             if dest.resolve().is_relative_to(Path(tmp).resolve()):

@@ -30,10 +30,15 @@ from ..errors import Problem, SlagenError
 from ..render.environment import search_path
 from ..render.output import output_path
 from ..render.stamp import git_commit
+from ..util.files import FileRefused, read_regular, resolve
 
 STYLES: tuple[str, ...] = typing.get_args(Style)
 #: Libraries whose version can change a document's bytes.
 ENGINE_PACKAGES = ("weasyprint", "pydyf", "python-docx", "jinja2", "matplotlib")
+
+
+#: Largest file hashed (an output document, a logo).
+MAX_FILE = 1 << 30
 
 
 def sha256(data: bytes) -> str:
@@ -44,8 +49,8 @@ def sha256(data: bytes) -> str:
 def file_sha(path: Path) -> str | None:
     """The hex sha256 of the file at ``path``, or None when there is no such file."""
     try:
-        return sha256(path.read_bytes())
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return sha256(read_regular(path, MAX_FILE))
+    except FileRefused:
         return None
 
 
@@ -222,7 +227,7 @@ def plan_agreement(path: Path, text: bytes, facts: Facts, settings: Settings) ->
     period = _period(facts, settings.period)
     logo = None
     if facts.logo is not None:
-        logo = file_sha(path.resolve().parent / facts.logo)
+        logo = file_sha((resolve(path) or path.absolute()).parent / facts.logo)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None
     git = git_commit(path)
     docs = []

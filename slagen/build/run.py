@@ -24,11 +24,13 @@ import click
 
 from slagen.agreement.load import agreement_files
 from slagen.agreement.period import parse_period
+from slagen.agreement.source import MAX_BYTES
 from slagen.util.text import plural
 
-from ..errors import AgreementError, ReportedFailure, SlagenError, UsageError
+from ..errors import AgreementError, Problem, ReportedFailure, SlagenError, UsageError
 from ..render.options import DEFAULTS, RenderOptions
 from ..util.atomic import write_atomic
+from ..util.files import FileRefused, read_regular, resolve
 from .guard import agreement_changes, refusal, signed_copy
 from .manifest import Manifest
 from .plan import (
@@ -322,14 +324,17 @@ class _Build:
 def _plans(folder: Path, b: _Build) -> list[AgreementPlan]:
     """Check and plan every agreement in ``folder``; failures go to the report."""
     out_root = b.out_dir.resolve()
-    files = [f for f in agreement_files([folder]) if not f.resolve().is_relative_to(out_root)]
+    files = [f for f in agreement_files([folder]) if not (resolve(f) or f).is_relative_to(out_root)]
     plans: list[AgreementPlan] = []
     ids: dict[str, str] = {}
     for f in files:
         b.report.agreements += 1
-        key = str(f.resolve())
+        key = str(resolve(f) or f.absolute())
         try:
-            text = f.read_bytes()
+            try:
+                text = read_regular(f, MAX_BYTES)
+            except FileRefused as exc:
+                raise AgreementError([Problem(str(f), 1, 1, "", exc.message)]) from None
             facts, warnings = load_facts(f, text, b.manifest.agreements.get(key))
             for w in warnings:
                 click.echo(str(w), err=True)

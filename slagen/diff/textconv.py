@@ -17,12 +17,13 @@ from pathlib import Path
 
 from slagen.agreement.load import Loaded, validate_source
 from slagen.agreement.model import Agreement
-from slagen.agreement.source import Source, parse_source
+from slagen.agreement.source import MAX_BYTES, Source, parse_source
 from slagen.diff.compare import values_of
 from slagen.diff.present import number
 from slagen.diff.terms import Plain, identity_key, plain
 from slagen.errors import AgreementError, UsageError
 from slagen.targets import TargetError
+from slagen.util.files import FileRefused, read_regular
 
 INDENT = "  "
 
@@ -30,9 +31,9 @@ INDENT = "  "
 def textconv(path: Path) -> str:
     """The normalized text of the agreement in ``path`` (or its raw text with a note)."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise UsageError(f"cannot read {path}: {exc.message.removeprefix('cannot read file: ')}") from None
     src = parse_source(raw, "agreement")
     try:
         loaded = validate_source(src, path)

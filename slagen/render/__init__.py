@@ -192,10 +192,16 @@ def render_files(paths: tuple[Path, ...], options: RenderOptions = DEFAULTS) -> 
     as it was (a PDF is not replaced when the DOCX beside it fails).
     """
     options.check()
-    with all_or_nothing() as staged:
-        for path in paths:
-            styles = (options.style,) if options.style else options.styles_of(load_agreement(path).agreement)
-            for s in styles:
-                for target, data in render_documents(path, style=s, options=options):
-                    staged.add(target, data)
+    try:
+        with all_or_nothing() as staged:
+            for path in paths:
+                styles = (
+                    (options.style,) if options.style else options.styles_of(load_agreement(path).agreement)
+                )
+                for s in styles:
+                    for target, data in render_documents(path, style=s, options=options):
+                        staged.add(target, data)
+    except OSError as exc:
+        where = exc.filename or options.out_dir
+        raise RenderError(f"cannot write {where}: {exc.strerror or exc}; no document was written") from None
     return staged.written

@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from slagen.agreement.load import Loaded
 from slagen.agreement.period import Period
 
-from ..errors import UsageError
+from ..errors import RenderError, UsageError
 from ..targets.present import period_for
+from ..util.files import MAX_LOGO, FileRefused, read_regular, resolve
 
 
 def period_in_term(loaded: Loaded, period: str | None) -> Period:
@@ -28,9 +29,14 @@ def source_date_epoch() -> datetime | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return None
-    if not epoch.isdigit():
+    if not (epoch.isascii() and epoch.isdigit()):
         raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, got {epoch!r}")
-    return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a time before the year 10000 (at most 253402300799), got {epoch}"
+        ) from None
 
 
 def logo_uri(loaded: Loaded) -> str | None:
@@ -38,6 +44,14 @@ def logo_uri(loaded: Loaded) -> str | None:
     logo = loaded.agreement.presentation.logo
     if logo is None:
         return None
-    path = (loaded.path.resolve().parent / logo).resolve()
+    path = resolve((resolve(loaded.path) or loaded.path.absolute()).parent / logo)
+    if path is None:
+        raise RenderError(
+            f"presentation.logo: cannot read {logo!r}: a name too long or a loop of symbolic links"
+        )
+    try:
+        data = read_regular(path, MAX_LOGO)
+    except FileRefused as exc:
+        raise RenderError(f"presentation.logo: {logo!r}: {exc.message}") from None
     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

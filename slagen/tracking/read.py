@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from slagen.agreement.fields import describe
-from slagen.agreement.source import parse_source
+from slagen.agreement.source import MAX_BYTES, parse_source
 from slagen.errors import Problem
 from slagen.tracking.records import SECTIONS, ActualsError, Where
+from slagen.util.files import FileRefused, read_regular
 from slagen.util.keypath import format_path
 from slagen.util.text import did_you_mean
 
@@ -50,9 +51,9 @@ def read_raw(path: Path, display: str | None = None) -> RawActuals:
     """Read ``path`` (``.csv``, or YAML otherwise) into rows; raise :class:`ActualsError`."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ActualsError([Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise ActualsError([Problem(name, 1, 1, "", exc.message)]) from None
     if path.suffix.lower() == ".csv":
         return _read_csv(raw, name)
     return _read_yaml(raw, name)

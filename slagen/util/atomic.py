@@ -8,6 +8,7 @@ permissions; a new one gets ``0o666`` less the umask, as :func:`open` would give
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -60,9 +61,16 @@ class Staged:
         self._pending.append((_write_temporary(path, data), path))
 
     def commit(self) -> list[Path]:
-        """Rename every temporary file to its target; return the targets in the order added."""
+        """Rename every temporary file to its target; return the targets in the order added.
+
+        A target that a rename cannot replace (a folder) is found before any rename, so it
+        fails the whole commit with :class:`IsADirectoryError` and no target is touched.
+        """
         done: list[Path] = []
         try:
+            for _, path in self._pending:
+                if path.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(path))
             while self._pending:
                 tmp, path = self._pending[0]
                 os.replace(tmp, path)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from slagen.util.files import resolve
+
 from .registry import Context, Finding, check
 
 
@@ -13,9 +15,14 @@ def logo_path(ctx: Context) -> Iterator[Finding]:
     logo_name = ctx.agreement.presentation.logo
     if logo_name is None:
         return
-    base = ctx.file.resolve().parent
-    logo = (base / logo_name).resolve()
-    if not logo.is_relative_to(base):
+    base = (resolve(ctx.file) or ctx.file.absolute()).parent
+    logo = resolve(base / logo_name)
+    if logo is None:
+        yield Finding(
+            ("presentation", "logo"),
+            f"expected an image file, got {logo_name!r}, a name too long or a loop of symbolic links",
+        )
+    elif not logo.is_relative_to(base):
         yield Finding(
             ("presentation", "logo"),
             f"expected a path inside the agreement's folder, got {logo_name!r}, which leads outside it",

@@ -17,6 +17,7 @@ from slagen.agreement.model import Agreement
 from slagen.agreement.period import Period, in_term, next_period
 
 from .base import Computed, FigureError, TargetSet
+from .compute import compute_targets
 from .rounding import CENT, HUNDRED, MONEY, TWO_PLACES, cents, fmt, frac, round_to
 
 
@@ -133,8 +134,6 @@ def recalculated_agreement(agreement: Agreement, r: Recalculated) -> Agreement:
 
 def next_period_targets(agreement: Agreement, r: Recalculated, period: Period | None = None) -> TargetSet:
     """The targets the recalculated inputs imply for ``period`` (default: the one after the term's)."""
-    from . import compute_targets
-
     t = agreement.term
     nxt = period or next_period(in_term(t.period, t.start, t.end))
     return compute_targets(recalculated_agreement(agreement, r), nxt)

@@ -16,6 +16,7 @@ from slagen.agreement.fields import describe
 from slagen.agreement.source import MAX_BYTES, parse_source
 from slagen.errors import Problem
 from slagen.tracking.records import SECTIONS, ActualsError, Where
+from slagen.tracking.specs import SPECS
 from slagen.util.files import FileRefused, read_regular
 from slagen.util.keypath import format_path
 from slagen.util.text import did_you_mean
@@ -166,8 +167,6 @@ def _read_csv(raw: bytes, name: str) -> RawActuals:
         raise ActualsError(
             [Problem(name, 1, 1, "", f"expected a 'record' column in the header, got {', '.join(header)}")]
         )
-    from slagen.tracking.parse import SPECS
-
     known = sorted({f for spec in SPECS.values() for f in spec} | {"record"})
     problems = [
         Problem(

@@ -280,4 +280,4 @@ def test_rules_are_listed_with_ids() -> None:
     result = run("lint", "--rules")
     assert result.exit_code == 0
     ids = [line.split()[0] for line in result.output.splitlines()]
-    assert ids == [f"SLA{n:03d}" for n in range(1, 14)]
+    assert ids == [f"SLA{n:03d}" for n in range(1, 18)]

@@ -34,9 +34,9 @@ class Definition(Model):
 class Measurement(Model):
     """How measured figures are computed: what counts as downtime, and partial periods."""
 
-    downtime: Text
+    downtime: Text | None = None
     """What counts as a minute of downtime (e.g. a minute in which two of three regions saw
-    the health check fail), as the rest of "“Downtime” means ..."."""
+    the health check fail), as the rest of "“Downtime” means ..."; for availability goals."""
     partial_periods: Literal["prorated", "whole"]
     """prorated: a measurement period the agreement covers only in part counts its covered
     minutes only; whole: partial periods are measured as if whole."""

@@ -6,7 +6,7 @@ Rules are grouped in small modules; importing them registers them in
 
 from __future__ import annotations
 
-from . import availability, clauses, funnel, goals, reporting
+from . import availability, clauses, essentials, funnel, goals, reporting
 from .registry import RULES, Context, Finding, Rule
 from .run import LintFailed, LintReport, lint_paths, rules_table, today_from
 
@@ -19,6 +19,7 @@ __all__ = [
     "Rule",
     "availability",
     "clauses",
+    "essentials",
     "funnel",
     "goals",
     "lint_paths",

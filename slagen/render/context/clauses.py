@@ -71,6 +71,8 @@ class ClausesView:
     """The providing party or parties as the style names them: ``Stratus`` (legal-narrative)."""
     consumer: str = ""
     """The consuming party or parties as the style names them."""
+    representatives: tuple[tuple[str, str], ...] = ()
+    """Each party's representative (name, role) in party order: its first signatory, else its lead."""
     heading: str = "Terms"
     """The heading of the part that holds the clauses (styles other than legal-narrative)."""
     definitions_heading: str = "Definitions"
@@ -109,7 +111,7 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
     c = a.clauses
     av = a.inputs.availability
     measured = c is not None and c.measurement is not None
-    if c is not None and c.measurement is not None:
+    if c is not None and c.measurement is not None and c.measurement.downtime:
         out.append(("Downtime", clause_text(c.measurement.downtime)))
     if av is not None and av.maintenance_windows and (measured or (c is not None and c.exclusions)):
         windows = join_and(tuple(clause_text(w.description) for w in av.maintenance_windows), "or")
@@ -386,9 +388,15 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
     provider = Subject(tuple(_name(p, style) for p in a.parties if "provider" in p.roles))
     consumer = Subject(tuple(_name(p, style) for p in a.parties if "consumer" in p.roles))
     names = tuple(n for p in a.parties for n in (p.name, *(x.name for x in p.people)))
+    signers = [s.person for s in a.sign_off]
+    reps = []
+    for p in a.parties:
+        rep = next((x for x in p.people if x.id in signers), a.person(p.lead))
+        reps.append((rep.name, rep.role))
+    representatives = tuple(reps)
     c = a.clauses
     if c is None:
-        return ClausesView(_defines(a, style), (), provider.text, consumer.text)
+        return ClausesView(_defines(a, style), (), provider.text, consumer.text, representatives)
     has_windows = bool(a.inputs.availability and a.inputs.availability.maintenance_windows)
     sections = (
         _measurement(a, c, goals, style, names),
@@ -404,5 +412,9 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
         _escalation(a, c, style),
     )
     return ClausesView(
-        _defines(a, style), tuple(s for s in sections if s is not None), provider.text, consumer.text
+        _defines(a, style),
+        tuple(s for s in sections if s is not None),
+        provider.text,
+        consumer.text,
+        representatives,
     )

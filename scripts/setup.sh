@@ -5,9 +5,10 @@
 #   fonts-dejavu-core    the fonts the templates use
 #   poppler-utils        pdftotext/pdftoppm, used by the tests and the page-image review script
 #   libreoffice-writer-nogui  opens the DOCX output in the tests (headless)
+#   qpdf                 checks the structure of signed PDFs in the tests (qpdf --check)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APT_PKGS=(libharfbuzz-subset0 fonts-dejavu-core poppler-utils libreoffice-writer-nogui)
+APT_PKGS=(libharfbuzz-subset0 fonts-dejavu-core poppler-utils libreoffice-writer-nogui qpdf)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

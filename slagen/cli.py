@@ -299,6 +299,11 @@ def report(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores)."
 )
 @click.option("--force", is_flag=True, help="Replace the documents of signed-off periods too.")
+@click.option(
+    "--replace-signed",
+    is_flag=True,
+    help="Replace PDFs that carry digital signatures (moved to <id>/.signed/ first); --force never does.",
+)
 @templates_option()
 @click.option(
     "--recycle-after",
@@ -314,6 +319,7 @@ def build(
     out_dir: Path,
     jobs: int | None,
     force: bool,
+    replace_signed: bool,
     templates: Path | None,
     recycle_after: int,
 ) -> None:
@@ -323,8 +329,62 @@ def build(
     from .render import RenderOptions
 
     options = RenderOptions(period=period, templates=templates, out_dir=out_dir)
-    report = build_folder(folder, options, jobs=jobs, force=force, recycle_after=recycle_after)
+    report = build_folder(
+        folder,
+        options,
+        jobs=jobs,
+        force=force,
+        recycle_after=recycle_after,
+        replace_signed=replace_signed,
+    )
     click.echo(report.text, err=True)
+
+
+@cli.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--key", type=click.Path(dir_okay=False, path_type=Path), required=True, help="PKCS#12 file (.p12)."
+)
+@click.option(
+    "--passphrase-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File whose first line is the key's passphrase.",
+)
+@click.option("--signatory", metavar="PERSON", required=True, help="The signatory's person id.")
+@click.option("--timestamp-url", metavar="URL", help="RFC 3161 time-stamp server (PAdES B-T).")
+def sign(
+    pdf: Path, key: Path, passphrase_file: Path | None, signatory: str, timestamp_url: str | None
+) -> None:
+    """Sign PDF for one signatory (PAdES) into their signature field, as an incremental update."""
+    from .sign.sign import sign_pdf
+
+    done = sign_pdf(
+        pdf, key=key, passphrase_file=passphrase_file, signatory=signatory, timestamp_url=timestamp_url
+    )
+    click.echo(done.summary, err=True)
+
+
+@cli.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--trust",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="CERT.pem",
+    help="A trusted root certificate (repeatable).",
+)
+@click.option("--rev", metavar="COMMIT", help="Rebuild at this commit instead of the stamped one.")
+@format_option(("text", "json"), help="text for people, json for CI.")
+@click.pass_context
+def verify(ctx: click.Context, pdf: Path, trust: tuple[Path, ...], rev: str | None, fmt: str) -> None:
+    """Check a signed PDF: each signature, the attached source against its stamp and its
+    rebuild at the stamped commit, and who has signed. Exit 0 all holds, 1 not, 2 usage error."""
+    from .sign.report import render
+    from .sign.verify import verify_pdf
+
+    result = verify_pdf(pdf, trust=trust, rev=rev)
+    click.echo(render(result, fmt), nl=False)
+    ctx.exit(0 if result.ok else 1)
 
 
 def main() -> None:  # pragma: no cover - called by slagen.__main__

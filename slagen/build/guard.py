@@ -5,10 +5,17 @@ of the YAML they signed in ``<output>/<id>/.signed/<period>.yaml``. From then on
 documents are never overwritten: a build whose result would differ stops that agreement with an
 error naming the agreement, the period and what changed since sign-off (the terms and targets,
 from :mod:`slagen.diff`, or the templates and software). ``--force`` is the only way past it.
+
+A PDF that carries digital signatures (``slagen sign``, or any e-signature service) is never
+overwritten, whatever ``--force`` says: its inputs unchanged, it is left as it is; changed, the
+build refuses that document. ``--replace-signed`` replaces it, after moving the signed file to
+``<output>/<id>/.signed/<name>.replaced-<sha256 prefix>.pdf``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -67,3 +74,20 @@ def refusal(plan: AgreementPlan, copy: Path, changes: list[str]) -> tuple[str, .
         "Changed since sign-off:"
     )
     return (head, *(f"  {c}" for c in changes), "  (pass --force to replace the signed documents)")
+
+
+def set_aside(out_dir: Path, plan: AgreementPlan, target: Path) -> Path:
+    """Move the signed PDF ``target`` into the agreement's ``.signed`` folder; return where."""
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()[:12]
+    aside = out_dir / plan.facts.id / SIGNED / f"{target.stem}.replaced-{digest}{target.suffix}"
+    aside.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(target, aside)
+    return aside
+
+
+def signed_pdf_refusal(shown: str) -> str:
+    """The error line of a build that would overwrite a PDF carrying signatures."""
+    return (
+        f"{shown} carries digital signatures and its inputs changed; it is never overwritten, so "
+        "nothing was written for it (pass --replace-signed to replace it; the signed file is kept aside)"
+    )

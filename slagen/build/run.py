@@ -31,7 +31,8 @@ from ..errors import AgreementError, Problem, ReportedFailure, SlagenError, Usag
 from ..render.options import DEFAULTS, RenderOptions
 from ..util.atomic import write_atomic
 from ..util.files import FileRefused, read_regular, resolve
-from .guard import agreement_changes, refusal, signed_copy
+from ..util.signed_pdf import carries_signatures
+from .guard import agreement_changes, refusal, set_aside, signed_copy, signed_pdf_refusal
 from .manifest import Manifest
 from .plan import (
     AgreementPlan,
@@ -107,6 +108,8 @@ class _Build:
     manifest: Manifest
     report: BuildReport
     progress: Progress
+    replace_signed: bool = False
+    """Replace PDFs that carry digital signatures (kept aside first)."""
     tasks: list[Task] = field(default_factory=list)
     work: dict[int, tuple[AgreementPlan, Doc]] = field(default_factory=dict)
     refused: dict[str, list[str]] = field(default_factory=dict)
@@ -180,6 +183,8 @@ class _Build:
             rec = self.manifest.outputs.get(doc.output) or {}
             have = file_sha(self.out_dir / doc.output)
             same_inputs = have is not None and rec.get("key") == doc.key
+            if self.signed_pdf(plan, doc, same_inputs=same_inputs):
+                continue
             if guarded and same_inputs:
                 self.report.unchanged += 1
                 if have != rec.get("sha256"):
@@ -227,6 +232,23 @@ class _Build:
             )
             return False
         return True
+
+    def signed_pdf(self, plan: AgreementPlan, doc: Doc, *, same_inputs: bool) -> bool:
+        """Whether the document is a PDF carrying signatures that this build must not touch
+        (counted or refused here); with ``--replace-signed`` it is moved aside and built."""
+        target = self.out_dir / doc.output
+        if doc.fmt != "pdf" or not carries_signatures(target):
+            return False
+        if same_inputs:
+            self.report.unchanged += 1
+            self.report.notes.append(f"note: {self.shown(doc)} carries digital signatures; left as it is")
+            return True
+        if not self.replace_signed:
+            self.report.fail(plan.file, [signed_pdf_refusal(self.shown(doc))])
+            return True
+        aside = set_aside(self.out_dir, plan, target)
+        self.report.notes.append(f"note: the signed {self.shown(doc)} was moved to {aside}")
+        return False
 
     # --- outcomes -----------------------------------------------------------------------
 
@@ -366,6 +388,7 @@ def build_folder(
     force: bool = False,
     recycle_after: int = RECYCLE_AFTER,
     progress: Progress | None = None,
+    replace_signed: bool = False,
 ) -> BuildReport:
     """Check and render every agreement in ``folder`` into ``options.out_dir`` (see the module
     docstring), for ``options.period`` from ``options.templates``; raise :class:`BuildFailed`
@@ -390,7 +413,7 @@ def build_folder(
     manifest = Manifest.load(out_dir)
     if progress is None:
         progress = Progress(tty=sys.stderr.isatty())
-    b = _Build(settings, force, manifest, BuildReport(), progress)
+    b = _Build(settings, force, manifest, BuildReport(), progress, replace_signed)
     if manifest.problem:
         click.echo(f"note: {manifest.problem}", err=True)
     plans = _plans(folder, b)

@@ -22,6 +22,7 @@ from ..errors import RenderError, UsageError
 from ..gcpolicy import batch_collections
 from ..targets import compute_targets
 from ..util.atomic import all_or_nothing
+from ..util.signed_pdf import carries_signatures
 from .context import ContextInputs, DocumentContext, build_context
 from .environment import BUILTIN, make_environment, search_path, template_error
 from .inputs import logo_uri, period_in_term, source_date_epoch
@@ -113,14 +114,21 @@ def encode(
     roots: tuple[Path, ...],
     when: datetime,
     pdf_variant: str | None = None,
+    context: DocumentContext | None = None,
+    custom_templates: bool = False,
 ) -> bytes:
     """The bytes of a page rendered from ``loaded`` in ``fmt``: the HTML itself, a PDF (fetching
-    resources only under ``roots``, with the agreement attached) or a DOCX."""
+    resources only under ``roots``, with the agreement attached and, given the document's
+    ``context``, a signature field per signatory and the build facts) or a DOCX."""
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
         from .pdf import PdfJob, write_pdf
+        from .pdf_finish import slots_and_facts
 
+        slots, facts = slots_and_facts(
+            context, loaded.path.name, when, pdf_variant, custom_templates=custom_templates
+        )
         job = PdfJob(
             base_url=loaded.path.resolve().parent.as_uri() + "/",
             roots=roots,
@@ -128,6 +136,8 @@ def encode(
             source=loaded.source.raw,
             when=when,
             variant=pdf_variant,
+            slots=slots,
+            facts=facts,
         )
         with batch_collections():
             return write_pdf(html, job)
@@ -166,6 +176,8 @@ def render_loaded(
                 roots=rendered.roots,
                 when=rendered.when,
                 pdf_variant=options.pdf_variant,
+                context=rendered.context,
+                custom_templates=options.templates is not None,
             ),
         )
         for fmt in options.formats_of(a)
@@ -189,7 +201,8 @@ def render_files(paths: tuple[Path, ...], options: RenderOptions = DEFAULTS) -> 
 
     All or nothing: every document is rendered to a temporary file first, and the files are
     renamed into place only when all of them rendered, so an error leaves every earlier file
-    as it was (a PDF is not replaced when the DOCX beside it fails).
+    as it was (a PDF is not replaced when the DOCX beside it fails). A PDF that carries
+    digital signatures is never replaced.
     """
     options.check()
     try:
@@ -200,6 +213,11 @@ def render_files(paths: tuple[Path, ...], options: RenderOptions = DEFAULTS) -> 
                 )
                 for s in styles:
                     for target, data in render_documents(path, style=s, options=options):
+                        if carries_signatures(target):
+                            raise RenderError(
+                                f"{target} carries digital signatures; slagen render never overwrites it, "
+                                "so nothing was written (move it away, or render with -o into another folder)"
+                            )
                         staged.add(target, data)
     except OSError as exc:
         where = exc.filename or options.out_dir

@@ -1,6 +1,7 @@
 """From rendered HTML to PDF bytes: metadata, outline, the source attached, reproducibly.
 
-Reproducible means: no wall-clock time (the document date comes from the
+The last step before the trailer (:mod:`.pdf_finish`) adds an empty signature field per
+signatory and the build facts. Reproducible means: no wall-clock time (the document date comes from the
 agreement or ``SOURCE_DATE_EPOCH``), a fixed file identifier derived from the
 content, and the attached YAML with fixed creation and modification dates.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from .fetcher import ConfinedFetcher, ResourceRefused
+from .pdf_finish import BuildFacts, SignatureSlot, finisher
 
 PDF_VARIANTS = ("pdf/a-3b",)
 
@@ -33,6 +35,10 @@ class PdfJob:
     when: datetime
     """The document date (UTC), used for every date in the file."""
     variant: str | None = None
+    slots: tuple[SignatureSlot, ...] = ()
+    """One empty signature field per signatory, on their signature line (:mod:`.pdf_finish`)."""
+    facts: BuildFacts | None = None
+    """What the document was built from, kept in the PDF for ``slagen verify``."""
 
 
 def has_fast_subsetter() -> bool:
@@ -79,6 +85,7 @@ def write_pdf(html: str, job: PdfJob) -> bytes:
         document = HTML(string=html, base_url=job.base_url, url_fetcher=fetcher).render()
         data: bytes = document.write_pdf(
             attachments=[source],
+            finisher=finisher(job.slots, job.facts),
             pdf_identifier=identifier,
             pdf_variant=job.variant,
             uncompressed_pdf=False,

@@ -174,23 +174,54 @@ def lint(paths: tuple[str, ...], strict: bool, ignore: tuple[str, ...], today: s
 @cli.command(cls=_PathsAfterDashDash)
 @click.argument("args", nargs=-1, metavar="[OLD NEW | REV [REV2]] [-- PATHS]")
 @format_option(
-    ("text", "markdown", "json"),
-    help="text for a terminal, markdown for a pull-request comment, json for tools.",
+    ("text", "markdown", "json", "pdf", "docx", "html"),
+    help="text for a terminal, markdown for a pull-request comment, json for tools; "
+    "pdf, docx or html for a redline of each changed agreement's document.",
 )
 @click.option("--color/--no-color", default=None, help="Colour the text (default: on a terminal).")
+@style_option(help="Redline: the style to render (default: the agreement's first style).")
+@period_option(help="Redline: the period of the document (default: the new version's term.period).")
+@templates_option()
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    help="Redline: the file to write (one agreement) or a folder (default: output/<id>/).",
+)
 @click.pass_context
-def diff(ctx: click.Context, args: tuple[str, ...], fmt: str, color: bool | None) -> None:
+def diff(
+    ctx: click.Context,
+    args: tuple[str, ...],
+    fmt: str,
+    color: bool | None,
+    style: str | None,
+    period: str | None,
+    templates: Path | None,
+    out: Path | None,
+) -> None:
     """Show what changed in agreements: terms, targets that move, and redlined wording.
 
     OLD NEW compares two files. REV [REV2] [-- PATHS] compares git revisions (default: the
-    working tree against HEAD, in agreements/). Exit code 0: no change, 1: changes, 2: error.
+    working tree against HEAD, in agreements/). With --format pdf, docx or html, writes a
+    redline of each agreement compared: its document with deletions struck through and
+    insertions underlined (DOCX: Word tracked changes). Exit code 0: no change, 1: changes,
+    2: error.
     """
     from .diff import render, run_diff
 
     report = run_diff(args, ctx.meta.get("slagen.paths", ()))
-    if color is None:
-        color = sys.stdout.isatty()
-    click.echo(render(report, fmt, color=color and fmt == "text"), nl=False, color=color)
+    if fmt in ("pdf", "docx", "html"):
+        from .redline import RedlineJob, write_redlines
+
+        job = RedlineJob(fmt=fmt, style=style, period=period, templates=templates, out=out)
+        for w in write_redlines(report, job):
+            marks = f"{w.changes} marked place{'s' if w.changes != 1 else ''}" if w.changes else "no change"
+            click.echo(f"wrote {w.path} ({marks})", err=True)
+    else:
+        if color is None:
+            color = sys.stdout.isatty()
+        click.echo(render(report, fmt, color=color and fmt == "text"), nl=False, color=color)
     click.echo(report.summary, err=True)
     ctx.exit(1 if report.changed else 0)
 

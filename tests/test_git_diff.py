@@ -279,12 +279,20 @@ def test_the_example_workflow_runs_a_diff_this_cli_accepts(history: GitRepo) -> 
 
     workflow = yaml.safe_load((ROOT / "docs" / "pr-diff-workflow.yml").read_text(encoding="utf-8"))
     script = "\n".join(step.get("run", "") for step in workflow["jobs"]["diff"]["steps"])
-    (line,) = [line for line in script.splitlines() if line.strip().startswith("slagen diff")]
-    args = shlex.split(line.split(">")[0].replace('"origin/${{ github.base_ref }}"', "HEAD~3"))
+    comment, redlines = [line for line in script.splitlines() if line.strip().startswith("slagen diff")]
+    args = shlex.split(comment.split(">")[0].replace('"origin/${{ github.base_ref }}"', "HEAD~3"))
     assert args[:4] == ["slagen", "diff", "--format", "markdown"]
     result = run(*args[1:])
     assert result.exit_code == 1
     assert "| Leads needed per month | 100 | 120 | +20% |" in result.stdout.splitlines()
+    # The next step builds the redline PDFs the workflow attaches (path: redlines/*.pdf).
+    args = shlex.split(redlines.replace('"origin/${{ github.base_ref }}"', "HEAD~3"))
+    assert args[:4] == ["slagen", "diff", "--format", "pdf"]
+    result = run(*args[1:])
+    assert result.exit_code == 1, result.output
+    pdfs = sorted((history.root / "redlines").glob("*.pdf"))
+    assert len(pdfs) == 1, result.output
+    assert pdfs[0].read_bytes().startswith(b"%PDF")
 
 
 def test_a_revision_is_checked_with_its_own_logo_file(repo: GitRepo) -> None:

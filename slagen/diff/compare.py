@@ -76,6 +76,8 @@ class AgreementDiff:
     status: Status
     terms: list[TermChange] = field(default_factory=list)
     targets: list[TargetChange] = field(default_factory=list)
+    versions: tuple[Loaded | None, Loaded | None] = field(default=(None, None), repr=False, compare=False)
+    """The two versions compared (None: the file did not exist), for a redline to render."""
 
     @property
     def changed(self) -> bool:
@@ -92,6 +94,8 @@ class DiffReport:
     agreements: list[AgreementDiff] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     """Files whose text changed but whose terms did not (comments, layout, quoting)."""
+    compared: list[AgreementDiff] = field(default_factory=list, repr=False, compare=False)
+    """Every agreement compared, changed or not (a redline is made of each)."""
 
     @property
     def changed(self) -> bool:
@@ -163,6 +167,7 @@ def compare(file: str, old: Loaded | None, new: Loaded | None) -> AgreementDiff:
         shown.agreement.id,
         shown.agreement.title,
         status,
+        versions=(old, new),
     )
     if old is not None and new is not None:
         diff.terms = diff_terms(plain(old.agreement), plain(new.agreement))

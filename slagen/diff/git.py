@@ -131,6 +131,7 @@ def diff_revisions(args: tuple[str, ...], paths: tuple[str, ...], cwd: Path) -> 
         if (old is None and status != "A") or (new is None and status != "D"):
             continue
         diff = compare(rel, old, new)
+        report.compared.append(diff)
         if diff.changed:
             report.agreements.append(diff)
         else:
@@ -184,6 +185,7 @@ def diff_files(old: Path, new: Path) -> DiffReport:
         raise DiffError(problems)
     report = DiffReport(str(old), str(new))
     diff = compare(str(new), before, after)
+    report.compared.append(diff)
     if diff.changed:
         report.agreements.append(diff)
     elif before.source.text != after.source.text:

@@ -10,18 +10,20 @@ cells, charts to pictures). Anything outside it fails the render instead of losi
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
 from .blocks import convert
+from .inline import REVISION, RevisionInfo
 from .numbering import Numbering
 from .package import normalise_zip, read_properties, set_properties
 from .page import keep_intros, set_header_footer, set_page
 from .story import Ctx, Story
 from .styles import page_font, set_styles
 from .tables import release_keeps
-from .tree import parse_html
+from .tree import Element, parse_html
 from .vocabulary import check_vocabulary
 
 
@@ -33,14 +35,27 @@ class DocxOptions:
     when: datetime = datetime(1980, 1, 1, tzinfo=UTC)
     """Creation and modification date in the properties, and the zip entries' timestamp
     (naive means UTC)."""
+    revision_author: str = "slagen"
+    """The author of a redline's tracked changes."""
+    revision_date: datetime | None = None
+    """The date of a redline's tracked changes (default: ``when``)."""
 
 
 def html_to_docx(html: str, options: DocxOptions) -> bytes:
     """Convert the rendered HTML of a style into the bytes of a DOCX (same input, same bytes)."""
-    from docx import Document
-
     root = parse_html(html)
     check_vocabulary(root)
+    info = RevisionInfo(options.revision_author, options.revision_date or options.when, itertools.count(1))
+    token = REVISION.set(info)
+    try:
+        return _convert(root, options)
+    finally:
+        REVISION.reset(token)
+
+
+def _convert(root: Element, options: DocxOptions) -> bytes:
+    from docx import Document
+
     document = Document()
     set_styles(document, page_font(root))
     width = set_page(document, options.page_size)

@@ -1,12 +1,19 @@
-"""Inline content (text, strong, em, span, br) as Word runs, with HTML's whitespace rules."""
+"""Inline content (text, strong, em, span, br; a redline's ins and del) as Word runs, with
+HTML's whitespace rules. Text inside ``<ins>`` / ``<del>`` becomes a Word tracked change
+(``w:ins`` / ``w:del`` with ``w:delText``), by the author and date of :data:`REVISION`."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from typing import Any
+from datetime import datetime
+from typing import Any, Literal
 
 from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from .story import data_colour
@@ -20,6 +27,21 @@ WHITE = "FFFFFF"
 SPAN_LOOKS = {"name": (True, True, False), "from": (True, True, False), "blank": (False, False, True)}
 BLANK = "\u00a0" * 24  # an underlined blank to write on, as wide as the PDF's 40 mm
 
+Revision = Literal["ins", "del"]
+
+
+@dataclass
+class RevisionInfo:
+    """Who made the tracked changes of a document and when, and the next change's id."""
+
+    author: str
+    date: datetime
+    ids: itertools.count[int]
+
+
+#: The tracked changes' author and date while a DOCX is written (set by ``html_to_docx``).
+REVISION: ContextVar[RevisionInfo | None] = ContextVar("REVISION", default=None)
+
 
 @dataclass(frozen=True)
 class Run:
@@ -31,6 +53,8 @@ class Run:
     small: bool = False
     colour: str | None = None
     underline: bool = False
+    revision: Revision | None = None
+    """A redline's tracked change: inserted or deleted text."""
 
 
 def collect(
@@ -53,6 +77,8 @@ def collect(
             raw.append(replace(fmt, text=mark_text(node), colour=colour))
             return
         inner = replace(fmt, bold=fmt.bold or node.tag == "strong", italic=fmt.italic or node.tag == "em")
+        if node.tag == "ins" or node.tag == "del":
+            inner = replace(inner, revision="ins" if node.tag == "ins" else "del")
         for cls in node.classes:
             if cls in SPAN_LOOKS:
                 s, g, u = SPAN_LOOKS[cls]
@@ -117,3 +143,20 @@ def add_runs(paragraph: Any, runs: list[Run], *, size: float | None = None) -> N
             run.font.size = Pt(size)
         if r.colour:
             run.font.color.rgb = RGBColor.from_string(r.colour)
+        if r.revision:
+            track(run._r, r.revision)
+
+
+def track(r: Any, revision: Revision) -> None:
+    """Make the run element ``r`` a tracked insertion or deletion (Word's ``w:ins`` /
+    ``w:del`` around it; a deleted run's text in ``w:delText``)."""
+    info = REVISION.get() or RevisionInfo("slagen", datetime(1980, 1, 1), itertools.count(1))
+    mark = OxmlElement(f"w:{revision}")
+    r.addprevious(mark)
+    mark.set(qn("w:id"), str(next(info.ids)))
+    mark.set(qn("w:author"), info.author)
+    mark.set(qn("w:date"), info.date.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    mark.append(r)
+    if revision == "del":
+        for t in r.findall(qn("w:t")):
+            t.tag = qn("w:delText")

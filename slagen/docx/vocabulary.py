@@ -34,6 +34,10 @@ MARK_SHAPES = {
     "ring": "○",
 }
 
+# Classes a redline (slagen/redline/) adds to the page it marks: change bars and the summary
+# page, which only give the PDF its look (the DOCX marks the words as tracked changes).
+REDLINE_CLASSES = frozenset({"rl-changed", "rl-inserted", "rl-deleted", "rl-summary"})
+
 # tag -> the classes with a Word mapping it may carry (besides the style-only classes below).
 ELEMENTS: dict[str, frozenset[str]] = {
     # document structure; head elements carry no body text
@@ -72,6 +76,10 @@ ELEMENTS: dict[str, frozenset[str]] = {
     ),
     "strong": frozenset(),
     "em": frozenset(),
+    # a redline's marks (slagen/redline/): Word tracked changes; links are kept as their text
+    "ins": frozenset(),
+    "del": frozenset(),
+    "a": frozenset({"rl-link"}),
     "span": frozenset({"name", "from", "blank", "detail", MARK}),
     "br": frozenset(),
     # lists and defined terms
@@ -181,7 +189,7 @@ STYLE_ONLY: frozenset[str] = frozenset(
 # Prefixes of style-only classes: style-<name> on <body>, shape-<shape> and icon-<name> on marks.
 STYLE_PREFIXES = ("style-", "shape-", "icon-")
 
-INLINE = frozenset({"strong", "em", "span", "br"})
+INLINE = frozenset({"strong", "em", "span", "br", "ins", "del", "a"})
 _PNG = "data:image/png;base64,"
 HEAD_ONLY = frozenset({"head", "title", "meta", "link", "style"})
 
@@ -218,7 +226,10 @@ def _walk(parent: Element, *, figure: str | None) -> None:
         unknown = [
             c
             for c in el.classes
-            if c not in allowed and c not in STYLE_ONLY and not c.startswith(STYLE_PREFIXES)
+            if c not in allowed
+            and c not in STYLE_ONLY
+            and c not in REDLINE_CLASSES
+            and not c.startswith(STYLE_PREFIXES)
         ]
         if unknown:
             raise _fail(el, f"uses class {unknown[0]!r}, which is not in the vocabulary for <{el.tag}>")

@@ -1,0 +1,139 @@
+"""Redlines: an agreement's document with every change from an older version marked.
+
+``slagen diff OLD NEW --format pdf|docx|html`` renders both versions in one style to the HTML
+that PDF and DOCX both come from, compares the two trees (:mod:`.compare`: blocks aligned, then
+words), and writes the new version with deletions struck through and insertions underlined.
+The PDF and HTML open with a summary page (:mod:`.summary`); the DOCX carries the same marks as
+Word tracked changes (``w:ins`` / ``w:del``), so accepting every change gives the new version's
+text and rejecting every change the old one's. Comparing the rendered structure, not PDF text,
+means a line that reflows is not a change.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..agreement.load import Loaded
+from ..diff.compare import AgreementDiff, DiffReport
+from ..errors import UsageError
+from ..render import Rendered, document_date, encode, render_html
+from ..render.options import RenderOptions
+from ..render.stamp import version_stamp
+from ..util.atomic import write_atomic
+
+FORMATS = ("pdf", "docx", "html")
+
+
+@dataclass(frozen=True)
+class RedlineJob:
+    """What ``slagen diff --format pdf|docx|html`` was asked for."""
+
+    fmt: str
+    style: str | None = None
+    period: str | None = None
+    templates: Path | None = None
+    out: Path | None = None
+    """A file (one agreement) or a folder; default ``output/<id>/``."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """One redline written: where, and how many places it marks."""
+
+    path: Path
+    changes: int
+
+
+def _render(loaded: Loaded, style: str, period: str | None, templates: Path | None) -> Rendered:
+    return render_html(loaded, style=style, options=RenderOptions(period=period, templates=templates))
+
+
+def _author_and_date(report: DiffReport, new: Loaded, cwd: Path) -> tuple[str, datetime]:
+    """The newer commit's author and date when the new version is a commit, else ``slagen`` and
+    the new document's date (never the wall clock: the same input gives the same bytes)."""
+    proc = subprocess.run(
+        ["git", "log", "-1", "--format=%an%x00%ct", report.new_label, "--"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
+    )
+    if proc.returncode == 0 and "\0" in proc.stdout:
+        name, stamp = proc.stdout.strip().split("\0")
+        return name or "slagen", datetime.utcfromtimestamp(int(stamp))
+    return "slagen", document_date(new)
+
+
+def redline_one(
+    diff: AgreementDiff, report: DiffReport, job: RedlineJob, cwd: Path
+) -> tuple[bytes, int, Loaded]:
+    """The bytes of one agreement's redline and the number of marked places."""
+    from ..docx.tree import parse_html
+    from .compare import redline
+    from .html import CSS, add_style, prepend_to_body, serialize
+    from .summary import summary_page
+
+    old, new = diff.versions
+    if new is None:
+        raise UsageError(f"{diff.file}: removed in {report.new_label}: there is no new version to redline")
+    style = job.style or new.agreement.presentation.styles[0]
+    period = job.period or new.agreement.term.period
+    after = _render(new, style, period, job.templates)
+    if old is None:
+        before_root = parse_html("<html><head></head><body></body></html>")
+    else:
+        before = _render(old, style, period, job.templates)
+        before_root = parse_html(before.html)
+    marked = redline(before_root, parse_html(after.html))
+    if job.fmt == "docx":
+        from ..docx import DocxOptions, html_to_docx
+
+        author, when = _author_and_date(report, new, cwd)
+        options = DocxOptions(
+            page_size=new.agreement.presentation.page_size,
+            when=after.when,
+            revision_author=author,
+            revision_date=when,
+        )
+        return html_to_docx(serialize(marked.root), options), len(marked.changes), new
+    old_stamp = version_stamp(old.path, old.source.raw).text if old else "none"
+    new_stamp = version_stamp(new.path, new.source.raw).text
+    add_style(marked.root, CSS)
+    prepend_to_body(
+        marked.root,
+        summary_page(diff, marked.changes, old_stamp, new_stamp, report.old_label, report.new_label),
+    )
+    html = serialize(marked.root)
+    data = encode(new, html, fmt=job.fmt, roots=after.roots, when=after.when)
+    return data, len(marked.changes), new
+
+
+def write_redlines(report: DiffReport, job: RedlineJob, cwd: Path | None = None) -> list[Written]:
+    """Write the redline of every agreement ``report`` compared; each write is atomic."""
+    if job.fmt not in FORMATS:
+        raise UsageError(f"unknown redline format {job.fmt!r}; expected pdf, docx or html")
+    here = cwd or Path.cwd()
+    diffs = [d for d in report.compared if d.versions[1] is not None]
+    if job.out is not None and len(diffs) > 1 and job.out.suffix:
+        raise UsageError(f"-o {job.out}: {len(diffs)} agreements changed; give a folder for their redlines")
+    written = []
+    for diff in diffs:
+        data, n, new = redline_one(diff, report, job, here)
+        style = job.style or new.agreement.presentation.styles[0]
+        period = job.period or new.agreement.term.period
+        name = f"{new.agreement.id}-{period}-{style}-redline.{job.fmt}"
+        if job.out is not None and (len(diffs) == 1 and job.out.suffix):
+            path = job.out
+        else:
+            path = (job.out or Path("output") / new.agreement.id) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+        written.append(Written(path, n))
+    return written
+
+
+__all__ = ["FORMATS", "RedlineJob", "Written", "write_redlines"]

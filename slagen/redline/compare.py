@@ -1,0 +1,243 @@
+"""Comparing two rendered documents block by block, then word by word.
+
+Both versions are the HTML a style renders (the page both the PDF and the DOCX come from),
+read as :class:`~slagen.docx.tree.Element` trees. The comparison walks the new document:
+
+- the children of two matching containers are aligned with :class:`difflib.SequenceMatcher` on
+  a signature of each child (tag, classes, whitespace-folded text), so an inserted goal, row or
+  clause is one inserted block and the blocks around it stay unchanged;
+- two aligned children of the same tag and classes that differ are compared again one level
+  down, until a *leaf* (a block that holds only text and inline elements: a paragraph, a list
+  item, a table cell, a heading) is reached;
+- in a changed leaf the words are aligned, and the new leaf's content becomes its text with the
+  deleted words in ``<del>`` and the inserted ones in ``<ins>`` (inline markup inside a changed
+  leaf is not kept: the marks are what a reviewer reads there);
+- a block only in the new version is marked inserted (class ``rl-inserted``, its text in
+  ``<ins>``); one only in the old version is put back where it stood, marked deleted
+  (``rl-deleted``, its text in ``<del>``), so rejecting every change gives the old text.
+
+Every changed, inserted or deleted block gets an ``id`` (``rl-1``, ``rl-2``, ...) and a
+:class:`Change` that the summary page links to. The running header, footer and watermark are
+the new version's and are not compared (they carry the version stamp, which always changes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Literal
+
+from ..docx.tree import Element
+from ..docx.vocabulary import RUNNING, WATERMARK
+
+INLINE = frozenset({"span", "strong", "em", "b", "i", "br", "a", "small", "sup", "sub", "code", "ins", "del"})
+INS, DEL = "ins", "del"
+CHANGED, INSERTED, DELETED = "rl-changed", "rl-inserted", "rl-deleted"
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\s+|[^\s]+")
+#: Elements copied from the new version without comparing them.
+_NOT_COMPARED = frozenset({*RUNNING, WATERMARK})
+
+Kind = Literal["changed", "inserted", "deleted"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One marked place of the redline: its anchor, kind, and the words a reader sees there."""
+
+    anchor: str
+    kind: Kind
+    tag: str
+    old: str
+    new: str
+
+    @property
+    def words(self) -> tuple[str, str]:
+        """The words deleted and the words inserted (of a changed block: the first run of words
+        that differs, with "…" when more follow)."""
+        if self.kind != "changed":
+            return self.old, self.new
+        a, b = _TOKEN.findall(self.old), _TOKEN.findall(self.new)
+        gone: list[str] = []
+        came: list[str] = []
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if op != "equal":
+                gone.append("".join(a[i1:i2]).strip())
+                came.append("".join(b[j1:j2]).strip())
+        pairs = [(g, c) for g, c in zip(gone, came, strict=True) if g or c]
+        if not pairs:
+            return "", ""
+        more = " …" if len(pairs) > 1 else ""
+        return pairs[0][0] + more, pairs[0][1] + more
+
+
+@dataclass
+class Redline:
+    """The new version's tree with every change marked, and the list of changes."""
+
+    root: Element
+    changes: list[Change] = field(default_factory=list)
+
+    def _anchor(self) -> str:
+        return f"rl-{len(self.changes) + 1}"
+
+
+def fold(text: str) -> str:
+    """Text with runs of whitespace as one space, ends trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def is_leaf(el: Element) -> bool:
+    """Whether ``el`` holds only text and inline elements."""
+    return all(c.tag in INLINE and is_leaf(c) for c in el.elements())
+
+
+def _signature(node: Element | str) -> tuple[str, str, str]:
+    if isinstance(node, str):
+        return ("#text", "", fold(node))
+    return (node.tag, node.attrs.get("class", ""), fold(node.text()))
+
+
+def _shape(node: Element | str) -> tuple[str, str]:
+    return _signature(node)[:2]
+
+
+def _meaningful(children: list[Element | str]) -> list[Element | str]:
+    return [c for c in children if not (isinstance(c, str) and not c.strip())]
+
+
+def _with_class(el: Element, cls: str, anchor: str) -> Element:
+    attrs = dict(el.attrs)
+    attrs["class"] = f"{attrs['class']} {cls}" if attrs.get("class") else cls
+    attrs.setdefault("id", anchor)
+    return Element(el.tag, attrs, el.line, list(el.children))
+
+
+def _wrap_text(node: Element | str, mark: str) -> Element | str:
+    """``node`` with every piece of its text inside a ``<mark>`` element (ins or del)."""
+    if isinstance(node, str):
+        return Element(mark, {}, 0, [node]) if node.strip() else node
+    if node.tag in (INS, DEL, "br"):
+        return node
+    return Element(node.tag, dict(node.attrs), node.line, [_wrap_text(c, mark) for c in node.children])
+
+
+def word_diff(old: str, new: str) -> list[Element | str]:
+    """The new text with the words removed from ``old`` in ``<del>`` and the added in ``<ins>``."""
+    a, b = _TOKEN.findall(fold(old)), _TOKEN.findall(fold(new))
+    out: list[Element | str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append("".join(b[j1:j2]))
+            continue
+        if op in ("delete", "replace"):
+            out.append(Element(DEL, {}, 0, ["".join(a[i1:i2])]))
+        if op in ("insert", "replace"):
+            out.append(Element(INS, {}, 0, ["".join(b[j1:j2])]))
+    return out
+
+
+def redline(old: Element, new: Element) -> Redline:
+    """The new document ``new`` with every difference from ``old`` marked (in its body: the
+    head, with the title and the document's metadata, is the new version's)."""
+    result = Redline(new)
+    old_body, new_body = _body(old), _body(new)
+    if new_body is None:
+        return result
+    marked = _merge(old_body if old_body is not None else Element("body", {}, 0), new_body, result)
+    new_body.children = marked.children
+    return result
+
+
+def _body(root: Element) -> Element | None:
+    return root if root.tag == "body" else root.find("body")
+
+
+def _merge(old: Element, new: Element, result: Redline) -> Element:
+    """``new`` with its differences from ``old`` (same tag and classes) marked."""
+    if new.attrs.get("class") and set(new.classes) & _NOT_COMPARED:
+        return new
+    if _signature(old) == _signature(new) and _deep_equal(old, new):
+        return new
+    if is_leaf(new) and is_leaf(old):
+        if fold(old.text()) == fold(new.text()):
+            return new
+        anchor = result._anchor()
+        result.changes.append(Change(anchor, "changed", new.tag, fold(old.text()), fold(new.text())))
+        marked = _with_class(new, CHANGED, anchor)
+        marked.children = word_diff(old.text(), new.text())
+        return marked
+    return Element(new.tag, dict(new.attrs), new.line, _merge_children(old.children, new.children, result))
+
+
+def _deep_equal(a: Element | str, b: Element | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return isinstance(a, str) and isinstance(b, str) and fold(a) == fold(b)
+    if (a.tag, a.attrs.get("class", "")) != (b.tag, b.attrs.get("class", "")):
+        return False
+    ca, cb = _meaningful(a.children), _meaningful(b.children)
+    return len(ca) == len(cb) and all(_deep_equal(x, y) for x, y in zip(ca, cb, strict=True))
+
+
+def _merge_children(
+    old: list[Element | str], new: list[Element | str], result: Redline
+) -> list[Element | str]:
+    a, b = _meaningful(old), _meaningful(new)
+    out: list[Element | str] = []
+    matcher = SequenceMatcher(None, [_signature(x) for x in a], [_signature(x) for x in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.extend(_merge_pair(x, y, result) for x, y in zip(a[i1:i2], b[j1:j2], strict=True))
+            continue
+        out.extend(_merge_range(a[i1:i2], b[j1:j2], result))
+    return out
+
+
+def _merge_pair(old: Element | str, new: Element | str, result: Redline) -> Element | str:
+    if isinstance(old, Element) and isinstance(new, Element):
+        return _merge(old, new, result)
+    return new
+
+
+def _merge_range(old: list[Element | str], new: list[Element | str], result: Redline) -> list[Element | str]:
+    """A replaced range: pairs of the same shape are compared, the rest deleted or inserted,
+    in document order (a deleted block stands before the new block that took its place)."""
+    out: list[Element | str] = []
+    i = 0
+    for node in new:
+        match = next((k for k in range(i, len(old)) if _shape(old[k]) == _shape(node)), None)
+        if match is None:
+            out.append(_inserted(node, result))
+            continue
+        out.extend(_deleted(x, result) for x in old[i:match])
+        out.append(_paired(old[match], node, result))
+        i = match + 1
+    out.extend(_deleted(x, result) for x in old[i:])
+    return out
+
+
+def _paired(old: Element | str, new: Element | str, result: Redline) -> Element | str:
+    if isinstance(old, Element) and isinstance(new, Element):
+        return _merge(old, new, result)
+    if isinstance(old, str) and isinstance(new, str) and fold(old) != fold(new):
+        return Element("span", {}, 0, word_diff(old, new))
+    return new
+
+
+def _inserted(node: Element | str, result: Redline) -> Element | str:
+    anchor = result._anchor()
+    text = fold(node if isinstance(node, str) else node.text())
+    result.changes.append(Change(anchor, "inserted", _shape(node)[0], "", text))
+    if isinstance(node, str):
+        return Element(INS, {"id": anchor}, 0, [node])
+    return _with_class(_wrap_text(node, INS), INSERTED, anchor)  # type: ignore[arg-type]
+
+
+def _deleted(node: Element | str, result: Redline) -> Element | str:
+    anchor = result._anchor()
+    text = fold(node if isinstance(node, str) else node.text())
+    result.changes.append(Change(anchor, "deleted", _shape(node)[0], text, ""))
+    if isinstance(node, str):
+        return Element(DEL, {"id": anchor}, 0, [node])
+    return _with_class(_wrap_text(node, DEL), DELETED, anchor)  # type: ignore[arg-type]

@@ -1,0 +1,73 @@
+"""A marked tree back to HTML, with the redline's look and its summary page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..docx.tree import VOID, Element
+
+_RAW_TEXT = frozenset({"style", "script"})
+
+#: The marks: inserted words underlined in blue, deleted words struck through in red, so they
+#: differ in a black-and-white copy too; a bar in the left margin beside each changed block.
+CSS = """
+ins { white-space: normal; text-decoration: underline; text-decoration-thickness: 0.08em; color: #1a4fa0; }
+del { white-space: normal; text-decoration: line-through; text-decoration-thickness: 0.08em; color: #b3261e; margin-right: 0.4em; }
+.rl-changed, .rl-inserted, .rl-deleted { position: relative; }
+.rl-changed::before, .rl-inserted::before, .rl-deleted::before {
+  content: ""; position: absolute; left: -5mm; top: 0; bottom: 0; border-left: 2pt solid #000;
+}
+td.rl-changed::before, th.rl-changed::before, td.rl-inserted::before, td.rl-deleted::before,
+tr.rl-inserted::before, tr.rl-deleted::before { left: -1.5mm; }
+.rl-summary { border-bottom: 1.5pt solid #000; padding-bottom: 4mm; margin-bottom: 10mm; }
+.rl-summary p, .rl-summary li { text-align: left; }
+.rl-summary table { width: 100%; border-collapse: collapse; }
+.rl-summary td, .rl-summary th { border-bottom: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+.rl-summary ol { list-style-position: inside; padding-left: 0; columns: 2; column-gap: 8mm; }
+.rl-summary li { break-inside: avoid; margin-bottom: 1.5pt; }
+.rl-changed, .rl-inserted { overflow-wrap: anywhere; }
+.rl-summary a.rl-link::after { content: " (page " target-counter(attr(href), page) ")"; }
+"""
+
+
+def serialize(node: Element | str, *, raw: bool = False) -> str:
+    """``node`` as HTML text (escaped, void elements without an end tag)."""
+    if isinstance(node, str):
+        return node if raw else escape(node, quote=False)
+    if node.tag == "#document":
+        return "<!DOCTYPE html>\n" + "".join(serialize(c) for c in node.children)
+    attrs = "".join(f' {k}="{escape(v, quote=True)}"' for k, v in node.attrs.items())
+    if node.tag in VOID:
+        return f"<{node.tag}{attrs}>"
+    inner = "".join(serialize(c, raw=node.tag in _RAW_TEXT) for c in node.children)
+    return f"<{node.tag}{attrs}>{inner}</{node.tag}>"
+
+
+def find_first(root: Element, tag: str) -> Element | None:
+    """The first element ``tag`` in document order (``root`` itself included)."""
+    if root.tag == tag:
+        return root
+    return root.find(tag)
+
+
+def add_style(root: Element, css: str) -> None:
+    """Append a ``<style>`` with ``css`` to the document's head."""
+    head = find_first(root, "head")
+    if head is not None:
+        head.children.append(Element("style", {}, 0, [css]))
+
+
+def prepend_to_body(root: Element, block: Element) -> None:
+    """Put ``block`` first in the document's main content (after the running elements)."""
+    body = find_first(root, "body")
+    if body is None:
+        return
+    container = body.find("main") or body
+    index = 0
+    for i, child in enumerate(container.children):
+        if (isinstance(child, Element) and child.tag in ("header", "footer")) or (
+            isinstance(child, Element)
+            and {"watermark", "running-header", "running-footer"} & set(child.classes)
+        ):
+            index = i + 1
+    container.children.insert(index, block)

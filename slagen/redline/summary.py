@@ -1,0 +1,85 @@
+"""The redline's first page: what changed, as ``slagen diff`` says it, with links to the places."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..diff.compare import AgreementDiff
+from ..diff.present import percent, values
+from ..diff.terms import canonical
+from ..docx.tree import Element
+from .compare import Change
+
+_KIND = {"changed": "changed", "inserted": "inserted", "deleted": "deleted"}
+_EXCERPT = 90
+
+
+def _el(tag: str, children: Sequence[Element | str] | str = "", **attrs: str) -> Element:
+    kids: list[Element | str] = [children] if isinstance(children, str) else list(children)
+    return Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}, 0, kids)
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
+
+
+def _table(head: list[str], rows: list[list[Element | str]]) -> Element:
+    return _el(
+        "table",
+        [
+            _el("thead", [_el("tr", [_el("th", h) for h in head])]),
+            _el("tbody", [_el("tr", [_el("td", [c]) for c in row]) for row in rows]),
+        ],
+    )
+
+
+def _shown(value: object) -> str:
+    return value if isinstance(value, str) else canonical(value)
+
+
+def summary_page(
+    diff: AgreementDiff, changes: list[Change], old_stamp: str, new_stamp: str, old_label: str, new_label: str
+) -> Element:
+    """The summary section: both versions' stamps, the moved targets, the changed terms, and
+    every marked place of the document with a link to it (its page number in the PDF)."""
+    kids: list[Element | str] = [
+        _el("h2", "Redline: changes in this version", class_="unnumbered"),
+        _el("p", f"Old version: {old_label} ({old_stamp}). New version: {new_label} ({new_stamp})."),
+        _el(
+            "p",
+            "Inserted words are underlined, deleted words struck through; a bar in the margin "
+            "marks each changed block. The document that follows is the new version.",
+        ),
+    ]
+    if not changes:
+        kids.append(_el("p", [_el("strong", "No change: the two versions render the same document.")]))
+        return _el("section", kids, class_="rl-summary")
+    if diff.targets:
+        rows: list[list[Element | str]] = []
+        for t in diff.targets:
+            old, new = values(t)
+            rows.append([t.title, old, new, percent(t)])
+        kids += [_el("h3", "Targets that move"), _table(["target", "old", "new", "change"], rows)]
+    terms = [c for c in diff.terms if c.kind in ("changed", "added", "removed")]
+    if terms:
+        rows = [
+            [
+                c.path,
+                c.kind,
+                _excerpt(_shown(c.old)) if c.old is not None else "—",
+                _excerpt(_shown(c.new)) if c.new is not None else "—",
+            ]
+            for c in terms
+        ]
+        kids += [_el("h3", "Terms"), _table(["term", "change", "old", "new"], rows)]
+    items = []
+    for c in changes:
+        gone, came = c.words
+        if c.kind == "changed":
+            what = f"{gone or '(nothing)'} → {came or '(nothing)'}: {_excerpt(c.new)}"
+        else:
+            what = _excerpt(came or gone) or c.tag
+        link = _el("a", f"{_KIND[c.kind]}: {what}", href=f"#{c.anchor}", class_="rl-link")
+        items.append(_el("li", [link]))
+    kids += [_el("h3", f"Marked places ({len(changes)})"), _el("ol", items)]
+    return _el("section", kids, class_="rl-summary")

@@ -56,19 +56,15 @@ def clause_text(text: str) -> str:
     return text
 
 
+#: Words written with a full stop of their own that may end a name or a sentence.
+ABBREVIATIONS = frozenset({"Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "St", "No", "etc", "approx"})
+
+
 def _abbreviation(text: str) -> bool:
-    """Whether ``text`` ends in an abbreviation's full stop ("B.V.", "Inc.", "Ltd.", "e.g.")."""
+    """Whether ``text`` ends in an abbreviation's full stop: a dotted one ("B.V.", "e.g.",
+    "S.A.") or one of :data:`ABBREVIATIONS` ("Inc.", "Ltd.")."""
     last = text.rsplit(" ", 1)[-1]
-    return last.count(".") > 1 or (len(last) <= 5 and last[:1].isupper() and last[:-1].isalpha())
-
-
-def sentence(*parts: str) -> str:
-    """``parts`` joined by spaces as one sentence: a capital start and exactly one full stop
-    (none added after an abbreviation's own)."""
-    text = " ".join(p.strip() for p in parts if p.strip())
-    if not text:
-        raise ValueError("an empty sentence")
-    return full_stop(upfirst(text))
+    return last.endswith(".") and (last.count(".") > 1 or last[:-1] in ABBREVIATIONS)
 
 
 def full_stop(text: str) -> str:
@@ -82,11 +78,25 @@ def stop_after(text: str) -> str:
     return "" if text.rstrip().endswith(_ENDS) else "."
 
 
+def sentence(*parts: str) -> str:
+    """``parts`` joined by spaces as one sentence: a capital start and exactly one full stop
+    (none added after an abbreviation's own)."""
+    text = " ".join(p.strip() for p in parts if p.strip())
+    if not text:
+        raise ValueError("an empty sentence")
+    return full_stop(upfirst(text))
+
+
 def lead(*parts: str) -> str:
     """``parts`` as the sentence that introduces a list or table: a capital start and a colon
-    ("A claim shall state the following:")."""
-    text = sentence(*parts)
-    return text[:-1] + ":" if text.endswith(".") and not _abbreviation(text) else text + ":"
+    ("A claim shall state the following:"; after an abbreviation "... B.V.:")."""
+    text = " ".join(p.strip() for p in parts if p.strip())
+    if not text:
+        raise ValueError("an empty sentence")
+    text = upfirst(text)
+    if text.endswith(".") and not _abbreviation(text):
+        text = text[:-1]
+    return text if text.endswith(":") else text + ":"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""Every style states every clause the agreement has, in its PDF and its DOCX, with the same
+figures: the it-service documents state the availability formula, the claim deadline, the
+exclusions, sole remedy, governing law and jurisdiction and the escalation phones."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import AGREEMENTS, run
+from render_helpers import pdf_text
+from test_docx import docx_text
+
+from slagen.agreement.load import load_agreement
+from slagen.agreement.model import Agreement
+from slagen.render.phrases import clause_text
+
+STYLES = ("legal-narrative", "two-column", "tabular", "visual")
+EXAMPLES = ("it-service", "paper-supplier")
+FORMULA = "(Maximum Available Minutes − Downtime) ÷ Maximum Available Minutes × 100"
+
+
+def _cell(text: str | None) -> str:
+    """A table cell's text on one line: a line broken after a hyphen joins without a space."""
+    return re.sub(r"-\n", "-", text or "").replace("\n", " ")
+
+
+def pdf_words(path: Path) -> str:
+    """What a reader of the PDF reads: the running text, each table cell whole and each half of
+    a page on its own (pdftotext interleaves the lines of cells and of side-by-side signature
+    blocks; the DRAFT watermark's big letters are left out)."""
+    cells = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for table in page.extract_tables():
+                cells.extend(_cell(c) for row in table for c in row)
+            # the legal style's signature blocks are 46% wide each, the right one starting at half
+            # the page less its margin: a cut a little left of the middle parts them
+            w, h = page.width, page.height
+            cut = w * 0.485
+            upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 40)
+            cells.extend(_cell(upright.crop(box).extract_text()) for box in ((0, 0, cut, h), (cut, 0, w, h)))
+    return pdf_text(path) + " " + " ".join(" ".join(cells).split())
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The text of each example in each style, as ``<id>/<style>.<pdf|docx>``."""
+    out = tmp_path_factory.mktemp("clauses")
+    files = [str(AGREEMENTS / f"{name}.yaml") for name in EXAMPLES]
+    result = run("render", *files, "--format", "pdf,docx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    found: dict[str, str] = {}
+    for written in re.findall(r"wrote (\S+)", result.output):
+        p = Path(written)
+        style = next(s for s in STYLES if p.stem.endswith(s))
+        text = pdf_words(p) if p.suffix == ".pdf" else " ".join(docx_text(p).split())
+        found[f"{p.parent.name}/{style}{p.suffix}"] = text
+    assert len(found) == len(EXAMPLES) * len(STYLES) * 2
+    return found
+
+
+def _said(a: Agreement, style: str) -> list[str]:
+    """What each style must state for the clauses ``a`` has (figures as the style writes them)."""
+    c = a.clauses
+    assert c is not None
+    legal = style == "legal-narrative"
+    out = [d.term for d in c.definitions]
+    if c.claims:
+        days = c.claims.deadline_days
+        out += [f"({days}) days" if legal else f"{days} days", clause_text(c.claims.how)]
+        out += [clause_text(e)[1:] for e in c.claims.evidence]
+    out += [clause_text(e.text)[1:] for e in c.exclusions]  # the first letter is capitalised in lists
+    if c.remedies and c.remedies.sole_remedy:
+        out.append("sole and exclusive remedy")
+    if c.remedies and not c.remedies.cash:
+        out.append("never paid in cash")
+    if c.governing_law:
+        out += [clause_text(c.governing_law.law), clause_text(c.governing_law.courts)[1:], "jurisdiction"]
+    out += [n.email for n in c.notices] + [clause_text(n.address) for n in c.notices]
+    out += [clause_text(d) for d in (c.precedence.order if c.precedence else [])]
+    out += [v.version for v in (c.amendments.history if c.amendments else [])]
+    if c.counterparts and c.counterparts.electronic:
+        out.append("Electronic signatures bind")
+    for ref in (c.confidentiality, c.data_protection):
+        if ref:
+            out.append(clause_text(ref.document))
+    out += [e.phone for e in c.escalation]
+    out += [clause_text(s.capacity) for s in a.sign_off if s.capacity]
+    return out
+
+
+@pytest.mark.parametrize("fmt", [".pdf", ".docx"])
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_clause_is_stated(texts: dict[str, str], name: str, style: str, fmt: str) -> None:
+    a = load_agreement(AGREEMENTS / f"{name}.yaml").agreement
+    text = texts[f"{a.id}/{style}{fmt}"]
+    missing = [s for s in _said(a, style) if " ".join(s.split()) not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("fmt", [".pdf", ".docx"])
+@pytest.mark.parametrize("style", STYLES)
+def test_it_service_states_formula_deadline_remedy_law_and_phone(
+    texts: dict[str, str], style: str, fmt: str
+) -> None:
+    text = texts[f"it-service/{style}{fmt}"]
+    legal = style == "legal-narrative"
+    for said in (
+        FORMULA,
+        "thirty (30) days after the end of the month" if legal else "30 days after the end of the month",
+        "orce majeure, such as natural disasters",  # a list item: capitalised outside legal-narrative
+        "sole and exclusive remedy of " + ("Meridian" if legal else "Meridian Freight Logistics B.V."),
+        "This Agreement is governed by the laws of the Federal Republic of Germany",
+        "The courts of Frankfurt am Main have exclusive jurisdiction",
+        "+49 69 4005 1200",
+        "“Downtime”" if legal else "Downtime",
+    ):
+        assert said in text, said
+    assert "B.V.." not in text

@@ -1,0 +1,80 @@
+"""The typed phrases clauses are built from: lists, sentences, leads, subjects and figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from slagen.render.phrases import (
+    Figures,
+    Subject,
+    clause_text,
+    full_stop,
+    join_and,
+    lead,
+    sentence,
+    stop_after,
+)
+
+
+def test_lists_are_joined_a_b_and_c() -> None:
+    assert join_and(["A"]) == "A"
+    assert join_and(["A", "B"]) == "A and B"
+    assert join_and(("A", "B", "C")) == "A, B and C"
+    assert join_and(("A", "B", "C"), "or") == "A, B or C"
+    with pytest.raises(ValueError, match="empty"):
+        join_and([])
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (
+            ("notices go to", "Meridian Freight Logistics B.V."),
+            "Notices go to Meridian Freight Logistics B.V.",
+        ),
+        (("notices go to Northwind Software Inc.",), "Notices go to Northwind Software Inc."),
+        (("notices go to Stratus Cloud Services GmbH",), "Notices go to Stratus Cloud Services GmbH."),
+        (("a claim is made within the Goal",), "A claim is made within the Goal."),
+    ],
+)
+def test_a_sentence_ends_in_one_full_stop(parts: tuple[str, ...], expected: str) -> None:
+    assert sentence(*parts) == expected
+
+
+def test_a_lead_ends_in_a_colon_after_any_name() -> None:
+    assert lead("the following do not count against Stratus Cloud Services GmbH") == (
+        "The following do not count against Stratus Cloud Services GmbH:"
+    )
+    assert (
+        lead("notices go to Meridian Freight Logistics B.V.")
+        == "Notices go to Meridian Freight Logistics B.V.:"
+    )
+
+
+def test_author_text_loses_its_own_end_but_not_an_abbreviation() -> None:
+    assert clause_text("Deducted from the next invoice.") == "Deducted from the next invoice"
+    assert clause_text("faults of the network;") == "faults of the network"
+    assert clause_text("Acme Ltd.") == "Acme Ltd."
+    assert full_stop("Acme B.V.") == "Acme B.V."
+    assert full_stop("Acme GmbH") == "Acme GmbH."
+    assert (stop_after("Acme Inc."), stop_after("Acme")) == ("", ".")
+
+
+def test_the_verb_agrees_with_one_party_or_several() -> None:
+    assert Subject(("Meridian",)).verb("claims", "claim") == "Meridian claims"
+    assert Subject(("Stratus", "Meridian")).verb("claims", "claim") == "Stratus and Meridian claim"
+    assert Subject(("A", "B", "C")).each("Party") == "A, B and C are each a Party"
+    assert Subject(("A",)).each("Party") == "A is a Party"
+
+
+def test_figures_in_words_only_where_the_style_says() -> None:
+    legal, plain = Figures(True, "en-GB", "EUR"), Figures(False, "en-GB", "EUR")
+    assert legal.count(30, "days") == "thirty (30) days"
+    assert legal.count(1, "days") == "one (1) day"
+    assert plain.count(30, "days") == "30 days"
+    assert legal.percent(Decimal("10")) == "ten percent (10%)"
+    assert plain.percent(Decimal("99.95")) == "99.95%"
+    assert legal.money(Decimal(12000)) == "twelve thousand euros (EUR 12,000.00)"
+    assert plain.money(Decimal(12000)) == "12,000.00 EUR"

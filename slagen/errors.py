@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import click
 
-from slagen.util.text import plural
+from slagen.util.text import plural, printable
 
 
 @dataclass(frozen=True, order=True)
@@ -29,13 +29,17 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}"
         path = f" {self.path}:" if self.path else ""
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}:{path} {prefix}{self.message}"
+        return printable(f"{where}:{path} {prefix}{self.message}")
 
 
 class SlagenError(click.ClickException):
     """Base of every error slagen reports to a user (exit code 1)."""
 
     exit_code = 1
+
+    def format_message(self) -> str:
+        """The message, control characters escaped (it may quote names from files)."""
+        return printable(self.message, lines=True)
 
 
 class UsageError(SlagenError):

@@ -170,3 +170,51 @@ def test_render_to_an_output_path_that_is_a_folder_writes_nothing(tmp_path: Path
     assert "cannot write" in result.output and "no document was written" in result.output
     assert not (out / "sales-marketing" / "sales-marketing-2026-Q4-tabular.html").exists()
     assert not list(out.rglob("*.tmp"))
+
+
+def test_control_characters_in_key_names_are_escaped_in_messages(tmp_path: Path) -> None:
+    """Item 14: a key name cannot set a terminal's title (or anything else) through a message."""
+    path = tmp_path / "esc.yaml"
+    path.write_text(example_text() + '"\\e]0;owned\\a\\nfake: line": 1\n', encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    (line,) = [t for t in result.output.splitlines() if "owned" in t]
+    assert "\\x1b]0;owned\\x07\\x0afake: line" in line
+
+
+@pytest.mark.parametrize(("field", "value"), [("sales_quota", "5\u066000"), ("reps", "1\u0660")])
+def test_numbers_take_ascii_digits_only(tmp_path: Path, field: str, value: str) -> None:
+    """Item 10: an Arabic-Indic zero (drawn like a dot) is not a digit."""
+    text = example_text()
+    assert f"    {field}: " in text
+    lines = [f'    {field}: "{value}"' if t.startswith(f"    {field}: ") else t for t in text.splitlines()]
+    path = tmp_path / "digits.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert f"{field}: expected" in result.output and repr(value) in result.output
+
+
+def test_actuals_take_ascii_digits_only(tmp_path: Path) -> None:
+    """Item 10: the actuals' numbers are read by the same readers."""
+    from slagen.tracking.read import read_raw  # noqa: F401  (the reader recalc and report use)
+
+    actuals = (ROOT / "agreements" / "actuals" / "it-service-2026.yaml").read_text(encoding="utf-8")
+    assert "downtime_minutes: 52}" in actuals
+    path = tmp_path / "actuals.yaml"
+    path.write_text(
+        actuals.replace("downtime_minutes: 52}", 'downtime_minutes: "5\u0662"}'), encoding="utf-8"
+    )
+    result = run(
+        "report",
+        str(ROOT / "agreements" / "it-service.yaml"),
+        str(path),
+        "--format",
+        "html",
+        "-o",
+        str(tmp_path / "o"),
+    )
+    assert result.exit_code == 1, result.output
+    assert "'5\u0662'" in result.output
+    assert not (tmp_path / "o").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import http.server
 import os
@@ -62,7 +63,7 @@ def test_template_cannot_read_files_outside_the_folders(tmp_path: Path, agreemen
     code, output = _render(agreement, tmp_path / "out", "--templates", str(tpl))
     assert code == 1
     assert output == (
-        "Error: refused to fetch file:///etc/passwd: it is outside the template and agreement folders\n"
+        "Error: refused to fetch file:///etc/passwd: it is outside the template folders and is not the agreement's logo\n"
     )
     assert not (tmp_path / "out").exists()
 
@@ -78,15 +79,33 @@ def test_a_symlink_out_of_the_agreement_folder_is_refused(tmp_path: Path, agreem
     assert not (tmp_path / "out").exists()
 
 
-def test_files_inside_the_agreement_folder_may_be_used(tmp_path: Path, agreement: Path) -> None:
+def test_of_the_agreement_folder_only_the_logo_may_be_used(tmp_path: Path, agreement: Path) -> None:
+    """Issue 12, item 8: the agreement's folder is no root (for an agreement in the home
+    folder, that would be all of it); its logo is the one file a document may read."""
     (agreement.parent / "terms.txt").write_text("annex text")
     tpl = build_tree(
         tmp_path / "tpl", {"two-column/document.html": _template('<link rel="attachment" href="terms.txt">')}
     )
     code, output = _render(agreement, tmp_path / "out", "--templates", str(tpl))
+    assert code == 1
+    assert "terms.txt: it is outside the template folders and is not the agreement's logo" in output
+    assert not (tmp_path / "out").exists()
+
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    )
+    (agreement.parent / "logo.png").write_bytes(png)
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(
+        text.replace("\npresentation:\n", "\npresentation:\n  logo: logo.png\n"), encoding="utf-8"
+    )
+    assert "logo: logo.png" in agreement.read_text(encoding="utf-8")
+    tpl = build_tree(
+        tmp_path / "tpl2", {"two-column/document.html": _template('<link rel="attachment" href="logo.png">')}
+    )
+    code, output = _render(agreement, tmp_path / "out", "--templates", str(tpl))
     assert code == 0, output
-    attachments = reader(tmp_path / "out" / PDF).attachments
-    assert attachments["terms.txt"] == [b"annex text"]
+    assert reader(tmp_path / "out" / PDF).attachments["logo.png"] == [png]
 
 
 @pytest.fixture
@@ -121,7 +140,7 @@ def test_template_cannot_call_the_network(
     code, output = _render(agreement, tmp_path / "out", "--templates", str(tpl))
     assert code == 1
     assert output == (
-        f"Error: refused to fetch {url}: only files in the template and agreement folders may be used\n"
+        f"Error: refused to fetch {url}: only files in the template folders and the agreement's logo may be used\n"
     )
     assert seen == []
 

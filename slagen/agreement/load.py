@@ -187,8 +187,8 @@ def validate_source(src: Source, path: Path) -> Loaded:
         targets, found = target_problems(agreement, src)
     errors = problems + [f for f in found if f.severity == "error"]
     if errors:
-        raise AgreementError(errors + [f for f in found if f.severity != "error"])
-    return Loaded(agreement, src, path, tuple(found), targets)
+        raise AgreementError(errors + [f for f in found if f.severity != "error"] + src.warnings)
+    return Loaded(agreement, src, path, (*found, *src.warnings), targets)
 
 
 def agreement_files(paths: Iterable[Path | str]) -> list[Path]:

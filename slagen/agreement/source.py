@@ -12,6 +12,7 @@ key path, so any error found later can point at the line that caused it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,8 @@ class Source:
     """Key paths whose value was refused (a tag): the model's own error there is not repeated."""
     bom: bool = False
     """Whether the file began with a UTF-8 byte-order mark (left out of ``text``)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Warnings about the text itself (invisible or reordering characters)."""
     raw: bytes = b""
     """The bytes read: what a document rendered from this source states, stamps and attaches
     (the file is never read again, so a document cannot mix two versions of it)."""
@@ -420,6 +423,52 @@ def describe_scalar(value: Any) -> str:
     return "nothing (empty value)" if value is None else repr(value)
 
 
+#: Characters that reorder the text around them (bidirectional embeddings, overrides,
+#: isolates and marks) or that cannot be seen (zero-width ones): in an agreement they can make
+#: a document read otherwise than its source (Trojan Source, CVE-2021-42574).
+HIDDEN = {
+    "\u061c": "ARABIC LETTER MARK",
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+    "\u2060": "WORD JOINER",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+}
+_HIDDEN = re.compile("[" + "".join(HIDDEN) + "]")
+
+
+def hidden_characters(text: str, name: str) -> list[Problem]:
+    """A warning at each character of :data:`HIDDEN` in ``text`` (line and column, 1-based)."""
+    out = []
+    for m in _HIDDEN.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        c = m.group()
+        out.append(
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"invisible character U+{ord(c):04X} {HIDDEN[c]}: it can reorder or hide the text "
+                "around it; the documents isolate it, but remove it unless it is meant",
+                "warning",
+            )
+        )
+    return out
+
+
 def read_source(path: Path | str, display: str | None = None) -> Source:
     """Read ``path`` into a :class:`Source`; problems are collected, never raised."""
     p = Path(path)
@@ -456,6 +505,7 @@ def parse_source(raw: bytes, name: str, src: Source | None = None) -> Source:
         return src
     src.bom = text.startswith("\ufeff")
     src.text = text.removeprefix("\ufeff")
+    src.warnings.extend(hidden_characters(src.text, name))
     loader = _Loader(src.text)
     try:
         data = _Composer(src).compose(loader)

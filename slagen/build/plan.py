@@ -30,7 +30,7 @@ from ..errors import Problem, SlagenError
 from ..render.environment import search_path
 from ..render.output import output_path
 from ..render.stamp import git_commit
-from ..util.files import FileRefused, read_regular, resolve
+from ..util.files import FileRefused, confined, read_regular, resolve
 
 STYLES: tuple[str, ...] = typing.get_args(Style)
 #: Libraries whose version can change a document's bytes.
@@ -72,13 +72,23 @@ def engine() -> dict[str, str]:
 
 @functools.cache
 def _template_files(templates: Path | None) -> tuple[tuple[str, str], ...]:
-    """(name, sha256) of every template file, the first of each name along the search path."""
+    """(name, sha256) of every template file, the first of each name along the search path.
+
+    Only files a render may load count (:func:`~slagen.util.files.confined`: a symlink out of
+    the folders, a FIFO or a device is never read; rendering refuses it)."""
     found: dict[str, str] = {}
-    for root in search_path(templates):
+    roots = search_path(templates)
+    for root in roots:
         for f in sorted(root.rglob("*")):
             rel = f.relative_to(root).as_posix()
-            if f.is_file() and not any(part.startswith(".") for part in rel.split("/")):
-                found.setdefault(rel, sha256(f.read_bytes()))
+            if any(part.startswith(".") for part in rel.split("/")) or rel in found:
+                continue
+            real = confined(f, roots)
+            if real is not None:
+                try:
+                    found[rel] = sha256(read_regular(real, MAX_FILE))
+                except FileRefused:
+                    continue
     return tuple(sorted(found.items()))
 
 

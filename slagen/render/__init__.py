@@ -23,9 +23,10 @@ from ..gcpolicy import batch_collections
 from ..targets import compute_targets
 from ..util.atomic import all_or_nothing
 from ..util.signed_pdf import carries_signatures
+from .bidi import isolated
 from .context import ContextInputs, DocumentContext, build_context
-from .environment import BUILTIN, make_environment, search_path, template_error
-from .inputs import logo_uri, period_in_term, source_date_epoch
+from .environment import BUILTIN, make_environment, render_bounded, search_path, template_error
+from .inputs import logo_file, logo_uri, period_in_term, source_date_epoch
 from .options import DEFAULTS, FORMATS, RenderOptions, parse_formats
 from .output import output_path
 from .stamp import version_stamp
@@ -85,11 +86,11 @@ def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS
     stamp = version_stamp(loaded.path, loaded.source.raw)
     when = document_date(loaded)
     inputs = ContextInputs(style=style, stamp=stamp.text, when=when, logo=logo_uri(loaded))
-    ctx = _charts(build_context(loaded.agreement, targets, inputs))
+    ctx = _charts(build_context(isolated(loaded.agreement), targets, inputs))
     env = make_environment(templates)
     name = f"{style}/document.html"
     try:
-        html = env.get_template(name).render(doc=ctx)
+        html = render_bounded(env.get_template(name), doc=ctx)
     except jinja2.TemplateNotFound as exc:
         looked = ", ".join(str(d) for d in search_path(templates))
         hint = (
@@ -102,7 +103,8 @@ def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS
         ) from None
     except jinja2.TemplateError as exc:
         raise template_error(exc) from None
-    roots = (*search_path(templates), loaded.path.resolve().parent)
+    logo = logo_file(loaded)  # the agreement's folder is not a root: its logo is the one file
+    roots = (*search_path(templates), *((logo,) if logo else ()))
     return Rendered(html, ctx, roots, when)
 
 

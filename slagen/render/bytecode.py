@@ -26,6 +26,9 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from .. import __version__
 
+#: The version of the environment's compile options (1: the bidirectional isolation finalizer).
+COMPILED = 1
+
 
 def cache_dir() -> Path | None:
     """The folder of this process's compiled templates, or ``None`` when caching is off."""
@@ -37,7 +40,9 @@ def cache_dir() -> Path | None:
     else:
         xdg = os.environ.get("XDG_CACHE_HOME")
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "slagen"
-    versions = f"jinja2 {jinja2.__version__}; python {sys.version}; slagen {__version__}"
+    # COMPILED: how slagen's environment compiles (the finalizer is compiled into the code):
+    # raised whenever that changes, so no code compiled another way is read.
+    versions = f"jinja2 {jinja2.__version__}; python {sys.version}; slagen {__version__}; compiled {COMPILED}"
     return base / f"templates-{hashlib.sha256(versions.encode()).hexdigest()[:12]}"
 
 

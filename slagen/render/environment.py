@@ -16,10 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.exceptions
+import jinja2.runtime
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import RenderError
+from ..util.files import confined, resolve
+from .bidi import isolate
 from .builtin import builtin_templates
 from .bytecode import bytecode_cache
 from .phrases import FILTERS as PHRASE_FILTERS
@@ -32,6 +36,96 @@ BUILTIN = builtin_templates()
 def search_path(templates: Path | None) -> tuple[Path, ...]:
     """The folders templates are looked up in, the user's first."""
     return (templates.resolve(), BUILTIN) if templates is not None else (BUILTIN,)
+
+
+class TemplateRefused(jinja2.TemplateError):
+    """A template asked for a file outside the template folders, or to compute too much."""
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A :class:`~jinja2.FileSystemLoader` that loads only files resolving (symlinks
+    followed) inside the search path's folders: the rule the resource fetcher applies."""
+
+    def __init__(self, roots: tuple[Path, ...]) -> None:
+        super().__init__([str(p) for p in roots])
+        self.roots = tuple(resolve(r) or r for r in roots)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """The template's source, or :class:`TemplateRefused` for a file outside the folders."""
+        source, filename, uptodate = super().get_source(environment, template)
+        if confined(Path(filename), self.roots) is None:
+            raise TemplateRefused(
+                f"refused to load template {template!r}: it is outside the template folders "
+                "(a symbolic link out of them, or not a regular file)"
+            )
+        return source, filename, uptodate
+
+
+#: Most items a template's ``range()`` may give.
+MAX_RANGE = 10_000
+#: Longest text or list a template may make by repeating one (``'a' * n``).
+MAX_REPEAT = 1_000_000
+#: Largest exponent of ``**`` in a template.
+MAX_EXPONENT = 1_000
+
+
+def _refused(what: str) -> jinja2.exceptions.SecurityError:
+    return jinja2.exceptions.SecurityError(f"{what}: the template sandbox does not compute that much")
+
+
+def bounded_range(*args: int) -> range:
+    """``range`` for templates, at most :data:`MAX_RANGE` items."""
+    r = range(*args)
+    if len(r) > MAX_RANGE:
+        raise _refused(f"range() of {len(r):,} items (at most {MAX_RANGE:,})")
+    return r
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox with what a template may compute bounded: ``range()``, repetition with
+    ``*`` and powers with ``**`` (each refused with a clear error, never a hang)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.globals["range"] = bounded_range
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        """``left operator right``, refused when the result would be too large."""
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > MAX_REPEAT:
+                    raise _refused(
+                        f"repeating {len(seq):,} items {n:,} times (at most {MAX_REPEAT:,} in all)"
+                    )
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise _refused(f"a power of {right} (at most {MAX_EXPONENT:,})")
+        return super().call_binop(context, operator, left, right)
+
+
+#: Most characters of HTML a template may give (a long agreement renders to about 200,000).
+MAX_OUTPUT = 20_000_000
+
+
+def render_bounded(template: jinja2.Template, **context: Any) -> str:
+    """Render ``template``, stopping with :class:`TemplateRefused` once its output passes
+    :data:`MAX_OUTPUT` characters; an overflow or a recursion in it is a template error too."""
+    parts: list[str] = []
+    size = 0
+    try:
+        for part in template.generate(**context):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise _refused(f"more than {MAX_OUTPUT:,} characters of output")
+            parts.append(part)
+    except (OverflowError, MemoryError, RecursionError) as exc:
+        raise RenderError(
+            f"{_where(exc)}template error: {type(exc).__name__}: {exc} (the template sandbox)"
+        ) from None
+    return "".join(parts)
 
 
 def upfirst(text: str) -> str:
@@ -55,8 +149,8 @@ def make_environment(templates: Path | None) -> SandboxedEnvironment:
     compiles a template again when its file changes. Compiled templates are also kept on disk
     for the next process (:mod:`.bytecode`).
     """
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search_path(templates)]),
+    env = BoundedSandbox(
+        loader=ConfinedLoader(search_path(templates)),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -64,6 +158,7 @@ def make_environment(templates: Path | None) -> SandboxedEnvironment:
         keep_trailing_newline=True,
         auto_reload=True,
         bytecode_cache=bytecode_cache(),
+        finalize=isolate,
     )
     env.filters.update(_filters())
     return env

@@ -3,7 +3,9 @@
 Out of the box WeasyPrint fetches ``file:///etc/passwd`` in an ``<img>``, calls
 loopback HTTP servers and embeds any local file through ``<link
 rel="attachment">``. This fetcher allows ``data:`` URIs and ``file:`` URLs that
-resolve (symlinks followed) inside one of the allowed folders, and refuses
+resolve (symlinks followed) inside one of the allowed folders (the template folders) or to
+the agreement's logo file (:func:`slagen.util.files.confined`, the rule template includes
+follow too), and refuses
 everything else before any file is opened or any connection made. A refusal
 stops the render (fail closed) and is reported with the URL.
 """
@@ -17,7 +19,11 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from ..util.files import FileRefused, confined, read_regular
 from .weasy import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+#: Largest resource fetched (an image, a font, a style sheet), in bytes.
+MAX_RESOURCE = 32 * 1024 * 1024
 
 
 class ResourceRefused(FatalURLFetchingError):  # type: ignore[misc]
@@ -41,10 +47,7 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
-        path = Path(url2pathname(parts.path)).resolve()
-        if any(path.is_relative_to(root) for root in self.roots) and path.is_file():
-            return path
-        return None
+        return confined(Path(url2pathname(parts.path)), self.roots)
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         """Return the resource at ``url``, or raise :class:`ResourceRefused`."""
@@ -52,9 +55,13 @@ class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
         if scheme == "data":
             return super().fetch(url, headers)
         if scheme != "file":
-            raise self._refuse(url, "only files in the template and agreement folders may be used")
+            raise self._refuse(url, "only files in the template folders and the agreement's logo may be used")
         path = self.allowed_path(url)
         if path is None:
-            raise self._refuse(url, "it is outside the template and agreement folders")
+            raise self._refuse(url, "it is outside the template folders and is not the agreement's logo")
+        try:
+            data = read_regular(path, MAX_RESOURCE)
+        except FileRefused as exc:
+            raise self._refuse(url, exc.message) from None
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": kind})
+        return URLFetcherResponse(path.as_uri(), data, {"Content-Type": kind})

@@ -10,6 +10,7 @@ import base64
 import mimetypes
 import os
 from datetime import UTC, datetime
+from pathlib import Path
 
 from slagen.agreement.load import Loaded
 from slagen.agreement.period import Period
@@ -39,12 +40,21 @@ def source_date_epoch() -> datetime | None:
         ) from None
 
 
+def logo_file(loaded: Loaded) -> Path | None:
+    """The agreement's logo file, symlinks followed (None without a logo, or for a loop or a
+    name too long). The one file of the agreement's folder a document may read."""
+    logo = loaded.agreement.presentation.logo
+    if logo is None:
+        return None
+    return resolve((resolve(loaded.path) or loaded.path.absolute()).parent / logo)
+
+
 def logo_uri(loaded: Loaded) -> str | None:
     """The agreement's logo (a path relative to its file) as a ``data:`` URI, if it has one."""
     logo = loaded.agreement.presentation.logo
     if logo is None:
         return None
-    path = resolve((resolve(loaded.path) or loaded.path.absolute()).parent / logo)
+    path = logo_file(loaded)
     if path is None:
         raise RenderError(
             f"presentation.logo: cannot read {logo!r}: a name too long or a loop of symbolic links"

@@ -14,6 +14,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import RenderError
 from .fetcher import ConfinedFetcher, ResourceRefused
@@ -63,6 +65,22 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+#: The schemes a link in a PDF may have (besides internal links within the document).
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def check_links(document: Any) -> None:
+    """Refuse any link but http(s), mailto and internal ones: a ``javascript:`` or ``file:``
+    link would become a PDF link annotation a reader may follow."""
+    for page in document.pages:
+        for kind, target, *_ in page.links:
+            if kind == "external" and urlsplit(str(target)).scheme.lower() not in LINK_SCHEMES:
+                raise RenderError(
+                    f"refused a link to {target}: a document may link only to http(s) and mailto "
+                    "addresses and within itself"
+                )
+
+
 def write_pdf(html: str, job: PdfJob) -> bytes:
     """Lay out ``html`` and return the PDF bytes; raise :class:`RenderError` on any failure."""
     from .weasy import HTML, Attachment
@@ -83,6 +101,7 @@ def write_pdf(html: str, job: PdfJob) -> bytes:
     logger.addHandler(errors)
     try:
         document = HTML(string=html, base_url=job.base_url, url_fetcher=fetcher).render()
+        check_links(document)
         data: bytes = document.write_pdf(
             attachments=[source],
             finisher=finisher(job.slots, job.facts),

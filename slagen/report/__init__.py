@@ -24,9 +24,10 @@ from slagen.tracking.attainment import attainment
 from ..errors import RenderError, UsageError
 from ..render import FORMATS, encode
 from ..render import formatting as f
+from ..render.bidi import isolated
 from ..render.context import ContextInputs, build_context
-from ..render.environment import make_environment, search_path, template_error
-from ..render.inputs import logo_uri, period_in_term, source_date_epoch
+from ..render.environment import make_environment, render_bounded, search_path, template_error
+from ..render.inputs import logo_file, logo_uri, period_in_term, source_date_epoch
 from ..render.stamp import version_stamp
 from ..targets import compute_targets
 from ..util.atomic import write_atomic
@@ -60,7 +61,7 @@ def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tu
     when = report_date(p)
     stamp = version_stamp(loaded.path, loaded.source.raw)
     style = a.presentation.styles[0]
-    doc = build_context(a, targets, ContextInputs(style, stamp.text, when, logo_uri(loaded)))
+    doc = build_context(isolated(a), targets, ContextInputs(style, stamp.text, when, logo_uri(loaded)))
     extra = ReportInputs(
         agreement=doc,
         actuals_file=actuals_path.name,
@@ -80,7 +81,7 @@ def render_report_html(ctx: ReportContext, templates: Path | None = None) -> str
     env = make_environment(templates)
     names = [f"{ctx.style}/report.html", "base/report.html"]
     try:
-        return env.select_template(names).render(doc=ctx)
+        return render_bounded(env.select_template(names), doc=ctx)
     except jinja2.TemplatesNotFound:
         looked = ", ".join(str(d) for d in search_path(templates))
         raise RenderError(f"no report template ({' or '.join(names)}; looked in {looked})") from None
@@ -105,7 +106,8 @@ def report_file(
     loaded = load_agreement(path)
     ctx, when = report_context(loaded, actuals_path, period)
     html = render_report_html(ctx, templates)
-    roots = (*search_path(templates), loaded.path.resolve().parent)
+    logo = logo_file(loaded)  # the agreement's folder is not a root: its logo is the one file
+    roots = (*search_path(templates), *((logo,) if logo else ()))
     data = encode(loaded, html, fmt=fmt, roots=roots, when=when)
     target = report_path(out_dir, loaded.agreement.id, ctx.period, fmt)
     write_atomic(target, data)

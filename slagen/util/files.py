@@ -87,3 +87,20 @@ def resolve(path: Path) -> Path | None:
     except OSError as exc:
         return out if exc.errno in (errno.ENOENT, errno.ENOTDIR) else None
     return out
+
+
+def confined(path: Path, roots: tuple[Path, ...]) -> Path | None:
+    """``path`` resolved (symlinks followed), when it is a regular file inside one of ``roots``
+    (resolved folders, or single files allowed as such); else None.
+
+    The one rule for what a document may read: the templates it includes and the resources
+    it fetches alike.
+    """
+    found = resolve(path)
+    if found is None or not any(found.is_relative_to(root) for root in roots):
+        return None
+    try:
+        regular = stat.S_ISREG(found.stat().st_mode)
+    except OSError:
+        return None
+    return found if regular else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -26,3 +27,22 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a choice is close to ``word``, else nothing."""
     close = closest(word, choices)
     return f" (did you mean {close!r}?)" if close else ""
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+#: Control characters (C0, DEL, C1) and the characters that reorder text on a terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+_UNPRINTABLE_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``), so that nothing taken
+    from a file (a key name, a file name) can drive the terminal a message is printed on;
+    with ``lines``, line breaks are kept (a message of several lines)."""
+    return (_UNPRINTABLE_LINES if lines else _UNPRINTABLE).sub(_escape, text)

@@ -311,3 +311,13 @@ def test_a_revision_is_checked_with_its_own_logo_file(repo: GitRepo) -> None:
         "presentation.logo: expected an image file, got 'img/logo.png', which does not exist"
         in missing.stderr
     )
+
+
+def test_a_path_that_matches_nothing_is_a_usage_error(history: GitRepo) -> None:
+    """Issue 12, item 16: a typo in a path must not pass a CI gate as "no agreement changed"."""
+    result = run("diff", "--", "agreemnts/sales-marketing.yaml")
+    assert result.exit_code == 2
+    assert "agreemnts/sales-marketing.yaml matches no file" in result.output
+    (history.root / AGREEMENT).unlink()  # deleted in the working tree, still in HEAD: a real path
+    assert run("diff", "--", AGREEMENT).exit_code == 1
+    assert run("diff", "HEAD~1", "HEAD", "--", "agreements").exit_code == 1

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import AGREEMENTS, example_text, run
+from conftest import AGREEMENTS, ROOT, example_text, run
 from ruamel.yaml import YAML
 
 ACTUALS = AGREEMENTS / "actuals" / "sales-marketing-2026.yaml"
@@ -139,3 +142,77 @@ def test_errors_name_what_is_missing(tmp_path: Path) -> None:
     )
     assert it.output == "Error: agreement 'it-service' has no inputs.funnel to recalculate\n"
     assert p.read_text(encoding="utf-8") == example_text()
+
+
+def test_crlf_files_are_written_back_with_crlf(tmp_path: Path) -> None:
+    """Issue 12, item 15: a CRLF file it can write is not refused."""
+    text = example_text().replace("\n", "\r\n")
+    path = copy(tmp_path, text)
+    result = run("recalc", str(path), str(ACTUALS))
+    assert result.exit_code == 0, result.output
+    new = path.read_bytes()
+    assert new.count(b"\r\n") == new.count(b"\n") == text.count("\r\n")
+    assert b"    average_deal_size: 104.00\r\n" in new
+
+
+def test_an_anchor_on_a_rewritten_value_is_kept(tmp_path: Path) -> None:
+    """Issue 12, item 15: ``&ads 100`` becomes ``&ads 104.00``."""
+    text = example_text()
+    assert "    average_deal_size: 100\n" in text and "    marketing_share: 100%\n" in text
+    text = text.replace("    average_deal_size: 100\n", "    average_deal_size: &ads 100\n")
+    text = text.replace("    marketing_share: 100%\n", "    marketing_share: &ms 100%\n")
+    path = copy(tmp_path, text)
+    result = run("recalc", str(path), str(ACTUALS))
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == text.replace("&ads 100\n", "&ads 104.00\n").replace(
+        "&ms 100%\n", "&ms 96.57%\n"
+    )
+
+
+def test_a_tab_before_a_comment_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """Issue 12, item 12: valid YAML that ruamel.yaml cannot read is refused clearly."""
+    text = example_text()
+    assert "    close_rate: 50%\n" in text
+    path = copy(tmp_path, text.replace("    close_rate: 50%\n", "    close_rate: 50%\t# c\n"))
+    before = path.read_bytes()
+    assert run("check", str(path)).exit_code == 0  # valid YAML
+    result = run("recalc", str(path), str(ACTUALS))
+    assert result.exit_code == 1
+    line = line_of(text, "close_rate: 50%")
+    assert f"{path}:{line}: ruamel.yaml, which writes the file back, cannot read it" in result.output
+    assert "nothing written" in result.output
+    assert path.read_bytes() == before
+
+
+def test_no_copy_of_the_agreement_is_written_beside_it(tmp_path: Path) -> None:
+    """Issue 12, item 15: validation works from memory; the one file written beside the
+    agreement is the atomic writer's temporary file, renamed over it."""
+    path = copy(tmp_path)
+    code = (
+        "import sys\n"
+        "opened = []\n"
+        "def hook(event, args):\n"
+        "    if event == 'open' and isinstance(args[0], str) and args[1] not in (None, 'r', 'rb'):\n"
+        "        opened.append(args[0])\n"
+        "    elif event == 'os.open' or (event == 'open' and isinstance(args[0], str) and isinstance(args[2], int)\n"
+        "            and args[2] & 3):\n"
+        "        opened.append(str(args[0]))\n"
+        "sys.addaudithook(hook)\n"
+        "from slagen.cli import cli\n"
+        "try:\n"
+        "    cli(sys.argv[1:], standalone_mode=False)\n"
+        "finally:\n"
+        "    print('\\n'.join(opened), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "recalc", str(path), str(ACTUALS)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    beside = [p for p in done.stderr.splitlines() if p.startswith(str(tmp_path))]
+    assert beside and all(Path(p).name.startswith(f".{path.name}.") and p.endswith(".tmp") for p in beside), (
+        beside
+    )

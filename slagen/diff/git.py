@@ -97,6 +97,17 @@ def _changed_files(cwd: Path, revs: list[str], paths: list[str]) -> list[tuple[s
     return sorted((s, f) for s, f in out if is_agreement(f))
 
 
+def _matches(cwd: Path, revs: list[str], path: str) -> bool:
+    """Whether ``path`` names a file or folder in the working tree or in one of ``revs``."""
+    if os.path.lexists(cwd / path):
+        return True
+    for rev in revs:
+        proc = git(cwd, "ls-tree", "-r", "--name-only", rev, "--", path)
+        if proc.returncode == 0 and proc.stdout.strip():
+            return True
+    return False
+
+
 def _show(cwd: Path, rev: str, rel: str) -> bytes:
     proc = git(cwd, "show", "--no-textconv", f"{rev}:{rel}")
     if proc.returncode != 0:
@@ -112,6 +123,12 @@ def diff_revisions(args: tuple[str, ...], paths: tuple[str, ...], cwd: Path) -> 
     for p in wanted:
         if not (cwd / p).resolve().is_relative_to(root.resolve()):
             raise UsageError(f"{p} is outside the repository at {root}")
+    for p in wanted:
+        if not _matches(cwd, revs or ["HEAD"], p):
+            raise UsageError(
+                f"{p} matches no file, neither in the working tree nor in {' or '.join(revs or ['HEAD'])} "
+                "(a typo? a path that matches nothing would compare nothing)"
+            )
     if not wanted:
         wanted = [os.path.relpath(root / d, cwd) for d in DEFAULT_PATHS]
     old_rev = revs[0] if revs else "HEAD"

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -61,6 +59,18 @@ class RecalcResult:
         return "\n".join([head, *lines])
 
 
+class AnchoredDecimal(Decimal):
+    """A new number that keeps the anchor of the value it replaces (``&ads 100``)."""
+
+    anchor: str
+
+
+def _anchored(value: Decimal, anchor: str) -> AnchoredDecimal:
+    out = AnchoredDecimal(value)
+    out.anchor = anchor
+    return out
+
+
 def _yaml() -> Any:
     from ruamel.yaml import YAML
 
@@ -71,20 +81,37 @@ def _yaml() -> Any:
     def decimal(rep: Any, d: Decimal) -> Any:
         text = fmt(d)
         tag = "float" if "." in text else "int"
-        return rep.represent_scalar(f"tag:yaml.org,2002:{tag}", text)
+        anchor: Any = None
+        if isinstance(d, AnchoredDecimal):
+            from ruamel.yaml.anchor import Anchor
+
+            anchor = Anchor()
+            anchor.value = d.anchor
+            anchor.always_dump = True
+        return rep.represent_scalar(f"tag:yaml.org,2002:{tag}", text, anchor=anchor)
 
     y.representer.add_representer(Decimal, decimal)
+    y.representer.add_representer(AnchoredDecimal, decimal)
     return y
 
 
 def _new_value(old: Any, value: Decimal) -> Any:
-    """The new scalar, written in the style of the old one (quotes, a ``%`` sign)."""
-    from ruamel.yaml.scalarstring import ScalarString
+    """The new scalar, written in the style of the old one (quotes, a ``%`` sign, its anchor)."""
+    from ruamel.yaml.scalarstring import PlainScalarString, ScalarString
 
+    anchor = getattr(getattr(old, "anchor", None), "value", None)
     if isinstance(old, str):
         text = fmt(value) + ("%" if old.strip().endswith("%") else "")
-        return type(old)(text) if isinstance(old, ScalarString) else text
-    return value
+        new: Any = type(old)(text) if isinstance(old, ScalarString) else text
+    else:
+        new = value
+    if anchor is not None:  # an anchored value keeps its anchor
+        if isinstance(new, Decimal):
+            return _anchored(new, anchor)
+        if not isinstance(new, ScalarString):
+            new = PlainScalarString(new)
+        new.yaml_set_anchor(anchor, always_dump=True)
+    return new
 
 
 #: Indentation layouts tried, (mapping, sequence, offset) in ruamel.yaml's terms.
@@ -116,8 +143,28 @@ def _value_text(line: str, col: int) -> str:
 
 
 def _render(text: str, values: dict[str, Decimal], file: Path) -> tuple[str, list[Change]]:
-    y = _layout(text, file)
-    data = y.load(text)
+    """The file's text with the new values, and the changes; CRLF line ends are kept."""
+    crlf = "\r\n" in text
+    if crlf and text.count("\n") != text.count("\r\n"):
+        raise SlagenError(f"{file}: its lines end in both CRLF and LF; nothing written, use one of them")
+    new_text, changes = _render_lf(text.replace("\r\n", "\n"), values, file)
+    return (new_text.replace("\n", "\r\n") if crlf else new_text), changes
+
+
+def _render_lf(text: str, values: dict[str, Decimal], file: Path) -> tuple[str, list[Change]]:
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        y = _layout(text, file)
+        data = y.load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or exc
+        raise SlagenError(
+            f"{file}{where}: ruamel.yaml, which writes the file back, cannot read it ({problem}); "
+            "nothing written, edit inputs.funnel by hand"
+        ) from None
     funnel = data["inputs"]["funnel"]
     lines = text.splitlines()
     edited: list[tuple[str, int, int, str]] = []
@@ -129,10 +176,8 @@ def _render(text: str, values: dict[str, Decimal], file: Path) -> tuple[str, lis
         edited.append((key, line, col, _value_text(lines[line], col)))
         funnel[key] = _new_value(old, values[key])
     new_text = _dump(y, data)
-    if "\r\n" in text:
-        new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
     if not text.endswith("\n"):
-        new_text = new_text.removesuffix("\r\n" if "\r\n" in text else "\n")
+        new_text = new_text.removesuffix("\n")
     new_lines = new_text.splitlines()
     changes = [
         Change(f"inputs.funnel.{key}", line + 1, old_text, _value_text(new_lines[line], col))
@@ -178,15 +223,11 @@ def recalc_file(file: Path, actuals_file: Path, period: str | None = None) -> Re
 
 
 def _check_valid(file: Path, text: str) -> None:
-    """Refuse to write ``text`` when it is no longer a valid agreement."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{file.stem}.", suffix=".yaml", dir=file.parent)
+    """Refuse to write ``text`` when it is no longer a valid agreement (validated from memory:
+    no copy of the agreement is ever written beside it, so a kill leaves nothing behind)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        load_agreement(tmp, display=str(file))
+        load_agreement(file, display=str(file), raw=text.encode("utf-8"))
     except AgreementError as exc:
         raise SlagenError(
             f"the recalculated inputs would make {file} invalid; nothing written:\n{exc.format_message()}"
         ) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import Result
 from conftest import example_text
 
-ALL_STYLES = "styles: [two-column, tabular, visual, legal-narrative]"
+ALL_STYLES = "styles: [two-column, tabular, visual, legal-narrative, bulleted, summary-first]"
 
 
 def agreement(agreement_id: str, *, signed: bool = False, quota: int = 5000) -> str:

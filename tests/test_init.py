@@ -78,11 +78,23 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert target.read_text().startswith("# yaml-language-server:")
 
 
+@pytest.mark.parametrize("style", ["bulleted", "summary-first"])
+def test_init_in_the_new_styles_renders(tmp_path: Path, style: str) -> None:
+    target = tmp_path / "new.yaml"
+    assert run("init", str(target), "--kind", "customer", "--style", style).exit_code == 0
+    assert run("check", "--strict", str(target)).exit_code == 0
+    assert load_agreement(target).agreement.presentation.styles == [style]
+    out = tmp_path / "out"
+    result = run("render", str(target), "--format", "pdf,docx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(list(out.rglob("*.pdf"))) == len(list(out.rglob("*.docx"))) == 1
+
+
 def test_init_usage_errors(tmp_path: Path) -> None:
     no_kind = run("init", str(tmp_path / "a.yaml"))
     assert no_kind.exit_code == 2
     assert "Error: Missing option '--kind'." in no_kind.stderr
-    bad_style = run("init", str(tmp_path / "a.yaml"), "--kind", "customer", "--style", "bulleted")
+    bad_style = run("init", str(tmp_path / "a.yaml"), "--kind", "customer", "--style", "bulletted")
     assert bad_style.exit_code == 2
     assert "Invalid value for '--style'" in bad_style.stderr
     assert list(tmp_path.iterdir()) == []

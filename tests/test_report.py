@@ -221,7 +221,8 @@ def test_the_report_wears_the_agreements_first_style(reports: dict[str, Path], t
     # sales-marketing's first style is two-column: its CSS is in the report.
     assert ".column-head { color: #fff;" in reports["met-html"].read_text(encoding="utf-8")
     text = SALES.read_text(encoding="utf-8").replace(
-        "styles: [two-column, tabular, visual, legal-narrative]", "styles: [legal-narrative]"
+        "styles: [two-column, tabular, visual, legal-narrative, bulleted, summary-first]",
+        "styles: [legal-narrative]",
     )
     (tmp_path / "sales-marketing.yaml").write_text(text, encoding="utf-8")
     html = render(tmp_path / "sales-marketing.yaml", SALES_ACTUALS, "2026-10", "html", tmp_path / "out")
@@ -318,7 +319,8 @@ def test_a_style_report_opens_like_its_agreement(reports: dict[str, Path], tmp_p
     }
     for style, words in opening.items():
         text = SALES.read_text(encoding="utf-8").replace(
-            "styles: [two-column, tabular, visual, legal-narrative]", f"styles: [{style}]"
+            "styles: [two-column, tabular, visual, legal-narrative, bulleted, summary-first]",
+            f"styles: [{style}]",
         )
         (tmp_path / style).mkdir()
         (tmp_path / style / "sales-marketing.yaml").write_text(text, encoding="utf-8")

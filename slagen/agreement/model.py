@@ -63,10 +63,10 @@ from slagen.agreement.period import PATTERN as PERIOD_PATTERN
 
 Interval = Literal["day", "week", "month", "quarter", "year"]
 Kind = Literal["customer", "internal", "multi-level"]
-Style = Literal["two-column", "tabular", "visual", "legal-narrative"]
+Style = Literal["two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first"]
 Format = Literal["pdf", "docx", "html"]
 Stage = Literal["goals", "qualification", "hand-off", "nurturing", "service", "delivery"]
-STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative")
+STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
 
 
 # --- who ---------------------------------------------------------------------------

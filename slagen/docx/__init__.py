@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
+from . import links
 from .blocks import convert
 from .inline import REVISION, RevisionInfo
 from .numbering import Numbering
@@ -64,6 +65,8 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
         if p.tag.endswith("}p"):
             body.remove(p)
     convert(root, Story(document), Ctx(Numbering(document), width))
+    if links.has_page_refs(document):
+        links.update_fields_on_open(document)
     release_keeps(document)
     keep_intros(document)
     set_header_footer(document, root, width)

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Pt
 
-from . import images, inline, tables
+from . import images, inline, links, tables
 from .inline import GREY, WHITE
 from .oxml import insert_ppr
 from .story import Ctx, Story, children, misplaced, paragraph, style_colour
@@ -130,6 +131,8 @@ def _heading(el: Element, story: Story, ctx: Ctx) -> None:
     if el.has_class("unnumbered"):
         p.alignment = 1  # centred, as the PDF sets unnumbered headings
     inline.add_runs(p, inline.collect(el.children))
+    if el.attrs.get("id"):
+        links.add_bookmark(p, el.attrs["id"])
 
 
 def _paragraph(el: Element, story: Story, ctx: Ctx) -> None:
@@ -147,6 +150,8 @@ def _paragraph(el: Element, story: Story, ctx: Ctx) -> None:
         return
     if inline.has_text(runs):
         p = paragraph(story, ctx)
+        if el.has_class("toc"):  # a contents line: the page number right-aligned after dots
+            p.paragraph_format.tab_stops.add_tab_stop(ctx.width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         inline.add_runs(p, runs, size=size)
         if el.has_class("keep-next"):  # .keep-next { break-after: avoid }
             p.paragraph_format.keep_with_next = True

@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from . import links
 from .story import data_colour
 from .tree import Element
 from .vocabulary import MARK, mark_text
@@ -55,6 +56,10 @@ class Run:
     underline: bool = False
     revision: Revision | None = None
     """A redline's tracked change: inserted or deleted text."""
+    anchor: str | None = None
+    """The ``id`` this run links to (``a href="#id"``)."""
+    page_ref: bool = False
+    """The run stands for the page number of ``anchor`` (``a.page-ref``)."""
 
 
 def collect(
@@ -76,9 +81,16 @@ def collect(
             colour = WHITE if fmt.colour == WHITE else data_colour(node)
             raw.append(replace(fmt, text=mark_text(node), colour=colour))
             return
+        if node.tag == "a" and node.has_class(links.PAGE_REF):
+            # a tab to the right-aligned, dotted tab stop of a contents line (p.toc), then the number
+            raw.append(replace(fmt, text="\t"))
+            raw.append(replace(fmt, text=links.PAGE_REF_SHOWN, anchor=link_target(node), page_ref=True))
+            return
         inner = replace(fmt, bold=fmt.bold or node.tag == "strong", italic=fmt.italic or node.tag == "em")
         if node.tag == "ins" or node.tag == "del":
             inner = replace(inner, revision="ins" if node.tag == "ins" else "del")
+        if node.tag == "a" and not node.has_class("rl-link"):  # a redline keeps its links as text
+            inner = replace(inner, anchor=link_target(node))
         for cls in node.classes:
             if cls in SPAN_LOOKS:
                 s, g, u = SPAN_LOOKS[cls]
@@ -94,6 +106,11 @@ def collect(
     for n in nodes:
         walk(n, Run("", bold, small=small, colour=colour))
     return _trim(raw)
+
+
+def link_target(el: Element) -> str:
+    """The ``id`` an ``a href="#id"`` points to (the vocabulary check admits no other link)."""
+    return el.attrs.get("href", "").removeprefix("#")
 
 
 def _trim(raw: list[Run]) -> list[Run]:
@@ -130,7 +147,12 @@ def add_runs(paragraph: Any, runs: list[Run], *, size: float | None = None) -> N
         if r.text == "\n":
             (paragraph.runs[-1] if paragraph.runs else paragraph.add_run()).add_break(WD_BREAK.LINE)
             continue
+        if r.page_ref and r.anchor:
+            links.add_page_ref(paragraph, r.anchor)
+            continue
         run = paragraph.add_run(r.text)
+        if r.anchor:
+            links.hyperlink(paragraph, r.anchor).append(run._r)
         if r.bold:
             run.bold = True
         if r.italic:

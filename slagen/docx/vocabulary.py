@@ -72,6 +72,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
             "v-kicker",
             "party-role",
             "tile-label",
+            "toc",
         }
     ),
     "strong": frozenset(),
@@ -79,7 +80,9 @@ ELEMENTS: dict[str, frozenset[str]] = {
     # a redline's marks (slagen/redline/): Word tracked changes; links are kept as their text
     "ins": frozenset(),
     "del": frozenset(),
-    "a": frozenset({"rl-link"}),
+    # links: a redline's summary (kept as their text), summary-first's links to headings and
+    # page numbers (slagen/docx/links.py)
+    "a": frozenset({"rl-link", "page-ref"}),
     "span": frozenset({"name", "from", "blank", "detail", MARK}),
     "br": frozenset(),
     # lists and defined terms
@@ -184,6 +187,11 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "plain",
         "charts",
         "by-month",
+        # bulleted
+        "b-facts",
+        # summary-first
+        "sf-banner",
+        "key",
     }
 )
 # Prefixes of style-only classes: style-<name> on <body>, shape-<shape> and icon-<name> on marks.
@@ -239,6 +247,8 @@ def _walk(parent: Element, *, figure: str | None) -> None:
             raise _fail(el, "has no data-png attribute holding a PNG data URI")
         if el.tag == "div" and el.has_class("block") and "data-color" not in el.attrs:
             raise _fail(el, "has no data-color attribute")
+        if el.tag == "a" and not el.attrs.get("href", "").startswith("#"):
+            raise _fail(el, 'links outside the document; only href="#id" of a heading is allowed')
         if el.tag == "span" and el.has_class(MARK):
             mark_text(el)
         if el.tag in INLINE:

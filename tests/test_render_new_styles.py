@@ -1,0 +1,163 @@
+"""The bulleted and summary-first styles read back from their PDF and DOCX: every section and
+every figure of the agreement, bullets instead of tables (bulleted), and key terms that link to
+the full clauses with a contents list whose page numbers are the pages the clauses are on
+(summary-first)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLES, ROOT, run
+from render_helpers import page_texts, pdf_text, reader
+
+from slagen.agreement.load import load_agreement
+from slagen.render import render_html
+from slagen.render.context import DocumentContext
+
+STYLES = ("bulleted", "summary-first")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _one(text: str) -> str:
+    return " ".join(text.split())
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph's text, in body order (table cells included), whitespace collapsed."""
+    d = docx.Document(str(path))
+    return _one(
+        " ".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in d.element.body.iter(f"{W}p"))
+    )
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("new-styles")
+    for style in STYLES:
+        args = ("render", *map(str, EXAMPLES), "--style", style, "--format", "pdf,docx", "-o", str(folder))
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+def _context(example: Path, style: str) -> DocumentContext:
+    return render_html(load_agreement(example), style=style).context
+
+
+def _file(out: Path, example: Path, style: str, ext: str) -> Path:
+    ctx = _context(example, style)
+    return out / ctx.id / f"{ctx.id}-{ctx.period}-{style}.{ext}"
+
+
+def figures(ctx: DocumentContext) -> list[str]:
+    """Every figure the agreement promises, as the other styles print it."""
+    found: list[str] = []
+    for g in ctx.goals:
+        found += [g.statement, *(r.value for b in g.breakdown if b.interval == "month" for r in b.rows)]
+        if g.period_total:
+            found.append(g.period_total)
+    if ctx.service_levels:
+        sl = ctx.service_levels
+        found += [r.value for r in sl.downtime] + [x for s in sl.support for x in (s.response, s.resolution)]
+        found += [sl.availability] if sl.availability else []
+    if ctx.missed_goals.credits:
+        cr = ctx.missed_goals.credits
+        found += [t.value for t in cr.tiers] + [cr.monthly_cap]
+    found += [c.value for c in ctx.derivations]
+    if ctx.cancellation:
+        found.append(ctx.cancellation.notice)
+    return [_one(f) for f in found]
+
+
+CASES = [(e, s) for e in EXAMPLES for s in STYLES]
+IDS = [f"{e.stem}/{s}" for e, s in CASES]
+
+
+@pytest.mark.parametrize(("example", "style"), CASES, ids=IDS)
+def test_every_section_and_figure_in_pdf_and_docx(out: Path, example: Path, style: str) -> None:
+    ctx = _context(example, style)
+    h = ctx.headings
+    headings = [h.overview, h.goals, h.requirements, h.contacts, h.missed_goals, h.cancellation]
+    headings += [h.unexpected_events, h.review, h.sign_off, h.appendix]
+    for text in (pdf_text(_file(out, example, style, "pdf")), docx_text(_file(out, example, style, "docx"))):
+        text = _one(text)
+        assert [x for x in headings if x.casefold() not in text.casefold()] == []
+        assert [f for f in figures(ctx) if f not in text] == []
+        assert [g.metric for g in ctx.goals if g.metric not in text] == []
+        assert [c.person.name for c in ctx.contacts if c.person.name not in text] == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_bulleted_is_bullets_in_a_few_pages(out: Path, example: Path) -> None:
+    html = render_html(load_agreement(example), style="bulleted").html
+    assert "<table" not in html
+    # one obligation per bullet: every goal is one bullet of its own
+    ctx = _context(example, "bulleted")
+    metrics = Counter(g.metric for g in ctx.goals)
+    body = html.split('id="appendix"')[0]
+    assert {m: body.count(f"<li><strong>{m}</strong>") for m in metrics} == metrics
+    # the shortest style: 5 pages for sales-marketing, 9 for the three-party agreement (13 goals)
+    assert len(reader(_file(out, example, "bulleted", "pdf")).pages) <= 9
+
+
+def _links(pdf: Path, page: int) -> list[str]:
+    """The named destinations the links of ``page`` (0-based) go to."""
+    names = []
+    for annot in reader(pdf).pages[page].get("/Annots", []):
+        a = annot.get_object()
+        if a.get("/Subtype") == "/Link":
+            dest = a.get("/Dest") or a.get("/A", {}).get("/D")
+            names.append(str(dest))
+    return names
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_summary_links_to_the_clauses_and_contents_gives_their_pages(out: Path, example: Path) -> None:
+    pdf = _file(out, example, "summary-first", "pdf")
+    ctx = _context(example, "summary-first")
+    pages = page_texts(pdf)
+    contents = next(i for i, t in enumerate(pages) if " Contents " in t)
+    summary = [name for page in range(contents + 1) for name in _links(pdf, page)]
+    assert [g.id for g in ctx.goals if f"goal-{g.id}" not in summary] == []
+    entries = re.findall(r"(\d\.\d? ?[A-Z][\w ,-]+?) \.{3,} (\d+)", pages[contents])
+    assert len(entries) >= 8, pages[contents]
+    for title, number in entries:
+        start = next(i for i in range(contents + 1, len(pages)) if title in pages[i])
+        assert int(number) == start + 1, (title, number)
+    # the contents lines link to their clauses too
+    assert "overview" in _links(pdf, contents) or "/overview" in _links(pdf, contents)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_summary_docx_links_to_bookmarks_and_counts_pages(out: Path, example: Path) -> None:
+    d = docx.Document(str(_file(out, example, "summary-first", "docx")))
+    body = d.element.body
+    marks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    anchors = [a.get(f"{W}anchor") for a in body.iter(f"{W}hyperlink")]
+    ctx = _context(example, "summary-first")
+    assert len(anchors) >= len(ctx.goals) and set(anchors) <= marks
+    refs = [t.text for t in body.iter(f"{W}instrText") if "PAGEREF" in (t.text or "")]
+    assert len(refs) >= 10 and all(r.split()[1] in marks for r in refs)
+    ids = [int(b.get(f"{W}id")) for b in body.iter(f"{W}bookmarkStart")]
+    assert len(ids) == len(set(ids))
+    assert d.settings.element.find(f"{W}updateFields").get(f"{W}val") == "true"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_same_bytes_in_two_processes(tmp_path: Path, style: str) -> None:
+    digests = []
+    for i in (1, 2):
+        folder = tmp_path / f"run{i}"
+        cmd = [sys.executable, "-m", "slagen", "render", str(EXAMPLES[0]), "--style", style]
+        subprocess.run(
+            [*cmd, "--format", "pdf,docx", "-o", str(folder)], check=True, cwd=ROOT, capture_output=True
+        )
+        digests.append(sorted(hashlib.sha256(f.read_bytes()).hexdigest() for f in folder.rglob("*.*")))
+    assert digests[0] == digests[1]

@@ -28,7 +28,9 @@ def main() -> int:
     for po in sorted((ROOT / "slagen/locale").glob("*/LC_MESSAGES/slagen.po")):
         lang = po.parent.parent.name
         out = str(po.relative_to(ROOT))
-        cli.run([*common, "update", "-i", POT, "-o", out, "-l", lang, "--no-fuzzy-matching", "--ignore-obsolete"])
+        cli.run(
+            [*common, "update", "-i", POT, "-o", out, "-l", lang, "--no-fuzzy-matching", "--ignore-obsolete"]
+        )
     return 0
 
 

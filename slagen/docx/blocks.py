@@ -152,6 +152,7 @@ def _paragraph(el: Element, story: Story, ctx: Ctx) -> None:
         p = paragraph(story, ctx)
         if el.has_class("toc"):  # a contents line: the page number right-aligned after dots
             p.paragraph_format.tab_stops.add_tab_stop(ctx.width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            p.paragraph_format.keep_with_next = True  # the contents stay on one page
         inline.add_runs(p, runs, size=size)
         if el.has_class("keep-next"):  # .keep-next { break-after: avoid }
             p.paragraph_format.keep_with_next = True

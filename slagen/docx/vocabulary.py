@@ -192,6 +192,7 @@ STYLE_ONLY: frozenset[str] = frozenset(
         # summary-first
         "sf-banner",
         "key",
+        "toc-list",
     }
 )
 # Prefixes of style-only classes: style-<name> on <body>, shape-<shape> and icon-<name> on marks.

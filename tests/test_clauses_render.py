@@ -17,7 +17,7 @@ from slagen.agreement.load import load_agreement
 from slagen.agreement.model import Agreement
 from slagen.render.phrases import clause_text
 
-STYLES = ("legal-narrative", "two-column", "tabular", "visual")
+STYLES = ("legal-narrative", "two-column", "tabular", "visual", "bulleted", "summary-first")
 EXAMPLES = ("it-service", "paper-supplier")
 FORMULA = "(Maximum Available Minutes − Downtime) ÷ Maximum Available Minutes × 100"
 

@@ -187,3 +187,22 @@ def test_a_word_longer_than_the_line_is_wrapped_and_every_character_kept(tmp_pat
     with pdfplumber.open(pdf) as doc:
         for page in doc.pages:
             assert all(ch["x0"] >= 0 and ch["x1"] <= page.width for ch in page.chars), page.page_number
+
+
+def test_characters_no_installed_font_can_draw_are_named_in_a_warning(tmp_path: Path) -> None:
+    """Item 19: never blank boxes without a word."""
+    from slagen.render.glyphs import installed_coverage
+
+    covered = installed_coverage()
+    if covered is None:
+        pytest.skip("fontconfig (fc-list) is not installed")
+    text = example_text()
+    path = _agreement(tmp_path, text.replace("name: Kendra Mills\n", "name: Kendra \u4e2d\ue000 Mills\n"))
+    out = tmp_path / "out"
+    result = run("render", str(path), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "U+E000" in result.stderr and "no installed font can draw" in result.stderr
+    assert ("U+4E2D CJK UNIFIED IDEOGRAPH-4E2D" in result.stderr) == (0x4E2D not in covered)
+    plain = run("render", str(_agreement(tmp_path)), "-o", str(out))
+    assert plain.exit_code == 0
+    assert "no installed font" not in plain.stderr

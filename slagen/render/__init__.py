@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
+import click
 import jinja2
 
 from slagen.agreement.load import Loaded, load_agreement
@@ -125,8 +126,13 @@ def encode(
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
+        from .glyphs import missing_glyphs_warning
         from .pdf import PdfJob, write_pdf
         from .pdf_finish import slots_and_facts
+
+        warning = missing_glyphs_warning(html, str(loaded.path))
+        if warning:
+            click.echo(warning, err=True)
 
         slots, facts = slots_and_facts(
             context, loaded.path.name, when, pdf_variant, custom_templates=custom_templates

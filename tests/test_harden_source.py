@@ -4,6 +4,7 @@ before its size and type are known, digits, control characters in keys."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -130,7 +131,7 @@ def test_a_looping_symlink_among_the_agreements_fails_alone_in_a_build(
     folder.mkdir()
     (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
     (folder / "ok.yaml").write_text(
-        example_text().replace("styles: [two-column, tabular, visual, legal-narrative]", "styles: [tabular]"),
+        re.sub(r"^  styles: \[.*\]$", "  styles: [tabular]", example_text(), count=1, flags=re.M),
         encoding="utf-8",
     )
     result = run("build", "agreements", "-j", "1")
@@ -158,9 +159,7 @@ def test_render_to_an_output_path_that_is_a_folder_writes_nothing(tmp_path: Path
     """Item 12: all or nothing, and an error instead of IsADirectoryError."""
     path = tmp_path / "a.yaml"
     path.write_text(
-        example_text().replace(
-            "styles: [two-column, tabular, visual, legal-narrative]", "styles: [tabular, two-column]"
-        ),
+        re.sub(r"^  styles: \[.*\]$", "  styles: [tabular, two-column]", example_text(), count=1, flags=re.M),
         encoding="utf-8",
     )
     out = tmp_path / "out"

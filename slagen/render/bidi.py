@@ -11,6 +11,7 @@ is, byte for byte.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, TypeVar
 
@@ -41,7 +42,8 @@ def isolate(value: Any) -> Any:
 
 
 def isolated(model: M) -> M:
-    """A copy of ``model`` (an agreement) with every text that :func:`reorders` isolated, in
+    """A copy of ``model`` (an agreement) with every text that :func:`reorders` isolated and
+    every overlong word made :func:`breakable`, in
     nested models, lists and mappings alike: text the context builds into sentences ("Led by
     NAME, ROLE") is isolated where the agreement's text ends, not around the whole sentence."""
     updates = {}
@@ -53,9 +55,33 @@ def isolated(model: M) -> M:
     return model.model_copy(update=updates) if updates else model
 
 
+#: Longest run of characters without a break opportunity left as it is; a longer one (a
+#: 5,000-character "word") gets a ZERO WIDTH SPACE every :data:`BREAK_EVERY` characters, so
+#: it wraps inside a table cell too (CSS ``overflow-wrap: anywhere`` would also change how
+#: every table divides its width). Identifiers are left alone.
+LONGEST_WORD = 40
+BREAK_EVERY = 20
+_LONG_WORD = re.compile(rf"[^\s\u200b]{{{LONGEST_WORD + 1},}}")
+_IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space every :data:`BREAK_EVERY` characters of each word
+    longer than :data:`LONGEST_WORD` (every character kept); other text as it is."""
+    if len(text) <= LONGEST_WORD or _IDENTIFIER.fullmatch(text):
+        return text
+
+    def split(m: re.Match[str]) -> str:
+        w = m.group()
+        return "\u200b".join(w[i : i + BREAK_EVERY] for i in range(0, len(w), BREAK_EVERY))
+
+    new = _LONG_WORD.sub(split, text)
+    return text if new == text else new
+
+
 def _isolated(value: Any) -> Any:
     if isinstance(value, str):
-        return isolate(value)
+        return isolate(breakable(value))
     if isinstance(value, BaseModel):
         return isolated(value)
     if isinstance(value, list | tuple):

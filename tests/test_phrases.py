@@ -9,6 +9,7 @@ import pytest
 from slagen.render.phrases import (
     Figures,
     Subject,
+    capitalise_terms,
     clause_text,
     full_stop,
     join_and,
@@ -78,3 +79,13 @@ def test_figures_in_words_only_where_the_style_says() -> None:
     assert plain.percent(Decimal("99.95")) == "99.95%"
     assert legal.money(Decimal(12000)) == "twelve thousand euros (EUR 12,000.00)"
     assert plain.money(Decimal(12000)) == "12,000.00 EUR"
+
+
+def test_defined_terms_are_capitalised_in_the_authors_text() -> None:
+    assert capitalise_terms("The heads of all parties review the agreement's goals") == (
+        "The heads of all Parties review the Agreement's Goals"
+    )
+    assert capitalise_terms("Either party gives notice at the end of the term") == (
+        "Either Party gives notice at the end of the Term"
+    )
+    assert capitalise_terms("long-term, targeted and termless") == "long-term, targeted and termless"

@@ -15,6 +15,7 @@ phone numbers and text the agreement's author wrote stay as written in every sty
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -150,7 +151,23 @@ class Figures:
         return spell.spelled(Decimal(d), "", self.locale) if self.in_words else f.number(Decimal(d))
 
 
+#: Defined terms the legal-narrative style capitalises in the author's text wherever they occur
+#: (the words "period" and "services" are left alone: authors use them in their plain sense).
+CAPITALISED = ("Agreement", "Party", "Parties", "Term", "Goal", "Target")
+
+
+def capitalise_terms(text: str, terms: tuple[str, ...] = CAPITALISED) -> str:
+    """``text`` with each defined term (and its plural in "s") written as defined: "the
+    agreement's goals" -> "the Agreement's Goals"; a word inside another ("long-term",
+    "targeted") is left alone."""
+    for term in sorted(terms, key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(s?)(?![\w-])", re.IGNORECASE)
+        text = pattern.sub(rf"{term}\1", text)
+    return text
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "capitalise_terms": capitalise_terms,
     "full_stop": full_stop,
     "stop_after": stop_after,
     "join_and": join_and,

@@ -8,13 +8,24 @@ and figures, the other styles the parties' names and figures only. Templates pri
 sentences, lists and tables as they are.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slagen.agreement.clauses import Clauses
 from slagen.agreement.model import Agreement, Goal, Party
 
 from .. import formatting as f
-from ..phrases import Figures, Subject, clause_text, join_and, lead, quoted, sentence, upfirst
+from ..phrases import (
+    CAPITALISED,
+    Figures,
+    Subject,
+    capitalise_terms,
+    clause_text,
+    join_and,
+    lead,
+    quoted,
+    sentence,
+    upfirst,
+)
 from .parties import GoalView
 
 LEGAL = "legal-narrative"
@@ -73,6 +84,8 @@ class ClausesView:
     """The consuming party or parties as the style names them."""
     representatives: tuple[tuple[str, str], ...] = ()
     """Each party's representative (name, role) in party order: its first signatory, else its lead."""
+    terms: tuple[str, ...] = ()
+    """The defined terms the legal-narrative style capitalises in the author's text."""
     heading: str = "Terms"
     """The heading of the part that holds the clauses (styles other than legal-narrative)."""
     definitions_heading: str = "Definitions"
@@ -138,6 +151,11 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
     if c is not None:
         out.extend((d.term, clause_text(d.meaning)) for d in c.definitions)
     return tuple(DefinitionView(t, m, sentence(f"{quoted(t)} means {m}")) for t, m in out)
+
+
+def _terms(defs: tuple[DefinitionView, ...]) -> tuple[str, ...]:
+    """The terms the legal-narrative style capitalises: the fixed ones and those defined here."""
+    return CAPITALISED + tuple(d.term for d in defs if d.term not in CAPITALISED)
 
 
 def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str, ...]) -> str:
@@ -396,7 +414,8 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
     representatives = tuple(reps)
     c = a.clauses
     if c is None:
-        return ClausesView(_defines(a, style), (), provider.text, consumer.text, representatives)
+        defs = _defines(a, style)
+        return ClausesView(defs, (), provider.text, consumer.text, representatives, _terms(defs))
     has_windows = bool(a.inputs.availability and a.inputs.availability.maintenance_windows)
     sections = (
         _measurement(a, c, goals, style, names),
@@ -411,10 +430,9 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
         _references(c),
         _escalation(a, c, style),
     )
-    return ClausesView(
-        _defines(a, style),
-        tuple(s for s in sections if s is not None),
-        provider.text,
-        consumer.text,
-        representatives,
-    )
+    defs = _defines(a, style)
+    terms = _terms(defs)
+    kept = tuple(x for x in sections if x is not None)
+    if style == LEGAL:  # the author's list items with the defined terms capitalised
+        kept = tuple(replace(x, items=tuple(capitalise_terms(t, terms) for t in x.items)) for x in kept)
+    return ClausesView(defs, kept, provider.text, consumer.text, representatives, terms)

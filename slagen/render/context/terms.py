@@ -35,6 +35,10 @@ class ServiceLevelView:
     downtime: tuple[RowView, ...]
     """Allowed downtime per month of the period, the period, quarter and year."""
     support: tuple[SupportView, ...]
+    availability_words: str | None = None
+    """The availability target in words and figures (legal-narrative)."""
+    maintenance_words: tuple[str, ...] = ()
+    """The maintenance windows with their hours in words and figures (legal-narrative)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,13 @@ class CreditsView:
     monthly_cap: str
     rolling_cap: str | None
     monthly_charge: str | None
+    tiers_words: tuple[RowView, ...] = ()
+    """The tiers in words and figures: ``availability is below ninety-nine point nine percent
+    (99.9%)`` and ``ten percent (10%) of the monthly charge`` (legal-narrative)."""
+    linear_words: str | None = None
+    monthly_cap_words: str = ""
+    rolling_cap_words: str | None = None
+    monthly_charge_words: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,7 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
     av = a.inputs.availability
     if av is None and not a.inputs.support:
         return None
+    loc = a.presentation.locale
     downtime = tuple(
         RowView(name.removeprefix(DOWNTIME_PREFIX), f.quantity(c.value, c.unit, a.inputs.currency))
         for name, c in targets.values.items()
@@ -133,6 +145,12 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
             for w in (av.maintenance_windows if av else [])
         ),
         downtime=downtime,
+        availability_words=spell.percent(av.target, loc) if av else None,
+        maintenance_words=tuple(
+            w.description
+            + (f" (at most {spell.hours(w.hours_per_month, loc)} a month)" if w.hours_per_month else "")
+            for w in (av.maintenance_windows if av else [])
+        ),
         support=tuple(
             SupportView(
                 s.severity.upper(),
@@ -188,7 +206,33 @@ def credits(a: Agreement) -> CreditsView | None:
         if sc.linear
         else None
     )
+    loc = a.presentation.locale
+    charge = "of the monthly charge"
+    tiers_words = tuple(
+        RowView(
+            f"{basis} {('is' if basis == 'availability' else 'are')} {('below' if t.strict else 'at or below')} {spell.percent(t.below, loc)}",
+            f"{spell.percent(t.credit, loc)} {charge}",
+        )
+        for t in sc.tiers
+    )
+    linear_words = (
+        f"{spell.percent(sc.linear.credit, loc)} {charge} for each full {spell.percent(sc.linear.per_step, loc)} below target"
+        if sc.linear
+        else None
+    )
+    monthly_cap_words = f"{spell.percent(sc.monthly_cap, loc)} {charge}"
+    rolling_cap_words = (
+        f"{spell.percent(sc.rolling_12_month_cap, loc)} of twelve months' charges"
+        if sc.rolling_12_month_cap
+        else None
+    )
+    monthly_charge_words = spell.money(sc.monthly_charge, cur, loc) if sc.monthly_charge is not None else None
     return CreditsView(
+        tiers_words=tiers_words,
+        linear_words=linear_words,
+        monthly_cap_words=monthly_cap_words,
+        rolling_cap_words=rolling_cap_words,
+        monthly_charge_words=monthly_charge_words,
         basis=basis,
         tiers=tiers,
         linear=linear,

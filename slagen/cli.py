@@ -227,6 +227,15 @@ def diff(
 
 
 @cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def history(file: Path) -> None:
+    """Print version entries for clauses.amendments.history drafted from `git log` of FILE."""
+    from slagen.diff.history import history_yaml
+
+    click.echo(history_yaml(file), nl=False)
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def textconv(file: Path) -> None:
     """Print an agreement as normalized plain text, for `git diff` (diff.slagen.textconv)."""

@@ -5,6 +5,7 @@ exclusions, sole remedy, governing law and jurisdiction and the escalation phone
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pdfplumber
@@ -42,7 +43,18 @@ def pdf_words(path: Path) -> str:
             cut = w * 0.485
             upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 40)
             cells.extend(_cell(upright.crop(box).extract_text()) for box in ((0, 0, cut, h), (cut, 0, w, h)))
-    return pdf_text(path) + " " + " ".join(" ".join(cells).split())
+    return pdf_text(path) + " " + _body(path) + " " + " ".join(" ".join(cells).split())
+
+
+def _body(path: Path) -> str:
+    """The pages' text without their running header and footer, so a sentence that runs on to
+    the next page reads whole."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    kept = []
+    for page in out.split("\f"):
+        lines = [x for x in page.splitlines() if x.strip()][1:]  # the running header
+        kept += [x for x in lines if not re.match(r"^(Version .*sha256:|Page \d+ of \d+$)", x)]
+    return " ".join(" ".join(kept).split())
 
 
 @pytest.fixture(scope="module")

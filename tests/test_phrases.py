@@ -89,3 +89,6 @@ def test_defined_terms_are_capitalised_in_the_authors_text() -> None:
         "Either Party gives notice at the end of the Term"
     )
     assert capitalise_terms("long-term, targeted and termless") == "long-term, targeted and termless"
+    assert capitalise_terms("services of third parties the party chose") == (
+        "services of third parties the Party chose"
+    )

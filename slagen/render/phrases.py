@@ -159,9 +159,9 @@ CAPITALISED = ("Agreement", "Party", "Parties", "Term", "Goal", "Target")
 def capitalise_terms(text: str, terms: tuple[str, ...] = CAPITALISED) -> str:
     """``text`` with each defined term (and its plural in "s") written as defined: "the
     agreement's goals" -> "the Agreement's Goals"; a word inside another ("long-term",
-    "targeted") is left alone."""
+    "targeted") and "third parties" (not Parties to the Agreement) are left alone."""
     for term in sorted(terms, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(s?)(?![\w-])", re.IGNORECASE)
+        pattern = re.compile(rf"(?<![\w-])(?<!third ){re.escape(term)}(s?)(?![\w-])", re.IGNORECASE)
         text = pattern.sub(rf"{term}\1", text)
     return text
 

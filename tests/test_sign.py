@@ -186,6 +186,7 @@ def test_the_render_places_an_empty_signature_field_on_each_signature_line(unsig
 # --- signing in turn and verifying -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_two_signatories_sign_in_turn_and_verify_passes_with_the_root_trusted(
     signed: Path, pki: Pki, repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -377,6 +378,7 @@ def test_an_attachment_that_differs_from_its_stamp_fails(repo: Path, pki: Pki, e
     assert f"is not the one its stamp names ({rendered.context.stamp})" in found[0]
 
 
+@pytest.mark.slow
 def test_a_first_revision_that_is_not_the_rebuild_at_its_commit_fails(
     tmp_path: Path, pki: Pki, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -596,6 +598,7 @@ def test_an_unreachable_time_stamp_server_writes_nothing(unsigned: bytes, pki: P
 # --- the guard -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_build_and_render_never_overwrite_a_signed_pdf(
     tmp_path: Path, pki: Pki, monkeypatch: pytest.MonkeyPatch
 ) -> None:

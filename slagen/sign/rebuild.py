@@ -89,8 +89,9 @@ def _epoch(when: str) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def rebuild(doc: Opened, facts: dict[str, str], source: bytes, rev: str | None, repo: Path | None) -> Rebuild:
-    """Rebuild the document at its commit and compare it with the first revision."""
+def rebuild(doc: Opened, facts: dict[str, str], source: bytes, rev: str | None, repos: list[Path]) -> Rebuild:
+    """Rebuild the document at its commit, from the first of ``repos`` that has it, and compare
+    it with the first revision."""
     stamp = facts.get("Stamp", "")
     commit = rev or (stamp.split("git:", 1)[1].strip() if "git:" in stamp else None)
     if not facts:
@@ -99,16 +100,19 @@ def rebuild(doc: Opened, facts: dict[str, str], source: bytes, rev: str | None, 
         return Rebuild(
             "skipped", "not rebuilt: its stamp names no commit (the YAML was not committed when rendered)"
         )
-    if repo is None:
+    if not repos:
         return Rebuild("skipped", f"not rebuilt: not in a git repository (commit {commit})")
     if facts.get("Templates") == "custom":
         return Rebuild(
             "skipped", "not rebuilt: it was rendered with --templates, which the PDF does not hold"
         )
-    full = _git(repo, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}")
-    if full.returncode != 0:
-        return Rebuild("failed", "", f"commit {commit} is not in the repository {repo}")
-    sha = full.stdout.decode().strip()
+    found = [(r, _git(r, "rev-parse", "--verify", "--quiet", f"{commit}^{{commit}}")) for r in repos]
+    have = [(r, done.stdout.decode().strip()) for r, done in found if done.returncode == 0]
+    if not have:
+        where = " or ".join(str(r) for r in repos)
+        noun = "repository" if len(repos) == 1 else "repositories"
+        return Rebuild("failed", "", f"commit {commit} is not in the {noun} {where}")
+    repo, sha = have[0]
     name = facts.get("Source", "")
     path = _find_source(repo, sha, name, source)
     if path is None:

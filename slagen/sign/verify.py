@@ -91,8 +91,8 @@ def verify_pdf(path: Path, *, trust: tuple[Path, ...] = (), rev: str | None = No
         )
     if stamp and printed is not None and printed != stamp:
         problems.append(f"the stamp printed on the pages ({printed}) is not the recorded one ({stamp})")
-    repo = repository(Path.cwd()) or repository(path.resolve().parent)
-    built = rebuild(doc, facts, source.data, rev, repo)
+    repos = list(dict.fromkeys(r for r in (repository(Path.cwd()), repository(path.resolve().parent)) if r))
+    built = rebuild(doc, facts, source.data, rev, repos)
     if built.problem:
         problems.append(built.problem)
 

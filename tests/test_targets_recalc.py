@@ -77,7 +77,14 @@ def test_json_is_stable_and_exact() -> None:
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
     assert json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n" == first.stdout
-    assert data["period"] == {"days": 92, "end": "2026-12-31", "label": "2026-Q4", "start": "2026-10-01"}
+    assert data["period"] == {
+        "days": 92,
+        "end": "2026-12-31",
+        "label": "2026-Q4",
+        "partial": False,
+        "start": "2026-10-01",
+        "whole_days": 92,
+    }
 
     def numbers(node: object) -> list[object]:
         if isinstance(node, dict):

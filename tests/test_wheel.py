@@ -35,7 +35,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert r.returncode == 0, r.stderr
     sdist = out / r.stdout.strip()
     unpacked = tmp_path_factory.mktemp("sdist")
-    shutil.unpack_archive(sdist, unpacked)
+    shutil.unpack_archive(sdist, unpacked, filter="data")
     (src,) = unpacked.iterdir()
     r = _run(
         sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", out, src, cwd=out

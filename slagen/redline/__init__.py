@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..agreement.load import Loaded
@@ -64,7 +64,7 @@ def _author_and_date(report: DiffReport, new: Loaded, cwd: Path) -> tuple[str, d
     )
     if proc.returncode == 0 and "\0" in proc.stdout:
         name, stamp = proc.stdout.strip().split("\0")
-        return name or "slagen", datetime.utcfromtimestamp(int(stamp))
+        return name or "slagen", datetime.fromtimestamp(int(stamp), UTC).replace(tzinfo=None)
     return "slagen", document_date(new)
 
 

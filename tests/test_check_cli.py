@@ -49,3 +49,17 @@ def test_a_folder_skips_hidden_files_and_actuals(tmp_path: Path) -> None:
     (tmp_path / "a.yml").write_text(example_text("paper-supplier"))
     result = run("check", "--strict", str(tmp_path))
     assert (result.exit_code, result.stderr) == (0, "checked 1 agreement: 0 errors, 0 warnings\n")
+
+
+def test_a_folder_inside_a_folder_named_actuals_is_checked(tmp_path: Path) -> None:
+    """Only the searched folder's own ``actuals/`` (and ``*.actuals.yaml``) are data: a folder
+    named ``actuals`` above it is just where it lies."""
+    folder = tmp_path / "actuals" / "agreements"
+    (folder / "actuals").mkdir(parents=True)
+    (folder / "a.yaml").write_text(example_text("paper-supplier"))
+    (folder / "team").mkdir()
+    (folder / "team" / "b.yaml").write_text(example_text("it-service"))
+    (folder / "actuals" / "2026-10.yaml").write_text("not: an agreement\n")
+    (folder / "b.actuals.yaml").write_text("not: an agreement\n")
+    result = run("check", "--strict", str(folder))
+    assert (result.exit_code, result.stderr) == (0, "checked 2 agreements: 0 errors, 0 warnings\n")

@@ -198,7 +198,7 @@ def agreement_files(paths: Iterable[Path | str]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             out.extend(
-                sorted(f for f in p.rglob("*.y*ml") if f.suffix in (".yaml", ".yml") and not _is_data(f))
+                sorted(f for f in p.rglob("*.y*ml") if f.suffix in (".yaml", ".yml") and not is_data(f, p))
             )
         elif p.is_file():
             out.append(p)
@@ -207,8 +207,10 @@ def agreement_files(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def _is_data(f: Path) -> bool:
-    """Files beside agreements that are not agreements (actuals, hidden files)."""
-    return (
-        f.name.startswith(".") or any(part in ("actuals",) for part in f.parts) or f.stem.endswith(".actuals")
-    )
+def is_data(f: Path, folder: Path | None = None) -> bool:
+    """Whether ``f``, found in ``folder``, is a file beside agreements that is not one: a hidden
+    file, or actuals (``*.actuals.yaml``, or anything in an ``actuals/`` folder below ``folder``;
+    a folder named ``actuals`` above it, as in ``/x/actuals/agreements``, does not count).
+    Without ``folder``, ``f`` is a path relative to the folder searched (e.g. a repository's)."""
+    below = (f.relative_to(folder) if folder is not None else f).parts[:-1]
+    return f.name.startswith(".") or "actuals" in below or f.stem.endswith(".actuals")

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from slagen.agreement.load import Loaded, _is_data, load_agreement, validate_source
+from slagen.agreement.load import Loaded, is_data, load_agreement, validate_source
 from slagen.agreement.source import Source, parse_source
 
 from ..errors import Problem, UsageError
@@ -61,9 +61,7 @@ def is_agreement(rel: str) -> bool:
     """Whether a repository path is an agreement file (YAML, not hidden, not actuals)."""
     p = Path(rel)
     return (
-        p.suffix in (".yaml", ".yml")
-        and not any(part.startswith(".") for part in p.parts)
-        and not _is_data(p)
+        p.suffix in (".yaml", ".yml") and not any(part.startswith(".") for part in p.parts) and not is_data(p)
     )
 
 

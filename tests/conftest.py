@@ -1,4 +1,5 @@
-"""Shared test helpers: the example agreements, a file-tree builder and the CLI runner."""
+"""Shared test helpers: the example agreements, a file-tree builder, the CLI runner, a git
+repository, and where a snippet is in a text."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from git_helpers import GitRepo
 
 from slagen.cli import cli
 
@@ -46,6 +48,14 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def at(text: str, snippet: str, column_of: str | None = None) -> str:
+    """``line:column`` of ``snippet`` in ``text`` (column of ``column_of`` within its line)."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if snippet in line:
+            return f"{n}:{line.index(column_of or snippet) + 1}"
+    raise AssertionError(f"{snippet!r} not in the text")
+
+
 def example_text(name: str = "sales-marketing") -> str:
     """The YAML text of an example agreement."""
     return (AGREEMENTS / f"{name}.yaml").read_text(encoding="utf-8")
@@ -67,3 +77,25 @@ def write_agreement(tmp_path: Path) -> Callable[..., Path]:
         return p
 
     return write
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """An empty repository as the current folder, isolated from the user's git configuration."""
+    env = {
+        "GIT_AUTHOR_NAME": "Ana Reviewer",
+        "GIT_AUTHOR_EMAIL": "ana@example.com",
+        "GIT_AUTHOR_DATE": "2026-10-01T09:00:00+00:00",
+        "GIT_COMMITTER_NAME": "Ana Reviewer",
+        "GIT_COMMITTER_EMAIL": "ana@example.com",
+        "GIT_COMMITTER_DATE": "2026-10-01T09:00:00+00:00",
+        "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CEILING_DIRECTORIES": str(tmp_path),
+    }
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    root = tmp_path / "repo"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    return GitRepo(root)

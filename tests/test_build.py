@@ -16,6 +16,8 @@ from build_helpers import agreement, mtimes, progress_lines, summary, write_fold
 from conftest import ROOT, run
 from render_helpers import pdf_text, reader
 
+import slagen
+
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -135,7 +137,7 @@ def test_manifest_records_each_output_and_its_inputs(folder: Path, tmp_path: Pat
         == hashlib.sha256((ROOT / "templates/two-column/document.html").read_bytes()).hexdigest()
     )
     assert "tabular/document.html" not in entry["inputs"]["templates"]  # another style's file
-    assert entry["inputs"]["engine"]["slagen"] == "0.1.0"
+    assert entry["inputs"]["engine"]["slagen"] == slagen.__version__
     assert (entry["period"], entry["style"], entry["format"], entry["signed"]) == (
         "2026-Q4",
         "two-column",

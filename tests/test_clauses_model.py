@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run
-from test_validation import at
+from conftest import at, run
 
 from slagen.agreement.load import load_agreement
 

@@ -3,40 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from conftest import example_text, run
-
-# The follow-up capacity below depends on the reps' hours; pin them so the numbers are stated here.
-BASE = re.sub(r"(?m)^    hours_per_rep: \d+$", "    hours_per_rep: 60", example_text())
-
-SERVICE_PARTY = """\
-  - id: service
-    name: Customer Service Department, Northwind Software Inc.
-    roles: [consumer]
-    description: Keeps new customers happy after the sale.
-    lead: joan
-    people:
-      - id: joan
-        name: Joan Brooks
-        role: VP of Customer Service
-        email: joan.brooks@northwind.example
-
-overview:
-"""
-
-PIPELINE_GOAL = """\
-  - id: pipeline-reviews
-    party: sales
-    metric: Weekly pipeline reviews held with marketing
-    comparison: at-least
-    target: {value: 4}
-    unit: meetings
-    interval: month
-    owner: kendra
-  - id: new-customers
-"""
+from conftest import run
+from diff_helpers import BASE, PIPELINE_GOAL, SERVICE_PARTY, edit
 
 NEW_REQUIREMENT = """\
   - party: sales
@@ -45,12 +15,6 @@ NEW_REQUIREMENT = """\
   - party: sales
     from_party: marketing
     text: Qualified leads delivered"""
-
-
-def edit(text: str, old: str, new: str) -> str:
-    """``text`` with ``old`` (which must occur once) replaced by ``new``."""
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
 
 
 def versions(tmp_path: Path, new_text: str, old_text: str = BASE) -> tuple[str, str]:

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from conftest import run
-from test_diff import BASE, PIPELINE_GOAL, edit
-from test_git_diff import AGREEMENT, GitRepo, repo  # noqa: F401 - the fixture is used by name
+from diff_helpers import BASE, PIPELINE_GOAL, edit
+from git_helpers import AGREEMENT, GitRepo
 
 TEXTCONV = f"{shlex.quote(sys.executable)} -m slagen textconv"
 
@@ -81,7 +81,7 @@ def test_a_missing_file_is_an_error(tmp_path: Path) -> None:
     assert result.stderr == f"Error: cannot read {tmp_path / 'nope.yaml'}: No such file or directory\n"
 
 
-def configure(repo: GitRepo) -> None:  # noqa: F811
+def configure(repo: GitRepo) -> None:
     repo.commit(
         "slagen textconv for agreements",
         {".gitattributes": "agreements/*.yaml diff=slagen\n", AGREEMENT: BASE},
@@ -93,7 +93,7 @@ def changed_lines(diff: str) -> list[str]:
     return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
-def test_git_diff_shows_terms_and_targets(repo: GitRepo) -> None:  # noqa: F811
+def test_git_diff_shows_terms_and_targets(repo: GitRepo) -> None:
     configure(repo)
     repo.commit("quota", {AGREEMENT: edit(BASE, "sales_quota: 5000", "sales_quota: 6000")})
     diff = repo.git("diff", "HEAD~1", "HEAD")
@@ -106,7 +106,7 @@ def test_git_diff_shows_terms_and_targets(repo: GitRepo) -> None:  # noqa: F811
     assert "+  Leads needed per month [funnel.leads_needed]: 120" in log
 
 
-def test_git_diff_of_an_inserted_goal_adds_only_its_lines(repo: GitRepo) -> None:  # noqa: F811
+def test_git_diff_of_an_inserted_goal_adds_only_its_lines(repo: GitRepo) -> None:
     configure(repo)
     repo.commit("goal", {AGREEMENT: edit(BASE, "  - id: new-customers\n", PIPELINE_GOAL)})
     changed = changed_lines(repo.git("diff", "HEAD~1", "HEAD"))
@@ -124,7 +124,7 @@ def test_git_diff_of_an_inserted_goal_adds_only_its_lines(repo: GitRepo) -> None
     ]
 
 
-def test_git_diff_from_a_broken_revision_still_shows_something(repo: GitRepo) -> None:  # noqa: F811
+def test_git_diff_from_a_broken_revision_still_shows_something(repo: GitRepo) -> None:
     configure(repo)
     broken = edit(BASE, "  reporting_interval: month", "  reporting_intervl: month")
     repo.commit("broken", {AGREEMENT: broken})

@@ -12,11 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENTS, ROOT, example_text, run
+from conftest import AGREEMENTS, ROOT, at, example_text, run
 
 from slagen.agreement.load import load_agreement
 
 BASE = example_text("paper-supplier")
+#: Seconds a refusal may take at most in these tests: far above what it takes (milliseconds),
+#: far below what reading the refused document would (minutes); timings belong to bench/.
+FAR = 30.0
 #: The paper supplier with funnel inputs, for the checks of rates and of computed targets.
 FUNNEL = BASE.replace(
     "inputs:\n  currency: GBP\n",
@@ -25,14 +28,6 @@ FUNNEL = BASE.replace(
     "  follow_up:\n    first_follow_up_minutes: 60\n    attempts: 6\n    reps: 2\n"
     "    minutes_per_attempt: 10\n    hours_per_rep: 60\n",
 )
-
-
-def at(text: str, snippet: str, column_of: str | None = None) -> str:
-    """``line:column`` of ``snippet`` in ``text`` (column of ``column_of`` within its line)."""
-    for n, line in enumerate(text.splitlines(), 1):
-        if snippet in line:
-            return f"{n}:{line.index(column_of or snippet) + 1}"
-    raise AssertionError(f"{snippet!r} not in the text")
 
 
 def edit(text: str, old: str, new: str) -> str:
@@ -222,7 +217,7 @@ def test_tags_are_refused(tmp_path: Path, value: str) -> None:
     )
 
 
-def test_an_alias_bomb_is_refused_within_a_second(tmp_path: Path) -> None:
+def test_an_alias_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
@@ -230,7 +225,9 @@ def test_an_alias_bomb_is_refused_within_a_second(tmp_path: Path) -> None:
     assert len(bomb) < 500
     start = time.perf_counter()
     p, code, err = check(tmp_path, bomb)
-    assert time.perf_counter() - start < 1.0
+    # A far bound, safe on a loaded machine (the walk of 387 million values would take many
+    # minutes); how fast the refusal is belongs to the bench (bench/bench_check.py).
+    assert time.perf_counter() - start < FAR
     assert code == 1
     assert err == only(
         p, "6:8: document expands to more than 100,000 values through aliases; refusing it (an alias bomb?)"
@@ -245,7 +242,7 @@ def test_a_recursive_alias_and_deep_nesting_are_refused(tmp_path: Path) -> None:
     )
     start = time.perf_counter()
     p2, code2, err2 = check(tmp_path, "title: " + "[" * 100_000 + "]" * 100_000 + "\n", name="deep.yaml")
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < FAR
     assert (code2, err2) == (1, only(p2, "1:71: values nested more than 64 levels deep; refusing it"))
 
 

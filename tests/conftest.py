@@ -1,18 +1,26 @@
-"""Shared test helpers: the example agreements, a file-tree builder, the CLI runner, a git
-repository, and where a snippet is in a text."""
+"""Shared test helpers: the example agreements (and every document of them, built once per
+session), a file-tree builder, the CLI runner and a git repository."""
 
 from __future__ import annotations
 
+import functools
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from filelock import FileLock
 from git_helpers import GitRepo
 
+from slagen.agreement.load import load_agreement
+from slagen.agreement.model import Agreement
 from slagen.cli import cli
+from slagen.render.output import output_path
 
 ROOT = Path(__file__).resolve().parent.parent
 AGREEMENTS = ROOT / "agreements"
@@ -29,6 +37,77 @@ def _template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         del os.environ["SLAGEN_CACHE_DIR"]
     else:
         os.environ["SLAGEN_CACHE_DIR"] = before
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads the documents of the examples is end to end: marked ``slow``."""
+    for item in items:
+        if "examples" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+@functools.cache
+def example(name: str) -> Agreement:
+    """The example agreement ``agreements/<name>.yaml``, loaded once."""
+    return load_agreement(AGREEMENTS / f"{name}.yaml").agreement
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Every example in every style it declares, as PDF, HTML and DOCX, built once per session."""
+
+    out: Path
+    """The output folder of the build (``<out>/<id>/<id>-<period>[-<style>].<ext>``)."""
+
+    def document(self, name: str, style: str, fmt: str = "pdf") -> Path:
+        """The document of example ``name`` in ``style`` and ``fmt``."""
+        a = example(name)
+        path = output_path(
+            self.out, a.id, a.term.period, style, fmt, one_style=a.presentation.styles == [style]
+        )
+        assert path.is_file(), f"the session's build has no {path}"
+        return path
+
+
+def _build_examples(out: Path) -> str:
+    """``slagen build`` of the examples into ``out`` (in parallel, as ``make render`` does), and
+    beside it ``slagen render`` of their HTML and of the DOCX an example does not declare; the
+    output of a failed command, or nothing."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    slagen = [sys.executable, "-m", "slagen"]
+    no_docx = [str(p) for p in EXAMPLES if "docx" not in example(p.stem).presentation.formats]
+    commands = [
+        [*slagen, "build", str(AGREEMENTS), "-o", str(out)],
+        [*slagen, "render", *(str(p) for p in EXAMPLES), "--format", "html", "-o", str(out)],
+    ]
+    if no_docx:
+        commands.append([*slagen, "render", *no_docx, "--format", "docx", "-o", str(out)])
+    runs = [
+        subprocess.Popen(c, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for c in commands
+    ]
+    failed = []
+    for command, proc in zip(commands, runs, strict=True):
+        output, _ = proc.communicate()
+        if proc.returncode != 0:
+            failed.append(f"{' '.join(command[2:4])} failed ({proc.returncode}):\n{output}")
+    return "\n".join(failed)
+
+
+@pytest.fixture(scope="session")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Examples:
+    """Every example's documents, built once per test session and shared by the xdist workers
+    (the first worker to need them builds them under a file lock; the others wait and read)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, done = shared / "examples", shared / "examples.done"
+    with FileLock(str(shared / "examples.lock")):
+        if not done.exists():
+            done.write_text(_build_examples(out), encoding="utf-8")
+        failure = done.read_text(encoding="utf-8")
+    if failure:
+        pytest.fail(f"building the examples failed:\n{failure}")
+    return Examples(out)
 
 
 def run(*args: str, input: str | None = None) -> Result:

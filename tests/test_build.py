@@ -18,6 +18,9 @@ from render_helpers import pdf_text, reader
 
 import slagen
 
+#: Whole builds, most with worker processes: end to end.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -45,6 +45,7 @@ def test_same_bytes_on_every_call() -> None:
     assert a.png == b.png
 
 
+@pytest.mark.slow
 def test_same_bytes_in_separate_processes() -> None:
     here = goal_line_chart(Q4, title="Qualified leads", unit="leads", actuals=ACTUALS)
     expected = f"{hashlib.sha256(here.svg).hexdigest()} {hashlib.sha256(here.png).hexdigest()}"

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, run
 
 from slagen.cli import cli
@@ -45,6 +46,7 @@ def test_the_readme_links_to_pages_that_exist() -> None:
         assert (ROOT / link).exists(), f"README links to a missing file: {link}"
 
 
+@pytest.mark.slow
 def test_the_documentation_site_builds_strictly(tmp_path: Path) -> None:
     """``mkdocs build --strict``: a broken link, a page missing from the navigation or a
     command reference that does not import fails the build."""

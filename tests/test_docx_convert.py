@@ -17,6 +17,9 @@ from conftest import EXAMPLES, build_tree, run
 from slagen.docx import DocxOptions, html_to_docx
 from slagen.errors import RenderError
 
+#: PDF and DOCX renders of whole documents: end to end.
+pytestmark = pytest.mark.slow
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 V = "{urn:schemas-microsoft-com:vml}"
 WHEN = datetime(2026, 9, 29, tzinfo=UTC)

@@ -17,6 +17,9 @@ from build_helpers import ALL_STYLES, agreement, write_folder
 from conftest import ROOT, run
 from render_helpers import pdf_text
 
+#: Whole builds, killed, full or edited under way: end to end.
+pytestmark = pytest.mark.slow
+
 #: Runs slagen as its console script does: the script's folder, not the working folder, is
 #: first on sys.path.
 RUNNER = "import sys\nfrom slagen.__main__ import main\nif __name__ == '__main__':\n    sys.exit(main())\n"

@@ -122,6 +122,7 @@ def test_logo_names_too_long_and_logo_loops_are_errors_in_check_lint_and_render(
             assert "a name too long or a loop of symbolic links" in result.output
 
 
+@pytest.mark.slow
 def test_a_looping_symlink_among_the_agreements_fails_alone_in_a_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import weasyprint
 
 from slagen.layoutcheck import check_pdf, page_count_finding, read_pdf
@@ -47,6 +48,7 @@ def spacer(mm: int) -> str:
     return f'<p>Start.</p><div style="height: {mm}mm"></div>'
 
 
+@pytest.mark.slow
 def test_clean_pages_pass(tmp_path: Path) -> None:
     path = pdf(tmp_path, "<h1>Agreement</h1>" + FILLER * 14 + "<h2>Goals</h2>" + FILLER * 3)
     reports = check_pdf(path)

@@ -70,6 +70,7 @@ def test_a_partial_first_month_pro_rates_a_monthly_goal(write_agreement: Callabl
     assert "for 2026-11 (2026-11-15 to 2026-11-30, 16 of its 30 days)" in table.stdout
 
 
+@pytest.mark.slow
 def test_the_document_says_the_period_is_partial(
     write_agreement: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -97,6 +98,7 @@ def test_a_term_period_outside_the_term_is_an_error_at_its_line(write_agreement:
     )
 
 
+@pytest.mark.slow
 def test_build_period_renders_every_overlapping_agreement_clipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENTS, run
+from conftest import AGREEMENTS, Examples
 from render_helpers import outline_titles, pdf_text, reader
 
 from slagen.agreement.load import load_agreement
@@ -53,19 +53,11 @@ REFERENCES = {
 
 
 @pytest.fixture(scope="session")
-def legal(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each example rendered once per session, as PDF and as HTML."""
-    out = tmp_path_factory.mktemp("legal")
-    files: dict[str, Path] = {}
-    for name in EXAMPLES:
-        for fmt in ("pdf", "html"):
-            result = run(
-                "render", str(AGREEMENTS / f"{name}.yaml"), "--style", STYLE, "--format", fmt, "-o", str(out)
-            )
-            assert result.exit_code == 0, result.output
-            (written,) = re.findall(r"wrote (\S+)", result.output)
-            files[f"{name}.{fmt}"] = Path(written)
-    return files
+def legal(examples: Examples) -> dict[str, Path]:
+    """Each example as PDF and as HTML, from the session's build of the examples."""
+    return {
+        f"{name}.{fmt}": examples.document(name, STYLE, fmt) for name in EXAMPLES for fmt in ("pdf", "html")
+    }
 
 
 @pytest.mark.parametrize("name", EXAMPLES)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, example_data, run
+from conftest import EXAMPLES, Examples, example_data, run
 from render_helpers import MY_STYLES, drafts, outline_titles, page_texts, pdf_text, reader
 
 from slagen.agreement.load import load_agreement
@@ -19,17 +19,9 @@ CASES = [(e, s) for e in EXAMPLES for s in MY_STYLES]
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
-    """Every example in each of the two styles, rendered once per test session."""
-    out = tmp_path_factory.mktemp("rendered")
-    files: dict[tuple[str, str], Path] = {}
-    for example, style in CASES:
-        result = run("render", str(example), "--style", style, "-o", str(out))
-        assert result.exit_code == 0, result.output
-        a = load_agreement(example).agreement
-        files[(example.stem, style)] = out / a.id / f"{a.id}-{a.term.period}-{style}.pdf"
-        assert f"wrote {files[(example.stem, style)]}" in result.output
-    return files
+def rendered(examples: Examples) -> dict[tuple[str, str], Path]:
+    """Every example in each of the two styles, from the session's build of the examples."""
+    return {(example.stem, style): examples.document(example.stem, style) for example, style in CASES}
 
 
 def _ids(case: tuple[Path, str]) -> str:
@@ -96,6 +88,7 @@ def test_draft_on_every_page_exactly_while_unsigned(
     assert marked == [not a.fully_signed] * len(marked)
 
 
+@pytest.mark.slow
 def test_signing_removes_the_draft_and_prints_the_dates(
     tmp_path: Path, write_agreement: Callable[..., Path]
 ) -> None:

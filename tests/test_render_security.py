@@ -32,6 +32,7 @@ def _render(agreement: Path, out: Path, *extra: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+@pytest.mark.slow
 def test_agreement_text_is_printed_literally(tmp_path: Path, write_agreement: Callable[..., Path]) -> None:
     data = example_data()
     data["overview"]["summary"] = HOSTILE
@@ -153,6 +154,7 @@ def test_the_sandbox_blocks_python_internals(tmp_path: Path, agreement: Path) ->
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow
 def test_an_undefined_value_fails_the_render_and_keeps_the_earlier_pdf(
     tmp_path: Path, agreement: Path
 ) -> None:

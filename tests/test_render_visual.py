@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENTS, run
+from conftest import AGREEMENTS, Examples
 from PIL import Image
 from render_helpers import page_texts, pdf_text
 
@@ -20,25 +20,9 @@ STYLE = "visual"
 
 
 @pytest.fixture(scope="session")
-def visual(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The guide's internal agreement rendered once per session, as PDF and as HTML."""
-    out = tmp_path_factory.mktemp("visual")
-    files: dict[str, Path] = {}
-    for fmt in ("pdf", "html"):
-        result = run(
-            "render",
-            str(AGREEMENTS / "sales-marketing.yaml"),
-            "--style",
-            STYLE,
-            "--format",
-            fmt,
-            "-o",
-            str(out),
-        )
-        assert result.exit_code == 0, result.output
-        (written,) = re.findall(r"wrote (\S+)", result.output)
-        files[fmt] = Path(written)
-    return files
+def visual(examples: Examples) -> dict[str, Path]:
+    """The guide's internal agreement as PDF and as HTML, from the session's build of the examples."""
+    return {fmt: examples.document("sales-marketing", STYLE, fmt) for fmt in ("pdf", "html")}
 
 
 def test_every_section_heading_and_process_stage(visual: dict[str, Path]) -> None:
@@ -128,13 +112,11 @@ def test_the_chart_is_drawn_on_the_page(visual: dict[str, Path], tmp_path: Path)
     assert on_cover < 30  # anti-aliased edges of other colours only
 
 
-def test_stages_flow_across_pages_with_every_card_whole(tmp_path: Path) -> None:
+def test_stages_flow_across_pages_with_every_card_whole(examples: Examples) -> None:
     # Three parties and shared goals: the stage grids share pages, break only between rows of
     # cards, and give columns to the parties with goals at the stage (the others are named).
     path = AGREEMENTS / "sales-marketing-service.yaml"
-    result = run("render", str(path), "--style", STYLE, "--format", "pdf,html", "-o", str(tmp_path))
-    assert result.exit_code == 0, result.output
-    pdf, html_file = (Path(p) for p in re.findall(r"wrote (\S+)", result.output))
+    pdf, html_file = (examples.document(path.stem, STYLE, fmt) for fmt in ("pdf", "html"))
     pages = page_texts(pdf)
     a = load_agreement(path).agreement
     stages = [STAGE_LABELS[s] for s in STAGE_LABELS if any(g.stage == s for g in a.goals)]

@@ -20,6 +20,9 @@ import pytest
 from conftest import AGREEMENTS, ROOT, run
 from render_helpers import page_texts, pdf_text, reader
 
+#: Every report case rendered to PDF and DOCX: end to end.
+pytestmark = pytest.mark.slow
+
 ACTUALS = AGREEMENTS / "actuals"
 SALES = AGREEMENTS / "sales-marketing.yaml"
 SALES_ACTUALS = ACTUALS / "sales-marketing-2026.yaml"

@@ -11,6 +11,9 @@ from build_helpers import agreement, progress_lines, summary, write_folder
 from conftest import ROOT, run
 from render_helpers import pdf_text
 
+#: Whole builds of signed periods: end to end.
+pytestmark = pytest.mark.slow
+
 PDF = Path("output/acme/acme-2026-Q4.pdf")
 COPY = Path("output/acme/.signed/2026-Q4.yaml")
 

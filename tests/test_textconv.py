@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import run
 from diff_helpers import BASE, PIPELINE_GOAL, edit
 from git_helpers import AGREEMENT, GitRepo
@@ -93,6 +94,7 @@ def changed_lines(diff: str) -> list[str]:
     return [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
+@pytest.mark.slow
 def test_git_diff_shows_terms_and_targets(repo: GitRepo) -> None:
     configure(repo)
     repo.commit("quota", {AGREEMENT: edit(BASE, "sales_quota: 5000", "sales_quota: 6000")})
@@ -106,6 +108,7 @@ def test_git_diff_shows_terms_and_targets(repo: GitRepo) -> None:
     assert "+  Leads needed per month [funnel.leads_needed]: 120" in log
 
 
+@pytest.mark.slow
 def test_git_diff_of_an_inserted_goal_adds_only_its_lines(repo: GitRepo) -> None:
     configure(repo)
     repo.commit("goal", {AGREEMENT: edit(BASE, "  - id: new-customers\n", PIPELINE_GOAL)})
@@ -124,6 +127,7 @@ def test_git_diff_of_an_inserted_goal_adds_only_its_lines(repo: GitRepo) -> None
     ]
 
 
+@pytest.mark.slow
 def test_git_diff_from_a_broken_revision_still_shows_something(repo: GitRepo) -> None:
     configure(repo)
     broken = edit(BASE, "  reporting_interval: month", "  reporting_intervl: month")
@@ -137,6 +141,7 @@ def test_git_diff_from_a_broken_revision_still_shows_something(repo: GitRepo) ->
     assert "+Sales and Marketing Service-Level Agreement" in changed
 
 
+@pytest.mark.slow
 def test_textconv_runs_as_a_subprocess_without_a_repository(tmp_path: Path) -> None:
     p = tmp_path / "a.yaml"
     p.write_text(BASE, encoding="utf-8")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import AGREEMENTS, run
+from conftest import AGREEMENTS, Examples
+from docx_helpers import docx_text
 from render_helpers import pdf_text
-from test_docx import docx_text
 
 from slagen.agreement.load import load_agreement
 from slagen.agreement.model import Agreement
@@ -58,18 +58,16 @@ def _body(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The text of each example in each style, as ``<id>/<style>.<pdf|docx>``."""
-    out = tmp_path_factory.mktemp("clauses")
-    files = [str(AGREEMENTS / f"{name}.yaml") for name in EXAMPLES]
-    result = run("render", *files, "--format", "pdf,docx", "-o", str(out))
-    assert result.exit_code == 0, result.output
+def texts(examples: Examples) -> dict[str, str]:
+    """The text of each example in each style, as ``<id>/<style>.<pdf|docx>`` (from the
+    session's build of the examples)."""
     found: dict[str, str] = {}
-    for written in re.findall(r"wrote (\S+)", result.output):
-        p = Path(written)
-        style = next(s for s in STYLES if p.stem.endswith(s))
-        text = pdf_words(p) if p.suffix == ".pdf" else " ".join(docx_text(p).split())
-        found[f"{p.parent.name}/{style}{p.suffix}"] = text
+    for name in EXAMPLES:
+        for style in STYLES:
+            for fmt in ("pdf", "docx"):
+                p = examples.document(name, style, fmt)
+                text = pdf_words(p) if fmt == "pdf" else " ".join(docx_text(p).split())
+                found[f"{p.parent.name}/{style}.{fmt}"] = text
     assert len(found) == len(EXAMPLES) * len(STYLES) * 2
     return found
 

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import example_text, run
-from test_git_diff import GitRepo, repo  # noqa: F401 - the fixture
+from git_helpers import GitRepo
 
 FILE = "agreements/paper-supplier.yaml"
 
 
 def test_one_entry_per_version_dated_by_its_first_commit(
-    repo: GitRepo,  # noqa: F811 - the fixture of test_git_diff
+    repo: GitRepo,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     text = example_text("paper-supplier")
@@ -43,7 +43,7 @@ def test_one_entry_per_version_dated_by_its_first_commit(
     assert result.stdout.startswith(f"# Versions of {FILE} from git log")
 
 
-def test_a_file_never_committed_is_a_clear_error(repo: GitRepo) -> None:  # noqa: F811
+def test_a_file_never_committed_is_a_clear_error(repo: GitRepo) -> None:
     repo.commit("Something else", {"README.md": "x\n"})
     Path(FILE).parent.mkdir(exist_ok=True)
     Path(FILE).write_text(example_text("paper-supplier"), encoding="utf-8")

@@ -281,3 +281,33 @@ def test_rules_are_listed_with_ids() -> None:
     assert result.exit_code == 0
     ids = [line.split()[0] for line in result.output.splitlines()]
     assert ids == [f"SLA{n:03d}" for n in range(1, 18)]
+
+
+def test_a_customer_agreement_without_its_essential_clauses(tmp_path: Path) -> None:
+    text = example_text("it-service")
+    text = text[: text.index("\nclauses:\n")] + "\n"
+    p = write(tmp_path, text)
+    code, lines = lint(str(p))
+    assert code == 0
+    # a finding about a mapping points at its first key, the line after its own
+    kind, credits = line_of(text, "kind: customer"), line_of(text, "  service_credits:") + 1
+    assert lines == [
+        f"{p}:{kind}:7: kind: warning: SLA014 a customer agreement without clauses.measurement: say what "
+        "counts as downtime (measurement.downtime) and how partial periods count "
+        "(measurement.partial_periods); the formula of each goal is generated from it",
+        f"{p}:{kind}:7: kind: warning: SLA016 a customer agreement without clauses.exclusions: list the "
+        "causes that do not count against the provider (force-majeure, customer-equipment, "
+        "customer-breach, beta-features, third-party)",
+        f"{p}:{kind}:7: kind: warning: SLA017 a customer agreement without clauses.governing_law: name the "
+        "law (law), the courts (courts) and whether they alone decide (exclusive)",
+        f"{p}:{credits}:5: inputs.service_credits: warning: SLA015 service credits without clauses.claims: "
+        "say who claims (claimant), how, within how many days (deadline_days), with what evidence, how "
+        "fast the claim is decided (processing_days) and whether credits are automatic",
+        "linted 1 agreement: 0 errors, 4 warnings",
+    ]
+
+
+def test_essential_clause_rules_leave_internal_agreements_alone(tmp_path: Path) -> None:
+    p = write(tmp_path, example_text("sales-marketing"))
+    code, lines = lint("--strict", str(p))
+    assert (code, lines) == (0, ["linted 1 agreement: 0 errors, 0 warnings"])

@@ -3,7 +3,7 @@ PY ?= python3
 # Every Python 3.11-3.13 that pyenv has, visible to nox at once (no-op without pyenv).
 PYENV_MATRIX = $(shell command -v pyenv >/dev/null && pyenv versions --bare | grep -E '^3\.1[123]\.[0-9]+$$' | paste -sd: -)
 
-.PHONY: setup render test quick matrix docs lint pages layout bench
+.PHONY: setup render test quick matrix docs lint pages layout bench messages
 setup:
 	@bash scripts/setup.sh
 
@@ -27,6 +27,9 @@ docs: setup  ## the documentation site, into output/site/
 
 pages: setup  ## page images of every style for review (output/pages/)
 	$(PY) scripts/pages.py
+
+messages: setup  ## extract the documents' messages (babel.cfg) into slagen/locale/slagen.pot and merge them into every .po catalogue
+	$(PY) scripts/extract_messages.py
 
 layout: setup  ## the automated layout check: every example, style and format, page by page
 	$(PY) scripts/layout_check.py --quiet

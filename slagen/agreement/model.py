@@ -9,7 +9,7 @@ name) are checked afterwards by :mod:`slagen.agreement.validate`.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -65,6 +65,8 @@ Interval = Literal["day", "week", "month", "quarter", "year"]
 Kind = Literal["customer", "internal", "multi-level"]
 Style = Literal["two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first"]
 Format = Literal["pdf", "docx", "html"]
+PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
+PLURAL_CATEGORIES: tuple[str, ...] = ("zero", "one", "two", "few", "many", "other")
 Stage = Literal["goals", "qualification", "hand-off", "nurturing", "service", "delivery"]
 STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
 
@@ -157,6 +159,18 @@ class Target(Model):
         return self
 
 
+def _unit_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema of ``Goal.unit``: one text, or a mapping of plural categories to texts."""
+    text = {k: schema.pop(k) for k in ("type", "minLength", "maxLength", "pattern") if k in schema}
+    forms = {
+        "type": "object",
+        "properties": {c: {"type": "string"} for c in PLURAL_CATEGORIES},
+        "additionalProperties": False,
+        "required": ["other"],
+    }
+    schema["anyOf"] = [text, forms]
+
+
 class Goal(Model):
     """A measurable goal one party commits to."""
 
@@ -172,8 +186,23 @@ class Goal(Model):
     """Whether the target is a floor, a ceiling or an exact figure."""
     target: Target
     """The target value, literal or computed."""
-    unit: Text
+    unit: Text = Field(json_schema_extra=_unit_schema)
     """Unit of the target (leads, USD, %, minutes, reams...)."""
+    unit_forms: dict[PluralCategory, Text] | None = None
+    """The unit's plural forms by CLDR category (``one``, ``few``, ``many``, ``other``), when
+    ``unit`` is written as a mapping (``{one: lead, few: leady, many: leadów, other: leada}``);
+    ``unit`` is then its ``other`` form. A locale with several forms needs every one of them."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unit_as_forms(cls, data: Any) -> Any:
+        """``unit`` written as a mapping of plural forms: the mapping becomes ``unit_forms`` and
+        ``unit`` its ``other`` form (a missing ``other`` is reported at ``unit_forms``)."""
+        if isinstance(data, dict) and isinstance(data.get("unit"), dict):
+            forms = data["unit"]
+            data = {**data, "unit": forms.get("other", ""), "unit_forms": forms}
+        return data
+
     interval: Interval | None = None
     """The interval the target applies per."""
     measured_by: Text | None = None
@@ -474,8 +503,9 @@ class Presentation(Model):
     """Document styles to render."""
     formats: list[Format] = Field(default=["pdf"], min_length=1)
     """Output formats to render."""
-    locale: Literal["en-US", "en-GB"] = "en-US"
-    """Locale for dates and numbers."""
+    locale: Literal["en-US", "en-GB", "pl-PL"] = "en-US"
+    """Language and conventions of the documents: words, numbers, money, dates and plural forms
+    (``en-US``, ``en-GB`` or ``pl-PL``)."""
     page_size: Literal["A4", "Letter"] = "A4"
     """Page size."""
     logo: Text | None = None

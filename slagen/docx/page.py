@@ -97,6 +97,22 @@ def running(root: Element, name: str) -> Element | None:
     return walk(root)
 
 
+def page_words(root: Element) -> tuple[str, str]:
+    """The words of "Page X of Y" in the page's language, from ``<meta name="page-words"
+    content="Page|of">`` (``Strona``, ``z`` in Polish); English without one."""
+    found: list[str] = []
+
+    def walk(el: Element) -> None:
+        for child in el.elements():
+            if child.tag == "meta" and child.attrs.get("name") == "page-words":
+                found.append(child.attrs.get("content", ""))
+            walk(child)
+
+    walk(root)
+    page, _, of = (found[0] if found else "").partition("|")
+    return (page, of) if page and of else ("Page", "of")
+
+
 def _field(paragraph: Any, instr: str, shown: str) -> None:
     """A complex field (``PAGE``, ``NUMPAGES``) that Word and LibreOffice update themselves."""
     r = paragraph.add_run()._r
@@ -137,9 +153,10 @@ def set_header_footer(document: Any, root: Element, text_width: int) -> None:
     foot = running(root, RUNNING_FOOTER)
     if foot is not None:
         inline.add_runs(fp, inline.collect(foot.children))
-    fp.add_run("\tPage ")
+    page, of = page_words(root)
+    fp.add_run(f"\t{page} ")
     _field(fp, "PAGE", "1")
-    fp.add_run(" of ")
+    fp.add_run(f" {of} ")
     _field(fp, "NUMPAGES", "1")
     for p in (*header.paragraphs, *footer.paragraphs):
         for run in p.runs:

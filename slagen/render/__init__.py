@@ -88,7 +88,7 @@ def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS
     when = document_date(loaded)
     inputs = ContextInputs(style=style, stamp=stamp.text, when=when, logo=logo_uri(loaded))
     ctx = _charts(build_context(isolated(loaded.agreement), targets, inputs))
-    env = make_environment(templates)
+    env = make_environment(templates, loaded.agreement.presentation.locale)
     name = f"{style}/document.html"
     try:
         html = render_bounded(env.get_template(name), doc=ctx)

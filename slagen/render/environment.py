@@ -22,6 +22,7 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import RenderError
+from ..i18n import DEFAULT, translations
 from ..util.files import confined, resolve
 from .bidi import isolate
 from .builtin import builtin_templates
@@ -140,16 +141,18 @@ def _filters() -> dict[str, Callable[..., Any]]:
     return {"upfirst": upfirst, **FILTERS, **PHRASE_FILTERS}
 
 
-@functools.lru_cache(maxsize=8)
-def make_environment(templates: Path | None) -> SandboxedEnvironment:
+@functools.lru_cache(maxsize=16)
+def make_environment(templates: Path | None, locale: str = DEFAULT) -> SandboxedEnvironment:
     """A sandboxed environment over the search path for ``templates`` (or the built-ins).
 
-    One per search path and process: compiled templates are kept (a build worker renders many
+    One per search path, locale (its catalogue: ``{{ _("...") }}`` and ``{% trans %}`` through
+    ``jinja2.ext.i18n``) and process: compiled templates are kept (a build worker renders many
     documents; compiling the templates is most of the HTML step), and ``auto_reload`` still
     compiles a template again when its file changes. Compiled templates are also kept on disk
     for the next process (:mod:`.bytecode`).
     """
     env = BoundedSandbox(
+        extensions=["jinja2.ext.i18n"],
         loader=ConfinedLoader(search_path(templates)),
         autoescape=True,
         undefined=StrictUndefined,
@@ -161,6 +164,8 @@ def make_environment(templates: Path | None) -> SandboxedEnvironment:
         finalize=isolate,
     )
     env.filters.update(_filters())
+    # {{ _("...") }} and {% trans %}: the messages of slagen's catalogue for ``locale``
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 

@@ -6,11 +6,15 @@ Every figure a template prints is formatted here, in Python, so that all styles
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from slagen.agreement.period import Period
-from slagen.util.text import plural as plural  # the contexts write counts as f.plural
+from slagen.i18n import N_, current, language, ngettext, plurals
+from slagen.i18n import gettext as _
+from slagen.i18n import numbers as cldr
+from slagen.util.text import plural as english_plural
 
 CENT = Decimal("0.01")
 MONTHS = (
@@ -27,29 +31,61 @@ MONTHS = (
     "November",
     "December",
 )
-PER = {"day": "a day", "week": "a week", "month": "a month", "quarter": "a quarter", "year": "a year"}
-EVERY = {"day": "every day", "week": "every week", "month": "every month", "quarter": "every quarter"}
-EVERY["year"] = "every year"
-ADJECTIVE = {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"}
-COMPARISON = {"at-least": "at least", "at-most": "at most", "exactly": "exactly"}
+#: The counted words slagen itself writes, each with its plural forms in the catalogues.
+COUNTED: dict[str, Callable[[int], str]] = {
+    "day": lambda n: ngettext("%(n)s day", "%(n)s days", n),
+    "hour": lambda n: ngettext("%(n)s hour", "%(n)s hours", n),
+    "minute": lambda n: ngettext("%(n)s minute", "%(n)s minutes", n),
+    "missed goal": lambda n: ngettext("%(n)s missed goal", "%(n)s missed goals", n),
+}
+PER = {
+    "day": N_("a day"),
+    "week": N_("a week"),
+    "month": N_("a month"),
+    "quarter": N_("a quarter"),
+    "year": N_("a year"),
+}
+EVERY = {
+    "day": N_("every day"),
+    "week": N_("every week"),
+    "month": N_("every month"),
+    "quarter": N_("every quarter"),
+    "year": N_("every year"),
+}
+ADJECTIVE = {
+    "day": N_("daily"),
+    "week": N_("weekly"),
+    "month": N_("monthly"),
+    "quarter": N_("quarterly"),
+    "year": N_("yearly"),
+}
+COMPARISON = {"at-least": N_("at least"), "at-most": N_("at most"), "exactly": N_("exactly")}
 PERCENT_UNITS = ("%", "percent")
 
 
+def plural(n: int, word: str) -> str:
+    """``1 day``, ``30 days``: a count and a word slagen writes, in the form the count takes in
+    the current locale (``1 dzień``, ``2 dni``, ``5 dni``); other words as English counts them."""
+    if word in COUNTED:
+        return COUNTED[word](n) % {"n": number(Decimal(n))}
+    return english_plural(n, word)
+
+
 def number(d: Decimal) -> str:
-    """A decimal with thousands separators and no trailing zeros: ``1,234.5``."""
-    if d == d.to_integral_value():
-        return format(d.quantize(Decimal(1)), ",")
-    return format(d.normalize(), ",f")
+    """A decimal with no trailing zeros, grouped as the current locale groups digits (CLDR):
+    ``1,234.5`` (en), ``1234,5`` and ``12 345,5`` (pl)."""
+    return cldr.number(d, current())
 
 
 def money(d: Decimal, currency: str) -> str:
-    """An amount to the cent with thousands separators and its currency: ``5,000.00 USD``."""
-    return f"{format(d.quantize(CENT, rounding=ROUND_HALF_EVEN), ',.2f')} {currency}"
+    """An amount to the cent and its currency, in the current locale: ``5,000.00 USD``,
+    ``5000,00 zł``."""
+    return cldr.money(d, currency, current())
 
 
 def percent(d: Decimal) -> str:
-    """A percentage as written: ``99.95%``, ``50%``."""
-    return f"{number(d)}%"
+    """A percentage as written: ``99.95%``, ``50%`` (``99,95%`` in Polish)."""
+    return cldr.percent(d, current())
 
 
 def singular(unit: str) -> str:
@@ -64,24 +100,30 @@ def singular(unit: str) -> str:
     return f"{head} {last}" if head else last
 
 
-def counted(d: Decimal | int, unit: str) -> str:
-    """``unit`` as a count of ``d`` needs it: singular for one (``1 meeting``), else as written."""
-    return singular(unit) if abs(d) == 1 else unit
+def counted(d: Decimal | int, unit: str, forms: Mapping[str, str] | None = None) -> str:
+    """``unit`` as a count of ``d`` needs it: the form of ``forms`` (the unit's plural forms by
+    CLDR category) for the count in the current locale; without forms, in English the singular
+    for one (``1 meeting``), else the unit as written."""
+    if forms:
+        return plurals.choose(forms, d, current())
+    if language(current()) == "en":
+        return singular(unit) if abs(d) == 1 else unit
+    return unit
 
 
-def quantity(d: Decimal, unit: str, currency: str) -> str:
+def quantity(d: Decimal, unit: str, currency: str, forms: Mapping[str, str] | None = None) -> str:
     """A value in its unit: money to the cent, a percentage, or a number and its unit
-    (``100 leads``, ``1 meeting``)."""
+    (``100 leads``, ``1 meeting``; ``2 leady``, ``5 leadów`` with Polish forms)."""
     if unit == currency:
         return money(d, currency)
     if unit in PERCENT_UNITS:
         return percent(d)
-    return f"{number(d)} {counted(d, unit)}"
+    return f"{number(d)} {counted(d, unit, forms)}"
 
 
 def date_range(start: date, end: date, locale: str) -> str:
-    """``October 1, 2026 to December 31, 2026``."""
-    return f"{long_date(start, locale)} to {long_date(end, locale)}"
+    """``October 1, 2026 to December 31, 2026`` (``od 1 października 2026 do 31 grudnia 2026``)."""
+    return _("%(start)s to %(end)s") % {"start": long_date(start, locale), "end": long_date(end, locale)}
 
 
 def period_text(period: Period, locale: str) -> str:
@@ -103,30 +145,31 @@ def period_text(period: Period, locale: str) -> str:
 
 
 def long_date(d: date, locale: str) -> str:
-    """A date written out for ``locale``: ``October 1, 2026`` (en-US) or ``1 October 2026`` (en-GB)."""
-    month = MONTHS[d.month - 1]
-    if locale == "en-GB":
-        return f"{d.day} {month} {d.year}"
-    return f"{month} {d.day}, {d.year}"
+    """A date written out for ``locale`` (CLDR): ``October 1, 2026`` (en-US), ``1 October 2026``
+    (en-GB), ``1 października 2026`` (pl-PL)."""
+    return cldr.long_date(d, locale)
 
 
 def short_date(d: date, locale: str) -> str:
-    """A compact date for tables: ``10/01/2026`` (en-US) or ``01/10/2026`` (en-GB)."""
-    if locale == "en-GB":
-        return f"{d.day:02d}/{d.month:02d}/{d.year}"
-    return f"{d.month:02d}/{d.day:02d}/{d.year}"
+    """A compact date for tables: ``10/01/2026`` (en-US), ``01/10/2026`` (en-GB), ``01.10.2026`` (pl-PL)."""
+    return cldr.short_date(d, locale)
 
 
 def per(interval: str | None) -> str:
-    """``a month`` for ``month``; empty when there is no interval."""
-    return PER[interval] if interval else ""
+    """``a month`` for ``month`` (``miesięcznie``); empty when there is no interval."""
+    return _(PER[interval]) if interval else ""
 
 
 def every(interval: str | None) -> str:
-    """``every week`` for ``week``; empty when there is no interval."""
-    return EVERY[interval] if interval else ""
+    """``every week`` for ``week`` (``co tydzień``); empty when there is no interval."""
+    return _(EVERY[interval]) if interval else ""
 
 
 def adjective(interval: str) -> str:
-    """``monthly`` for ``month``."""
-    return ADJECTIVE[interval]
+    """``monthly`` for ``month`` (``co miesiąc``)."""
+    return _(ADJECTIVE[interval])
+
+
+def comparison(kind: str) -> str:
+    """``at least`` for ``at-least`` (``co najmniej``)."""
+    return _(COMPARISON[kind])

@@ -78,7 +78,7 @@ def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tu
 def render_report_html(ctx: ReportContext, templates: Path | None = None) -> str:
     """The report as HTML, from ``<style>/report.html`` when the style has one, else
     ``base/report.html``; raise :class:`RenderError` on a template problem."""
-    env = make_environment(templates)
+    env = make_environment(templates, ctx.lang)
     names = [f"{ctx.style}/report.html", "base/report.html"]
     try:
         return render_bounded(env.select_template(names), doc=ctx)

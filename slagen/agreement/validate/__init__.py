@@ -18,7 +18,7 @@ from slagen.errors import Problem
 from slagen.targets import TargetError, TargetSet, compute_targets
 from slagen.util.text import did_you_mean
 
-from . import cancellation, clauses, ids, inputs, parties, presentation, references, term
+from . import cancellation, clauses, ids, inputs, parties, presentation, references, term, units
 from .references import reference_problems
 from .registry import CHECKS, Check, Context, Finding, check
 
@@ -39,6 +39,7 @@ __all__ = [
     "semantic_problems",
     "target_problems",
     "term",
+    "units",
 ]
 
 

@@ -1,9 +1,12 @@
 """The whole document's context (:class:`DocumentContext`) and :func:`build_context`."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any, TypeVar
 
 from slagen.agreement.model import Agreement
+from slagen.i18n import N_, using
+from slagen.i18n import gettext as _
 
 from ...targets import TargetSet
 from .. import formatting as f
@@ -38,10 +41,12 @@ from .terms import (
     unexpected_events,
 )
 
+T = TypeVar("T")
+
 KIND_LABELS = {
-    "customer": "customer agreement",
-    "internal": "internal agreement",
-    "multi-level": "multi-level agreement",
+    "customer": N_("customer agreement"),
+    "internal": N_("internal agreement"),
+    "multi-level": N_("multi-level agreement"),
 }
 
 
@@ -49,33 +54,43 @@ KIND_LABELS = {
 class Headings:
     """The section headings every style uses (a style may number them)."""
 
-    overview: str = "Agreement overview"
-    goals: str = "Goals"
-    requirements: str = "Requirements"
-    contacts: str = "Contacts and reporting"
-    missed_goals: str = "Plan for missed goals"
-    cancellation: str = "Cancellation"
-    unexpected_events: str = "Unexpected events"
-    review: str = "Review"
-    sign_off: str = "Sign-off"
-    appendix: str = "How these targets were computed"
+    overview: str = N_("Agreement overview")
+    goals: str = N_("Goals")
+    requirements: str = N_("Requirements")
+    contacts: str = N_("Contacts and reporting")
+    missed_goals: str = N_("Plan for missed goals")
+    cancellation: str = N_("Cancellation")
+    unexpected_events: str = N_("Unexpected events")
+    review: str = N_("Review")
+    sign_off: str = N_("Sign-off")
+    appendix: str = N_("How these targets were computed")
 
 
 @dataclass(frozen=True)
 class Absent:
     """The sentence printed where an optional part of the agreement is absent."""
 
-    reports: str = "The agreement sets no regular reports."
-    recovery: str = "The agreement sets no recovery plan beyond the consequences above."
-    strikes: str = "The agreement uses no strikes system."
-    credits: str = "The agreement gives no service credits."
-    cancellation: str = "The agreement sets no conditions for early cancellation; it ends with its term."
-    unexpected_events: str = "The agreement makes no exception for unexpected events."
-    mid_term: str = "The agreement sets no mid-term review."
-    derivations: str = "Every target in this agreement is stated directly; none is computed."
-    shared: str = "The parties share no goals."
-    measured_by: str = "Not stated."
-    owner: str = "Not named."
+    reports: str = N_("The agreement sets no regular reports.")
+    recovery: str = N_("The agreement sets no recovery plan beyond the consequences above.")
+    strikes: str = N_("The agreement uses no strikes system.")
+    credits: str = N_("The agreement gives no service credits.")
+    cancellation: str = N_("The agreement sets no conditions for early cancellation; it ends with its term.")
+    unexpected_events: str = N_("The agreement makes no exception for unexpected events.")
+    mid_term: str = N_("The agreement sets no mid-term review.")
+    derivations: str = N_("Every target in this agreement is stated directly; none is computed.")
+    shared: str = N_("The parties share no goals.")
+    measured_by: str = N_("Not stated.")
+    owner: str = N_("Not named.")
+
+
+def translated(cls: type[T]) -> T:
+    """An instance of the text dataclass ``cls`` with every default in the current locale."""
+    texts: dict[str, Any] = {
+        fl.name: _(fl.default)
+        for fl in fields(cls)  # type: ignore[arg-type]  # Headings and Absent are dataclasses
+        if isinstance(fl.default, str)
+    }
+    return cls(**texts)
 
 
 @dataclass(frozen=True)
@@ -162,7 +177,13 @@ class ContextInputs:
 
 
 def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentContext:
-    """The typed, formatted context of ``a`` for the period ``targets`` was computed for."""
+    """The typed, formatted context of ``a`` for the period ``targets`` was computed for, in the
+    language and conventions of its locale."""
+    with using(a.presentation.locale):
+        return _build(a, targets, extra)
+
+
+def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentContext:
     loc = a.presentation.locale
     cur = a.inputs.currency
     refs = party_refs(a)
@@ -178,7 +199,7 @@ def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> Doc
         id=a.id,
         title=a.title,
         kind=a.kind,
-        kind_label=KIND_LABELS[a.kind],
+        kind_label=_(KIND_LABELS[a.kind]),
         version=a.version,
         style=extra.style,
         locale=loc,
@@ -191,8 +212,8 @@ def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> Doc
         term_end=f.long_date(a.term.end, loc),
         term_start_formal=spell.formal_date(a.term.start, loc),
         reporting_interval=f.adjective(a.term.reporting_interval),
-        headings=Headings(),
-        absent=Absent(),
+        headings=translated(Headings),
+        absent=translated(Absent),
         summary=a.overview.summary,
         services=tuple(a.overview.services),
         for_whom=a.overview.for_whom,

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from slagen.agreement.model import Agreement, Goal, Party
+from slagen.i18n import N_
+from slagen.i18n import gettext as _
 
 from ...targets import TargetSet
 from ...targets.base import MonthLine
@@ -15,6 +17,7 @@ PALETTE = ("#1f5f8b", "#a4452c", "#2e7d4f", "#6d4c9f", "#8a6d1f", "#2b7a86")
 SHARED_COLOR = "#5b5b5b"
 #: Shape of each party in order of appearance (shared goals are marked by a ring).
 SHAPES = ("circle", "square", "diamond", "triangle", "bar", "hollow-square")
+ROLES = {"provider": N_("provider"), "consumer": N_("consumer")}
 STAGES = ("goals", "qualification", "hand-off", "nurturing", "service", "delivery")
 STAGE_LABELS = {
     "goals": "Goals",
@@ -197,9 +200,10 @@ def goal_view(
     else:
         assert g.target.value is not None  # the model requires one of value or computed
         value = g.target.value
-    target = f.quantity(value, g.unit, cur)
+    forms = {str(k): v for k, v in g.unit_forms.items()} if g.unit_forms else None
+    target = f.quantity(value, g.unit, cur, forms)
     per = f.per(g.interval)
-    comparison = f.COMPARISON[g.comparison]
+    comparison = f.comparison(g.comparison)
     total = gt.period_total if gt is not None else None
     return GoalView(
         id=g.id,
@@ -218,8 +222,8 @@ def goal_view(
         stage_label=STAGE_LABELS[g.stage] if g.stage else None,
         computed_name=computed.name if computed else None,
         computed_label=computed.label if computed else None,
-        period_total=f.quantity(total, g.unit, cur) if total is not None else None,
-        breakdown=breakdown(gt, g.unit, cur, loc),
+        period_total=f.quantity(total, g.unit, cur, forms) if total is not None else None,
+        breakdown=breakdown(gt, g.unit, cur, loc, forms),
         rounding=gt.rounding if gt is not None else "",
         goal_lines=gt.goal_lines if gt is not None else (),
         target_words=spell.quantity(value, g.unit, cur, loc),
@@ -242,7 +246,7 @@ def party_view(
         color=refs[p.id].color,
         shape=refs[p.id].shape,
         address=p.address,
-        roles=" and ".join(p.roles),
+        roles=f" {_('and')} ".join(_(ROLES[r]) for r in p.roles),
         description=p.description,
         lead=people[p.lead],
         people=tuple(people[x.id] for x in p.people),

@@ -1,6 +1,10 @@
 """Views of computed targets: a derivation for the appendix, a goal's breakdown by interval."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from slagen.i18n import N_
+from slagen.i18n import gettext as _
 
 from ...targets import Computed
 from ...targets.base import GoalTarget
@@ -8,6 +12,7 @@ from .. import formatting as f
 
 #: The breakdowns of a goal, in the order the documents show them.
 INTERVALS = ("quarter", "month", "week")
+BY = {"quarter": N_("By quarter"), "month": N_("By month"), "week": N_("By week")}
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,9 @@ class ComputedView:
     rounding: str
 
 
-def breakdown(gt: GoalTarget | None, unit: str, cur: str, loc: str) -> tuple[BreakdownGroup, ...]:
+def breakdown(
+    gt: GoalTarget | None, unit: str, cur: str, loc: str, forms: Mapping[str, str] | None = None
+) -> tuple[BreakdownGroup, ...]:
     """The breakdowns of a goal's target (quarters, months, weeks), each with its rows."""
     rows = gt.breakdown if gt is not None else ()
     groups = []
@@ -63,13 +70,13 @@ def breakdown(gt: GoalTarget | None, unit: str, cur: str, loc: str) -> tuple[Bre
                 f.short_date(r.start, loc),
                 f.short_date(r.end, loc),
                 str(r.days),
-                f.quantity(r.value, unit, cur),
+                f.quantity(r.value, unit, cur, forms),
             )
             for r in rows
             if r.interval == interval
         )
         if mine:
-            groups.append(BreakdownGroup(interval, f"By {interval}", mine))
+            groups.append(BreakdownGroup(interval, _(BY[interval]), mine))
     return tuple(groups)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLES, ROOT, run
+from conftest import EXAMPLES as ALL_EXAMPLES
+from conftest import ROOT, run
 from render_helpers import page_texts, pdf_text, reader
 
 from slagen.agreement.load import load_agreement
@@ -22,6 +23,8 @@ from slagen.render import render_html
 from slagen.render.context import DocumentContext
 
 STYLES = ("bulleted", "summary-first")
+#: The examples that declare every style (the Polish example, bulleted only, is tests/test_i18n.py's).
+EXAMPLES = [e for e in ALL_EXAMPLES if "summary-first" in load_agreement(e).agreement.presentation.styles]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -65,28 +65,36 @@ def test_it_service_through_the_cli() -> None:
     assert result.exit_code == 0, result.output
     values = json.loads(result.stdout)["values"]
     got = {k.rsplit(".", 1)[1]: v["value"] for k, v in values.items() if ".downtime_minutes." in k}
+    # Each month's minutes less the weekly Sunday 02:00-04:00 Europe/Berlin window, x 0.05%:
+    # January has 5 Sundays (600 min): (44,640 - 600) x 0.0005 = 22.02; February 4 (480 min):
+    # (40,320 - 480) x 0.0005 = 19.92; March 4, but on 28 March clocks go forward at 02:00, so
+    # that window is 1 hour (420 min): (44,640 - 420) x 0.0005 = 22.11. The quarter: 1,500 min.
     assert got == {
-        "2027-01": "22.32",
-        "2027-02": "20.16",
-        "2027-03": "22.32",
-        "period": "64.8",
+        "2027-01": "22.02",
+        "2027-02": "19.92",
+        "2027-03": "22.11",
+        "period": "64.05",
+        "window": "21.6",
         "quarter": "65.745",
         "year": "262.98",
     }
+    assert values["availability.maintenance_hours.2027-03"]["value"] == "7"
     feb = values["availability.downtime_minutes.2027-02"]
-    assert feb["rounding"] == "exact (no rounding); durations shown to the second, half-up (20 min 10 s)"
+    assert feb["rounding"] == "exact (no rounding); durations shown to the second, half-up (19 min 55 s)"
     assert {"name": "days", "value": "28"} in feb["inputs"]
+    assert {"name": "planned maintenance minutes", "value": "480"} in feb["inputs"]
     # The windows are stated once, with the target, and each downtime figure refers to them.
     window = {
         "name": "maintenance excluded",
-        "value": "Sundays 02:00-04:00 CET, announced at least five business days ahead (at most 8 h a month)",
+        "value": "Planned platform maintenance: every Sunday, 02:00-04:00 Europe/Berlin time, announced at "
+        "least 5 business days ahead (at most 10 hours a month)",
     }
     assert window in values["availability.target"]["inputs"]
     assert window not in feb["inputs"]
     assert "maintenance in the windows listed with the availability target is excluded" in feb["formula"]
     table = run("targets", str(AGREEMENTS / "it-service.yaml"), "--period", "2027-Q1").stdout
-    assert "availability.downtime_minutes.2027-01: 22.32 minutes\n" in table
-    assert "(22 min 19 s)" in table
+    assert "availability.downtime_minutes.2027-01: 22.02 minutes\n" in table
+    assert "(22 min 1 s)" in table
 
 
 # --- service credits --------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from slagen.agreement.calendars import CLOCK_PATTERN
 from slagen.agreement.fields import describe
 from slagen.agreement.model import Agreement
 from slagen.agreement.period import EXPECTED as PERIOD_EXPECTED
@@ -33,6 +34,8 @@ _PATTERNS = {
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address",
     r"^[A-Z]{3}$": "a three-letter currency code such as USD",
     PERIOD_PATTERN: PERIOD_EXPECTED,
+    CLOCK_PATTERN: 'a time of day written HH:MM on the 24-hour clock, such as "02:00"',
+    r"^[A-Z]{2}$": "a two-letter country code such as GB or PL",
 }
 
 
@@ -55,7 +58,7 @@ class Loaded:
             return self.targets
         from slagen.targets import compute_targets
 
-        return compute_targets(self.agreement, goal_lines=False)
+        return compute_targets(self.agreement, goal_lines=False, holidays=False)
 
 
 def unwrap_type(tp: Any) -> Any:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from slagen.agreement.base import Model as Model
+from slagen.agreement.calendars import Calendar, Recurrence
 
 # The clause sections live in their own module; named here so the schema lists them.
 from slagen.agreement.clauses import (
@@ -275,12 +276,23 @@ class FollowUp(Model):
 
 
 class MaintenanceWindow(Model):
-    """Planned maintenance excluded from availability."""
+    """Planned maintenance excluded from availability: a recurrence in local time (slagen
+    computes its hours per month), or a described window with a cap."""
 
-    description: Text
-    """When the window is (e.g. Sundays 02:00-04:00 UTC)."""
+    description: Text | None = None
+    """What the window is for, or when it is when it does not recur (e.g. Emergency security
+    patches); needed without ``recurrence``."""
+    recurrence: Recurrence | None = None
+    """When the window recurs, in ``calendar.time_zone`` (e.g. every week on sunday 02:00-04:00)."""
+    notice_days: Int | None = None
+    """Calendar days of notice before each window is used."""
+    notice_business_days: Int | None = None
+    """Business days of notice before each window is used (by ``calendar.business_hours``)."""
+    notice_hours: Int | None = None
+    """Hours of notice before each window is used (for short-notice windows)."""
     hours_per_month: Dec | None = None
-    """Most hours of maintenance per month, when bounded."""
+    """Most hours of maintenance per month, when bounded; with a recurrence, ``check`` names
+    each month of the term whose calendar exceeds it."""
 
 
 class Availability(Model):
@@ -288,8 +300,11 @@ class Availability(Model):
 
     target: Pct
     """Availability target as a percentage (e.g. 99.95)."""
-    measured_per: Literal["month", "quarter", "year"]
-    """The interval availability is measured over."""
+    measured_per: Literal["week", "month", "quarter", "year", "rolling"]
+    """The interval availability is measured over: a calendar week (ISO), month, quarter or
+    year, or ``rolling``: every window of ``rolling_days`` consecutive days."""
+    rolling_days: Int | None = None
+    """With ``measured_per: rolling``: days of the rolling window (e.g. 28 or 30)."""
     maintenance_windows: list[MaintenanceWindow] = []
     """Maintenance excluded from the downtime count."""
 
@@ -342,8 +357,11 @@ class SupportLevel(Model):
     """Longest time to first response, in minutes."""
     resolution_hours: Dec
     """Longest time to resolution or workaround, in hours."""
-    hours: Text
-    """When the clock runs (e.g. 24x7, business hours)."""
+    hours: Text | None = None
+    """When the clock runs, in words (e.g. 24x7); needed unless ``clock`` is business-hours."""
+    clock: Literal["24x7", "business-hours"] | None = None
+    """When the clock runs, as data: ``business-hours`` counts only ``calendar.business_hours``
+    (the document then states those hours and holidays)."""
 
 
 class Inputs(Model):
@@ -549,6 +567,8 @@ class Agreement(Model):
     """Review schedule."""
     sign_off: list[Signatory] = Field(min_length=1)
     """Signatories."""
+    calendar: Calendar | None = None
+    """The agreement's calendar: IANA time zone, holiday calendars, business hours, deliveries."""
     clauses: Clauses | None = None
     """The standard clauses: definitions, measurement, claims, exclusions, remedies, governing
     law, notices, precedence, amendments, counterparts, confidentiality, escalation."""

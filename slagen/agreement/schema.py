@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from slagen.agreement import model
+from slagen.agreement import calendars, model
 from slagen.agreement.fielddocs import field_docs
 from slagen.agreement.model import Agreement
 
@@ -18,7 +18,8 @@ def _models() -> dict[str, type[BaseModel]]:
     """The model's classes by name, as the schema's ``$defs`` name them."""
     return {
         name: cls
-        for name, cls in vars(model).items()
+        for module in (model, calendars)
+        for name, cls in vars(module).items()
         if isinstance(cls, type) and issubclass(cls, model.Model) and cls is not model.Model
     }
 

@@ -9,13 +9,16 @@ to the second, half-up: 22.32 min (99.95% of a 31-day month) is "22 min 19 s".
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
+from slagen.agreement.calendars import Calendar
 from slagen.agreement.model import Availability
 from slagen.agreement.period import Period
 
 from .base import Computed, FigureError, TargetSet
+from .calendar import maintenance_minutes, rule, window_text
 from .rounding import AS_SET, EXACT, HUNDRED, ONE, exact, fmt, frac, pct, round_to
 
 MINUTES_A_DAY = 1440
@@ -33,6 +36,12 @@ def downtime_for_days(target_pct: Decimal, days: Decimal | int) -> Decimal:
     """Allowed downtime in minutes over ``days`` days at ``target_pct`` availability (exact)."""
     _check_pct(target_pct, "the availability target")
     return exact(frac(days) * MINUTES_A_DAY * (HUNDRED - frac(target_pct)) / HUNDRED)
+
+
+def downtime_for_minutes(target_pct: Decimal, minutes: Fraction) -> Decimal:
+    """Allowed downtime over ``minutes`` minutes of measured time at ``target_pct`` (exact)."""
+    _check_pct(target_pct, "the availability target")
+    return exact(minutes * (HUNDRED - frac(target_pct)) / HUNDRED)
 
 
 def allowed_downtime(target_pct: Decimal, start: date, end: date) -> Decimal:
@@ -73,19 +82,29 @@ def format_duration(minutes: Decimal) -> str:
     return " ".join(parts) or "0 s"
 
 
-def _windows(av: Availability) -> tuple[tuple[str, str], ...]:
+def _windows(av: Availability, cal: Calendar | None) -> tuple[tuple[str, str], ...]:
     if not av.maintenance_windows:
         return (("maintenance excluded", "none"),)
-    out = []
-    for w in av.maintenance_windows:
-        bound = f" (at most {fmt(w.hours_per_month)} h a month)" if w.hours_per_month is not None else ""
-        out.append(("maintenance excluded", f"{w.description}{bound}"))
-    return tuple(out)
+    return tuple(("maintenance excluded", window_text(w, cal)) for w in av.maintenance_windows)
 
 
-def availability_targets(ts: TargetSet, av: Availability) -> None:
-    """Add ``availability.target`` and the allowed downtime per month, period, quarter and year."""
-    windows = _windows(av)
+def _measured(av: Availability) -> str:
+    if av.measured_per == "rolling":
+        return f"every rolling window of {av.rolling_days} days"
+    return av.measured_per
+
+
+def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None = None) -> None:
+    """Add ``availability.target`` and the allowed downtime per month, period, quarter and year
+    (and per rolling window or week, when availability is measured so).
+
+    The month and period figures leave out the planned maintenance the calendar schedules in
+    them (recurring windows, in real time): allowed downtime = (minutes - maintenance minutes)
+    x (100% - target). The week, window, quarter and year figures are fixed conventions
+    (7, N, 91.3125 and 365.25 days) before maintenance.
+    """
+    windows = _windows(av, cal)
+    rules = [rule(w.recurrence, cal.time_zone) for w in av.maintenance_windows if w.recurrence and cal]
     note = (
         "; planned maintenance in the windows listed is excluded: it is not downtime"
         if (av.maintenance_windows)
@@ -97,21 +116,31 @@ def availability_targets(ts: TargetSet, av: Availability) -> None:
         if av.maintenance_windows
         else ""
     )
+    rolling = av.measured_per == "rolling"
     target = ts.add(
         Computed(
             "availability.target",
             "Availability target",
             av.target,
             "%",
-            av.measured_per,
+            None if rolling else av.measured_per,
             "target set in the agreement" + note,
-            (("availability", pct(av.target)), ("measured per", av.measured_per), *windows),
+            (("availability", pct(av.target)), ("measured per", _measured(av)), *windows),
             AS_SET,
         )
     )
 
-    def add(name: str, label: str, days: Decimal | int, per: str | None, what: str) -> None:
-        minutes = downtime_for_days(target.value, days)
+    def add(name: str, label: str, days: Decimal | int, per: str | None, what: str, planned: int = 0) -> None:
+        total = frac(days) * MINUTES_A_DAY
+        minutes = downtime_for_minutes(target.value, total - planned)
+        inputs = [("days", fmt(Decimal(days))), ("minutes", fmt(exact(total)))]
+        formula = f"minutes in {what} (days x 1,440) x (100% - availability target){downtime_note}"
+        if rules and name.startswith(("2", "period")):
+            inputs.append(("planned maintenance minutes", str(planned)))
+            formula = (
+                f"(minutes in {what} (days x 1,440) - planned maintenance minutes the calendar "
+                f"schedules in it) x (100% - availability target){downtime_note}"
+            )
         ts.add(
             Computed(
                 f"availability.downtime_minutes.{name}",
@@ -119,21 +148,34 @@ def availability_targets(ts: TargetSet, av: Availability) -> None:
                 minutes,
                 "minutes",
                 per,
-                f"minutes in {what} (days x 1,440) x (100% - availability target){downtime_note}",
-                (
-                    ("days", fmt(Decimal(days))),
-                    ("minutes", fmt(exact(frac(days) * MINUTES_A_DAY))),
-                    ("availability target", pct(target.value)),
-                ),
+                formula,
+                (*inputs, ("availability target", pct(target.value))),
                 f"{EXACT}; durations {DURATION_RULE} ({format_duration(minutes)})",
             )
         )
 
     period: Period = ts.period
     for y, m in period.months():
-        start = date(y, m, 1)
-        days = (date(y + m // 12, m % 12 + 1, 1) - start).days
-        add(f"{y}-{m:02d}", f"Allowed downtime in {y}-{m:02d} ({days} days)", days, None, "the month")
-    add("period", f"Allowed downtime in {period.label} ({period.days} days)", period.days, None, "the period")
+        start = max(period.start, date(y, m, 1))
+        end = min(period.end, date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1))
+        days = (end - start).days + 1
+        planned = maintenance_minutes(rules, start, end)
+        add(
+            f"{y}-{m:02d}", f"Allowed downtime in {y}-{m:02d} ({days} days)", days, None, "the month", planned
+        )
+    planned = maintenance_minutes(rules, period.start, period.end)
+    add(
+        "period",
+        f"Allowed downtime in {period.label} ({period.days} days)",
+        period.days,
+        None,
+        "the period",
+        planned,
+    )
+    if rolling and av.rolling_days is not None:
+        n = av.rolling_days
+        add("window", f"Allowed downtime in any {n} consecutive days", n, None, f"a {n}-day window")
+    if av.measured_per == "week":
+        add("week", "Allowed downtime per week (7 days)", 7, "week", "a week")
     add("quarter", "Allowed downtime per quarter (91.3125 days)", QUARTER_DAYS, "quarter", "a quarter")
     add("year", "Allowed downtime per year (365.25 days)", YEAR_DAYS, "year", "a year")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from slagen.agreement.period import Period
 from slagen.agreement.source import Path_
+from slagen.calendars.business import Delivery
 
 from ..errors import SlagenError
 
@@ -109,6 +110,10 @@ class TargetSet:
     values: dict[str, Computed] = field(default_factory=dict)
     goals: dict[str, GoalTarget] = field(default_factory=dict)
     warnings: list[TargetWarning] = field(default_factory=list)
+    holidays: dict[str, tuple[tuple[date, str], ...]] = field(default_factory=dict)
+    """Public holidays in the period per party with a holiday calendar (date, name)."""
+    deliveries: dict[str, tuple[Delivery, ...]] = field(default_factory=dict)
+    """The deliveries of each schedule due in the period, with the day each is made."""
 
     def add(self, c: Computed) -> Computed:
         """Record ``c`` under its name and return it."""

@@ -1,5 +1,5 @@
 """The list of calculations: every computed target of an agreement, in the order they build
-on each other (funnel, lead tiers, follow-up, availability, credits, support, then the goals)."""
+on each other (funnel, lead tiers, follow-up, availability, credits, support, the calendar, then the goals)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from slagen.agreement.period import Period, in_term
 from .availability import availability_targets
 from .base import TargetSet
 from .breakdown import goal_targets
+from .calendar import calendar_targets
 from .credits import credit_targets
 from .follow_up import follow_up_targets
 from .funnel import funnel_targets
@@ -17,12 +18,14 @@ from .tiers import tier_targets
 
 
 def compute_targets(
-    agreement: Agreement, period: Period | None = None, *, goal_lines: bool = True
+    agreement: Agreement, period: Period | None = None, *, goal_lines: bool = True, holidays: bool = True
 ) -> TargetSet:
     """Every computed target of ``agreement`` for ``period`` (default: the term's period).
 
     ``goal_lines=False`` leaves out the daily goal lines (validation needs every value and
-    error, but not the day-by-day points, which are most of the work).
+    error, but not the day-by-day points, which are most of the work). ``holidays=False`` leaves
+    out the figures that need the holiday calendars (holidays, business days, deliveries), so
+    validation does not load holiday data it does not check.
 
     Raises :class:`TargetError` (with the key path of the input or goal) when the
     inputs make a calculation impossible, e.g. a divisor of zero.
@@ -37,10 +40,11 @@ def compute_targets(
     if inp.follow_up is not None:
         follow_up_targets(ts, inp.follow_up)
     if inp.availability is not None:
-        availability_targets(ts, inp.availability)
+        availability_targets(ts, inp.availability, agreement.calendar)
     if inp.service_credits is not None:
         credit_targets(ts, inp.service_credits, inp.currency)
     if inp.support:
-        support_targets(ts, inp.support)
+        support_targets(ts, agreement)
+    calendar_targets(ts, agreement, holidays=holidays)
     goal_targets(ts, agreement, lines=goal_lines)
     return ts

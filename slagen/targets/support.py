@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from slagen.agreement.model import SupportLevel
+from slagen.agreement.model import Agreement
 
 from .base import Computed, TargetError, TargetSet
+from .calendar import clock_text
 from .rounding import AS_SET, fmt
 
 
-def support_targets(ts: TargetSet, levels: list[SupportLevel]) -> None:
+def support_targets(ts: TargetSet, a: Agreement) -> None:
     """Add ``support.<severity>.response_minutes`` and ``.resolution_hours``."""
-    for j, level in enumerate(levels):
+    for j, level in enumerate(a.inputs.support):
         if f"support.{level.severity}.response_minutes" in ts.values:
             raise TargetError(
                 ("inputs", "support", j, "severity"),
                 f"severity {level.severity!r} is listed more than once",
             )
-        clock = (("severity", f"{level.severity}: {level.description}"), ("clock runs", level.hours))
+        clock = (
+            ("severity", f"{level.severity}: {level.description}"),
+            ("clock runs", clock_text(a, level.hours, level.clock)),
+        )
         ts.add(
             Computed(
                 f"support.{level.severity}.response_minutes",

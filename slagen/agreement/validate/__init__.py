@@ -18,7 +18,7 @@ from slagen.errors import Problem
 from slagen.targets import TargetError, TargetSet, compute_targets
 from slagen.util.text import did_you_mean
 
-from . import cancellation, clauses, ids, inputs, parties, presentation, references, term, units
+from . import calendars, cancellation, clauses, ids, inputs, parties, presentation, references, term, units
 from .references import reference_problems
 from .registry import CHECKS, Check, Context, Finding, check
 
@@ -27,6 +27,7 @@ __all__ = [
     "Check",
     "Context",
     "Finding",
+    "calendars",
     "cancellation",
     "check",
     "clauses",
@@ -58,7 +59,7 @@ def target_problems(a: Agreement, src: Source) -> tuple[TargetSet | None, list[P
     and the targets' warnings (e.g. follow-up over capacity)."""
     out: list[Problem] = []
     try:
-        targets = compute_targets(a, goal_lines=False)
+        targets = compute_targets(a, goal_lines=False, holidays=False)
     except TargetError as exc:
         return None, [src.problem(exc.path, exc.message)]
     for i, g in enumerate(a.goals):

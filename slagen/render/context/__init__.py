@@ -22,6 +22,7 @@ postpone their annotations, so ``typing.get_type_hints`` still resolves them.)
 
 from __future__ import annotations
 
+from .calendar import CalendarView, DeliveryView, HolidayView
 from .clauses import ClausesView, ClauseView, DefinitionView, TableView
 from .document import Absent, Chart, ContextInputs, DocumentContext, Headings, build_context
 from .parties import (
@@ -56,6 +57,9 @@ VIEWS: tuple[type, ...] = (
     Absent,
     BreakdownGroup,
     BreakdownView,
+    CalendarView,
+    DeliveryView,
+    HolidayView,
     CancellationView,
     Chart,
     ClauseView,
@@ -96,6 +100,7 @@ __all__ = [
     "Absent",
     "BreakdownGroup",
     "BreakdownView",
+    "CalendarView",
     "CancellationView",
     "Chart",
     "ClauseView",
@@ -105,9 +110,11 @@ __all__ = [
     "ContextInputs",
     "CreditsView",
     "DefinitionView",
+    "DeliveryView",
     "DocumentContext",
     "GoalView",
     "Headings",
+    "HolidayView",
     "MissedGoalsView",
     "PartyRef",
     "PartyView",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from slagen.agreement.clauses import Clauses
 from slagen.agreement.model import Agreement, Goal, Party
 
+from ...targets.calendar import window_text
 from .. import formatting as f
 from ..phrases import (
     CAPITALISED,
@@ -127,7 +128,9 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
     if c is not None and c.measurement is not None and c.measurement.downtime:
         out.append(("Downtime", clause_text(c.measurement.downtime)))
     if av is not None and av.maintenance_windows and (measured or (c is not None and c.exclusions)):
-        windows = join_and(tuple(clause_text(w.description) for w in av.maintenance_windows), "or")
+        windows = join_and(
+            tuple(clause_text(window_text(w, a.calendar)) for w in av.maintenance_windows), "or"
+        )
         out.append(("Maintenance Window", f"planned maintenance announced as agreed: {windows}"))
     if av is not None and measured:
         out.append(

@@ -11,6 +11,7 @@ from slagen.i18n import gettext as _
 from ...targets import TargetSet
 from .. import formatting as f
 from .. import words as spell
+from .calendar import CalendarView, calendar_view
 from .clauses import ClausesView, clauses
 from .parties import (
     ContactView,
@@ -158,6 +159,8 @@ class DocumentContext:
     warnings: tuple[str, ...]
     logo: str | None
     """The agreement's logo as a ``data:`` URI."""
+    calendar: CalendarView | None = None
+    """The time zone, business hours, holidays of the period and deliveries; None without a calendar."""
     charts: tuple[Chart, ...] = ()
     term_start_formal: str = ""
     """The first day of the term as a contract's preamble writes it: ``the 1st day of January, 2026``."""
@@ -224,6 +227,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         stages=stages(goals, tuple(refs.values())),
         requirements=reqs,
         service_levels=service_levels(a, targets),
+        calendar=calendar_view(a, targets),
         derivations=tuple(derivation(c, cur) for c in targets.values.values()),
         contacts=contacts,
         reports=tuple(

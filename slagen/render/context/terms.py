@@ -3,9 +3,10 @@ cancellation, unexpected events, review and sign-off."""
 
 from dataclasses import dataclass
 
-from slagen.agreement.model import Agreement
+from slagen.agreement.model import Agreement, Availability
 
 from ...targets import TargetSet
+from ...targets.calendar import clock_text, window_text
 from .. import formatting as f
 from .. import words as spell
 from .parties import PersonView
@@ -125,6 +126,20 @@ class SignatoryView:
     """The capacity in which they sign (e.g. Managing Director); empty: in their role."""
 
 
+def _measured(per: str, days: int | None) -> str:
+    """``monthly``, or ``over every rolling window of 30 consecutive days``."""
+    if per == "rolling":
+        return f"over every rolling window of {days} consecutive days"
+    return f.adjective(per)
+
+
+def _downtime_label(name: str, av: Availability | None) -> str:
+    """The label of a downtime row: the month, ``period``, ``quarter``, ``year``, or the window."""
+    if name == "window" and av is not None:
+        return f"any {av.rolling_days} consecutive days"
+    return name
+
+
 def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
     """Availability, allowed downtime and support times; ``None`` when the agreement sets none."""
     av = a.inputs.availability
@@ -132,18 +147,17 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
         return None
     loc = a.presentation.locale
     downtime = tuple(
-        RowView(name.removeprefix(DOWNTIME_PREFIX), f.quantity(c.value, c.unit, a.inputs.currency))
+        RowView(
+            _downtime_label(name.removeprefix(DOWNTIME_PREFIX), av),
+            f.quantity(c.value, c.unit, a.inputs.currency),
+        )
         for name, c in targets.values.items()
         if name.startswith(DOWNTIME_PREFIX)
     )
     return ServiceLevelView(
         availability=f.percent(av.target) if av else None,
-        measured_per=f.adjective(av.measured_per) if av else None,
-        maintenance=tuple(
-            w.description
-            + (f" (at most {f.number(w.hours_per_month)} hours a month)" if w.hours_per_month else "")
-            for w in (av.maintenance_windows if av else [])
-        ),
+        measured_per=_measured(av.measured_per, av.rolling_days) if av else None,
+        maintenance=tuple(window_text(w, a.calendar) for w in (av.maintenance_windows if av else [])),
         downtime=downtime,
         availability_words=spell.percent(av.target, loc) if av else None,
         maintenance_words=tuple(
@@ -157,7 +171,7 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
                 s.description,
                 f"{f.number(s.response_minutes)} minutes",
                 f"{f.number(s.resolution_hours)} hours",
-                s.hours,
+                clock_text(a, s.hours, s.clock),
             )
             for s in a.inputs.support
         ),

@@ -1,0 +1,91 @@
+"""IANA time zones (``Europe/Berlin``) through the standard library's :mod:`zoneinfo`.
+
+A zone is named by place, never by abbreviation: ``CET`` is an hour offset that is wrong for
+the half of the year on summer time (and the zone database keeps ``CET`` only as a legacy
+alias), so :func:`zone_problem` refuses abbreviations and suggests a place. Where the system
+has no zone database, the ``tzdata`` package provides it (``zoneinfo`` falls back to it).
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from slagen.util.text import did_you_mean
+
+#: Abbreviations people write for a zone, with places that use them.
+ABBREVIATIONS: dict[str, str] = {
+    "CET": "Europe/Berlin, Europe/Paris or Europe/Warsaw",
+    "CEST": "Europe/Berlin, Europe/Paris or Europe/Warsaw",
+    "MET": "Europe/Berlin, Europe/Paris or Europe/Warsaw",
+    "MEST": "Europe/Berlin, Europe/Paris or Europe/Warsaw",
+    "EET": "Europe/Athens, Europe/Helsinki or Europe/Bucharest",
+    "EEST": "Europe/Athens, Europe/Helsinki or Europe/Bucharest",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "GMT": "Europe/London (or UTC, which has no summer time)",
+    "BST": "Europe/London",
+    "IST": "Europe/Dublin or Asia/Kolkata",
+    "EST": "America/New_York or America/Toronto",
+    "EDT": "America/New_York or America/Toronto",
+    "CST": "America/Chicago or Asia/Shanghai",
+    "CDT": "America/Chicago",
+    "MST": "America/Denver or America/Phoenix",
+    "MDT": "America/Denver",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "JST": "Asia/Tokyo",
+    "AEST": "Australia/Sydney or Australia/Brisbane",
+    "AEDT": "Australia/Sydney",
+}
+#: Zone names without a slash that are places in their own right.
+PLAIN = frozenset({"UTC"})
+
+
+@functools.cache
+def zone(name: str) -> ZoneInfo:
+    """The zone called ``name`` (checked by :func:`zone_problem` first)."""
+    return ZoneInfo(name)
+
+
+def zone_problem(name: str) -> str | None:
+    """Why ``name`` is not an IANA zone an agreement may name, or ``None`` when it is one."""
+    upper = name.strip().upper()
+    if upper in ABBREVIATIONS or ("/" not in name and name not in PLAIN):
+        places = ABBREVIATIONS.get(upper)
+        hint = f", e.g. {places}" if places else " such as Europe/Berlin"
+        return (
+            f"expected an IANA time-zone name{hint}, got {name!r}: an abbreviation names an offset, "
+            "not a place, and is wrong for the part of the year on summer time"
+        )
+    try:
+        zone(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"expected an IANA time-zone name such as Europe/Berlin, got {name!r}, which is not one" + (
+            did_you_mean(name, sorted(available_timezones()))
+        )
+    return None
+
+
+def abbreviations(name: str, year: int) -> str:
+    """The abbreviations and UTC offsets of zone ``name`` over ``year``: ``CET, UTC+1 in winter;
+    CEST, UTC+2 in summer`` (one entry for a zone without summer time)."""
+    tz = zone(name)
+    seen: list[tuple[str, str]] = []
+    for month in (1, 7):
+        at = datetime(year, month, 15, 12, tzinfo=tz)
+        entry = (at.tzname() or "", _offset(at.utcoffset() or timedelta(0)))
+        if entry not in seen:
+            seen.append(entry)
+    if len(seen) == 1:
+        return f"{seen[0][0]}, {seen[0][1]} all year"
+    (w, wo), (s, so) = seen
+    return f"{w}, {wo} in winter; {s}, {so} in summer"
+
+
+def _offset(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    h, m = divmod(abs(minutes), 60)
+    return f"UTC{sign}{h}" + (f":{m:02d}" if m else "")

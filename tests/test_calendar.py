@@ -1,0 +1,328 @@
+"""The real calendar: rolling windows, IANA zones, recurring maintenance over clock changes,
+holidays, business hours and deliveries, with figures checked by hand."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import AGREEMENTS, example_data, run
+from docx import Document
+from render_helpers import pdf_text
+
+from slagen.calendars import recurrence as rec
+
+
+def _it(**availability: Any) -> dict[str, Any]:
+    data = example_data("it-service")
+    del data["inputs"]["availability"]["rolling_days"]
+    data["inputs"]["availability"].update(availability)
+    return data
+
+
+def _targets(path: Path, *args: str) -> dict[str, Any]:
+    result = run("targets", str(path), "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["values"]  # type: ignore[no-any-return]
+
+
+def _check(path: Path) -> list[str]:
+    result = run("check", str(path))
+    assert result.exit_code == 1, result.output
+    return result.output.splitlines()
+
+
+def _line(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), start=1) if text in line)
+
+
+# --- measurement windows ----------------------------------------------------------------
+
+
+def test_rolling_28_and_7_day_windows_at_99_9(write_agreement: Callable[..., Path]) -> None:
+    # 28 x 1,440 = 40,320 minutes x 0.1% = 40.32; 7 x 1,440 = 10,080 x 0.1% = 10.08.
+    values = _targets(write_agreement(_it(target="99.9", measured_per="rolling", rolling_days="28")))
+    assert values["availability.downtime_minutes.window"]["value"] == "40.32"
+    assert values["availability.target"]["per"] is None
+    week = _targets(write_agreement(_it(target="99.9", measured_per="rolling", rolling_days="7")))
+    assert week["availability.downtime_minutes.window"]["value"] == "10.08"
+    weekly = _it(target="99.9", measured_per="week")
+    weekly["goals"][0]["interval"] = "week"
+    iso_week = _targets(write_agreement(weekly))
+    assert iso_week["availability.downtime_minutes.week"]["value"] == "10.08"
+    table = run(
+        "targets", str(write_agreement(_it(target="99.9", measured_per="rolling", rolling_days="28")))
+    )
+    assert "Allowed downtime in any 28 consecutive days = minutes in a 28-day window" in table.stdout
+    assert "(40 min 19 s)" in table.stdout
+
+
+def test_the_documents_state_the_window_and_its_downtime(tmp_path: Path) -> None:
+    result = run("render", str(AGREEMENTS / "it-service.yaml"), "--style", "two-column", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(tmp_path / "it-service" / "it-service-2026-Q4-two-column.pdf").split())
+    assert (
+        "Availability of at least 99.95%, measured over every rolling window of 30 consecutive days" in text
+    )
+    assert "any 30 consecutive days 21.6 minutes" in text  # 30 x 1,440 x 0.05%
+
+
+def test_a_rolling_window_needs_its_days(write_agreement: Callable[..., Path]) -> None:
+    data = _it(measured_per="rolling")
+    path = write_agreement(data)
+    line = _line(path, "measured_per: rolling")
+    assert (
+        f"{path}:{line}:19: inputs.availability.measured_per: a rolling window needs 'rolling_days' (e.g. 28 or 30)"
+        in _check(path)
+    )
+
+
+# --- recurring maintenance across clock changes -------------------------------------------
+
+
+def test_sunday_0200_0400_berlin_hours_per_month() -> None:
+    rule = rec.Rule("week", "sunday", None, "02:00", "04:00", "Europe/Berlin")
+    # November 2026 has five Sundays (1, 8, 15, 22, 29): 5 x 2 h.
+    assert rec.hours(rec.month_minutes(rule, 2026, 11)) == 10
+    # October 2026 has four (4, 11, 18, 25); on the 25th clocks go back at 03:00 CEST to 02:00
+    # CET, so 02:00-04:00 lasts 3 hours: 2 + 2 + 2 + 3.
+    assert rec.minutes(rule, date(2026, 10, 25)) == 180
+    assert rec.hours(rec.month_minutes(rule, 2026, 10)) == 9
+    # 28 March 2027 clocks go forward at 02:00 to 03:00: the window is 1 hour.
+    assert rec.minutes(rule, date(2027, 3, 28)) == 60
+    first_saturday = rec.Rule("month", "saturday", "first", "22:00", "02:00", "Europe/Berlin")
+    assert rec.days_in(first_saturday, date(2026, 10, 1), date(2026, 12, 31)) == [
+        date(2026, 10, 3),
+        date(2026, 11, 7),
+        date(2026, 12, 5),
+    ]
+    assert rec.minutes(first_saturday, date(2026, 11, 7)) == 240  # past midnight
+
+
+def test_maintenance_hours_are_targets_and_in_the_documents(tmp_path: Path) -> None:
+    values = _targets(AGREEMENTS / "it-service.yaml")
+    hours = {k.rsplit(".", 1)[1]: v["value"] for k, v in values.items() if ".maintenance_hours." in k}
+    assert hours == {"2026-10": "9", "2026-11": "10", "2026-12": "8", "period": "27"}
+    # November: (30 x 1,440 - 600 planned) x 0.05% = 21.3 minutes.
+    assert values["availability.downtime_minutes.2026-11"]["value"] == "21.3"
+    result = run(
+        "render",
+        str(AGREEMENTS / "it-service.yaml"),
+        "--style",
+        "tabular",
+        "--format",
+        "pdf,docx",
+        "-o",
+        str(tmp_path),
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(tmp_path / "it-service" / "it-service-2026-Q4-tabular.pdf").split())
+    assert "every Sunday, 02:00-04:00 Europe/Berlin time, announced at least 5 business days ahead" in text
+    assert "Europe/Berlin time (CET, UTC+1 in winter; CEST, UTC+2 in summer)" in text
+    rows = [
+        [c.text for c in row.cells]
+        for t in Document(str(tmp_path / "it-service" / "it-service-2026-Q4-tabular.docx")).tables
+        for row in t.rows
+    ]
+    i = rows.index(["Planned maintenance from the recurring windows", "Hours"])
+    assert rows[i + 1 : i + 5] == [
+        ["2026-10", "9 hours"],
+        ["2026-11", "10 hours"],
+        ["2026-12", "8 hours"],
+        ["2026-Q4", "27 hours"],
+    ]
+
+
+def test_a_cap_the_calendar_exceeds_names_the_months(write_agreement: Callable[..., Path]) -> None:
+    data = example_data("it-service")
+    data["inputs"]["availability"]["maintenance_windows"][0]["hours_per_month"] = "8"
+    path = write_agreement(data)
+    line = _line(path, "hours_per_month: '8'")
+    assert (
+        f"{path}:{line}:24: inputs.availability.maintenance_windows[0].hours_per_month: the window is capped at "
+        "8 hours a month, but the calendar gives more in 2026-10 (9 h), 2026-11 (10 h), 2027-01 (10 h), "
+        "2027-05 (10 h), 2027-08 (10 h): raise the cap or shorten the window"
+    ) in _check(path)
+
+
+def test_a_recurrence_without_length_or_a_zone_is_an_error(write_agreement: Callable[..., Path]) -> None:
+    data = example_data("it-service")
+    data["inputs"]["availability"]["maintenance_windows"][0]["recurrence"] = {
+        "every": "month",
+        "day": "sunday",
+        "start": "02:00",
+        "end": "02:00",
+    }
+    path = write_agreement(data)
+    lines = _check(path)
+    assert (
+        f"{path}:{_line(path, 'every: month')}:16: inputs.availability.maintenance_windows[0].recurrence.every: "
+        "a monthly recurrence needs 'which' (first ... fifth, or last)" in lines
+    )
+    assert any("recurrence.end: expected an end time other than the start (02:00)" in x for x in lines)
+
+
+def test_a_recurrence_that_cannot_occur_in_the_term(write_agreement: Callable[..., Path]) -> None:
+    data = example_data("it-service")
+    data["term"].update({"start": "2027-02-01", "end": "2027-02-28", "period": "2027-02"})
+    data["review"] = {"mid_term": "2027-02-14", "end_of_term": "2027-02-27", "metrics_every": "month"}
+    data["inputs"]["availability"]["maintenance_windows"][0]["recurrence"] = {
+        "every": "month",
+        "day": "sunday",
+        "which": "fifth",
+        "start": "02:00",
+        "end": "04:00",
+    }
+    path = write_agreement(data)
+    assert any(
+        "recurrence: the recurrence (the fifth Sunday of every month, 02:00-04:00 Europe/Berlin time) cannot "
+        "occur: no day of the term (2027-02-01 to 2027-02-28) is one" in x
+        for x in _check(path)
+    )
+
+
+# --- time zones -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone", "message"),
+    [
+        (
+            "CET",
+            "expected an IANA time-zone name, e.g. Europe/Berlin, Europe/Paris or Europe/Warsaw, got 'CET': "
+            "an abbreviation names an offset, not a place, and is wrong for the part of the year on summer time",
+        ),
+        (
+            "Europe/Berln",
+            "expected an IANA time-zone name such as Europe/Berlin, got 'Europe/Berln', which is not one "
+            "(did you mean 'Europe/Berlin'?)",
+        ),
+    ],
+)
+def test_a_zone_must_be_an_iana_name(write_agreement: Callable[..., Path], zone: str, message: str) -> None:
+    data = example_data("it-service")
+    data["calendar"]["time_zone"] = zone
+    path = write_agreement(data)
+    assert f"{path}:{_line(path, 'time_zone:')}:14: calendar.time_zone: {message}" in _check(path)
+
+
+# --- holidays, business hours, deliveries ----------------------------------------------------
+
+
+def _uk_and_pl() -> dict[str, Any]:
+    data = example_data("paper-supplier")
+    data["calendar"]["holidays"][1] = {"party": "customer-x", "country": "PL"}
+    return data
+
+
+def test_uk_and_polish_holidays_of_the_period_are_listed(
+    write_agreement: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_agreement(_uk_and_pl())
+    values = _targets(path)
+    assert values["calendar.holidays.supplier"]["inputs"] == [
+        {"name": "2026-12-25", "value": "Christmas Day"},
+        {"name": "2026-12-26", "value": "Boxing Day"},
+        {"name": "2026-12-28", "value": "Boxing Day (observed)"},  # the substitute Monday
+    ]
+    polish = [i["name"] for i in values["calendar.holidays.customer-x"]["inputs"]]
+    assert polish == ["2026-11-01", "2026-11-11", "2026-12-24", "2026-12-25", "2026-12-26"]
+    for style in ("two-column", "tabular", "visual", "legal-narrative"):
+        out = tmp_path / style
+        result = run("render", str(path), "--style", style, "--format", "pdf,docx", "-o", str(out))
+        assert result.exit_code == 0, result.output
+        text = " ".join(pdf_text(out / "paper-supplier" / f"paper-supplier-2026-Q4-{style}.pdf").split())
+        for words in ("Boxing Day (observed)", "National Independence Day", "Xeno Architects LLP (Poland)"):
+            assert words in text, (style, words)
+        rows = [
+            [c.text for c in row.cells]
+            for t in Document(str(out / "paper-supplier" / f"paper-supplier-2026-Q4-{style}.docx")).tables
+            for row in t.rows
+        ]
+        assert [
+            "Boxing Day (observed)",
+            "Monday",
+            "28 December 2026",
+            "Birchwood Paper Supply Ltd. (England, the United Kingdom)",
+        ] in rows, style
+        assert [
+            "National Independence Day",
+            "Wednesday",
+            "11 November 2026",
+            "Xeno Architects LLP (Poland)",
+        ] in rows
+
+
+def test_a_delivery_due_on_a_holiday_moves_to_the_next_business_day(tmp_path: Path) -> None:
+    values = _targets(AGREEMENTS / "paper-supplier.yaml")
+    monday = values["calendar.deliveries.monday-delivery"]
+    assert monday["value"] == "13"  # the 13 Mondays of 2026-Q4, none skipped
+    assert {
+        "name": "2026-12-28",
+        "value": "Boxing Day (observed): made on the next business day (2026-12-29)",
+    } in (monday["inputs"])
+    result = run(
+        "render", str(AGREEMENTS / "paper-supplier.yaml"), "--style", "two-column", "-o", str(tmp_path)
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(tmp_path / "paper-supplier" / "paper-supplier-2026-Q4-two-column.pdf").split())
+    assert "Monday, 28 December 2026 (Boxing Day (observed)) made on Tuesday, 29 December 2026" in text
+    assert "13 deliveries in 2026-Q4." in text
+
+
+def test_support_in_business_hours_states_the_hours_and_holidays(tmp_path: Path) -> None:
+    values = _targets(AGREEMENTS / "it-service.yaml")
+    clock = dict((i["name"], i["value"]) for i in values["support.p3.response_minutes"]["inputs"])
+    assert clock["clock runs"] == (
+        "business hours: Monday to Friday, 08:00-18:00 Europe/Berlin time, except public holidays of Hessen, Germany"
+    )
+    # October 2026 has 22 weekdays; German Unity Day (3 October) is a Saturday. December has 23,
+    # less Christmas Day (Friday 25th); the Second Day of Christmas is a Saturday.
+    days = {k.rsplit(".", 1)[1]: v["value"] for k, v in values.items() if ".business_days." in k}
+    assert days == {"2026-10": "22", "2026-11": "21", "2026-12": "22"}
+    result = run(
+        "render", str(AGREEMENTS / "it-service.yaml"), "--style", "legal-narrative", "-o", str(tmp_path)
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(tmp_path / "it-service" / "it-service-2026-Q4-legal-narrative.pdf").split())
+    assert (
+        "Business hours are Monday to Friday, 08:00-18:00 Europe/Berlin time, except public holidays of Hessen"
+        in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "key", "message"),
+    [
+        (
+            {"country": "XX"},
+            "country",
+            "expected a country the holidays package knows (ISO 3166 code such as GB or PL), got 'XX'",
+        ),
+        ({"subdivision": "ZZ"}, "subdivision", "expected a subdivision of Germany (BB, BE, BW, BY, HB, HE, "),
+    ],
+)
+def test_a_holiday_calendar_that_does_not_exist(
+    write_agreement: Callable[..., Path], change: dict[str, str], key: str, message: str
+) -> None:
+    data = example_data("it-service")
+    data["calendar"]["holidays"][0].update(change)
+    path = write_agreement(data)
+    lines = _check(path)
+    at = f"{path}:{_line(path, f'{key}: {change[key]}')}:"
+    assert any(x.startswith(at) and f"calendar.holidays[0].{key}: {message}" in x for x in lines), lines
+
+
+def test_the_schema_and_init_know_the_calendar() -> None:
+    schema = json.loads((AGREEMENTS.parent / "schema" / "agreement.schema.json").read_text())
+    assert "calendar" in schema["properties"]
+    assert "time_zone" in schema["$defs"]["Calendar"]["properties"]
+    assert (
+        yaml.safe_load((AGREEMENTS / "it-service.yaml").read_text())["calendar"]["time_zone"]
+        == "Europe/Berlin"
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,11 @@ from conftest import AGREEMENTS, example_data, run
 from docx import Document
 from render_helpers import pdf_text
 
+from slagen.agreement.load import load_agreement
+from slagen.agreement.period import parse_period
 from slagen.calendars import recurrence as rec
+from slagen.tracking import load_actuals
+from slagen.tracking.rolling import rolling_windows
 
 
 def _it(**availability: Any) -> dict[str, Any]:
@@ -326,3 +331,35 @@ def test_the_schema_and_init_know_the_calendar() -> None:
         yaml.safe_load((AGREEMENTS / "it-service.yaml").read_text())["calendar"]["time_zone"]
         == "Europe/Berlin"
     )
+
+
+# --- tracking reports: rolling windows over the actuals ----------------------------------------
+
+
+def test_the_report_evaluates_rolling_windows_over_the_actuals(tmp_path: Path) -> None:
+    agreement = load_agreement(AGREEMENTS / "it-service.yaml").agreement
+    actuals = load_actuals(AGREEMENTS / "actuals" / "it-service-2026.yaml")
+    r = rolling_windows(agreement, actuals, parse_period("2026-Q4"))
+    assert r is not None
+    # 92 windows end in Q4; the 29 ending 1-29 October would start before the term (1 October).
+    assert (r.days, len(r.windows), r.skipped, r.allowed) == (30, 63, 29, Decimal("21.6"))
+    # The 52-minute outage of 17 November is in the 30 windows ending 17 November to 16 December.
+    assert [(w.end, w.downtime) for w in r.missed] == [
+        (date(2026, 11, 17) + timedelta(days=i), Decimal(52)) for i in range(30)
+    ]
+    assert r.worst is not None and (r.worst.start, r.worst.availability) == (
+        date(2026, 10, 19),
+        Decimal("99.8796"),
+    )
+    out = tmp_path / "out"
+    result = run(
+        "report", str(AGREEMENTS / "it-service.yaml"), str(AGREEMENTS / "actuals" / "it-service-2026.yaml"),
+        "--period", "2026-Q4", "-o", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-Q4.pdf").split())
+    assert (
+        "92 windows of 30 consecutive days end in 2026-Q4; 29 would start before the term and are not "
+        "evaluated. Of the 63 evaluated, 30 missed the 99.95% target, which allows 21 min 36 s of downtime "
+        "in 30 days. The worst, 19/10/2026 to 17/11/2026, had 52 min (99.8796%)."
+    ) in text

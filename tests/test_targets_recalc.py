@@ -77,11 +77,12 @@ def test_json_is_stable_and_exact() -> None:
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
     assert json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n" == first.stdout
+    # The term ends 2026-12-14: its 2026-Q4 is clipped to 75 of the quarter's 92 days.
     assert data["period"] == {
-        "days": 92,
-        "end": "2026-12-31",
+        "days": 75,
+        "end": "2026-12-14",
         "label": "2026-Q4",
-        "partial": False,
+        "partial": True,
         "start": "2026-10-01",
         "whole_days": 92,
     }

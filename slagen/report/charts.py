@@ -16,12 +16,22 @@ from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period
 from slagen.render import goal_chart as charts
 from slagen.tracking import Actuals, default_measure
+from slagen.tracking.rolling import Window, rolling_windows
 from slagen.tracking.series import AvailabilityMonth, Bar, LeadLine, goal_bars, lead_lines, service_months
 
 from ..render import formatting as f
 from ..render.context import Chart
 from ..targets import TargetSet, format_duration
-from .views import BarRow, BarSection, LeadChartView, LeadMonthRow, ServiceRow, ServiceView
+from .views import (
+    BarRow,
+    BarSection,
+    LeadChartView,
+    LeadMonthRow,
+    RollingView,
+    ServiceRow,
+    ServiceView,
+    WindowRow,
+)
 
 SIZE = (6.6, 2.7)
 """Width and height of a report chart in inches: the text block's width at about 100%."""
@@ -182,7 +192,43 @@ def service(a: Agreement, actuals: Actuals, period: Period) -> ServiceView | Non
         )
         for m in months
     )
-    return ServiceView(target, _chart("availability", title, image), rows)
+    return ServiceView(target, _chart("availability", title, image), rows, _rolling(a, actuals, period))
+
+
+def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | None:
+    """The rolling windows ending in ``period`` (see :mod:`slagen.tracking.rolling`)."""
+    r = rolling_windows(a, actuals, period)
+    if r is None:
+        return None
+    loc = a.presentation.locale
+
+    def row(w: Window) -> WindowRow:
+        return WindowRow(
+            f"{f.short_date(w.start, loc)} to {f.short_date(w.end, loc)}",
+            format_duration(w.downtime),
+            f.percent(w.availability),
+            "Met" if w.met else "Missed",
+        )
+
+    worst = r.worst
+    shown = r.missed or ((worst,) if worst is not None else ())
+    total = len(r.windows) + r.skipped
+    before = f"; {r.skipped} would start before the term and are not evaluated" if r.skipped else ""
+    statement = (
+        f"{total} windows of {r.days} consecutive days end in {period.label}{before}. Of the "
+        f"{len(r.windows)} evaluated, {len(r.missed)} missed the {f.percent(r.target)} target, which allows "
+        f"{format_duration(r.allowed)} of downtime in {r.days} days."
+    )
+    if worst is not None:
+        statement += (
+            f" The worst, {f.short_date(worst.start, loc)} to {f.short_date(worst.end, loc)}, had "
+            f"{format_duration(worst.downtime)} ({f.percent(worst.availability)})."
+        )
+    return RollingView(
+        statement,
+        tuple(row(w) for w in shown),
+        "Downtime per day from the actuals (a day without a row had none); availability rounded down to 4 places.",
+    )
 
 
 def _met(m: AvailabilityMonth) -> bool | None:

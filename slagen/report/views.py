@@ -114,12 +114,35 @@ class ServiceRow:
 
 
 @dataclass(frozen=True)
+class WindowRow:
+    """One rolling window of the report: its days, downtime, availability and result."""
+
+    days: str
+    downtime: str
+    availability: str
+    status: str
+
+
+@dataclass(frozen=True)
+class RollingView:
+    """Availability over the rolling windows that end in the period."""
+
+    statement: str
+    rows: tuple[WindowRow, ...]
+    """The missed windows (the worst first when none is missed)."""
+    rule: str
+
+
+@dataclass(frozen=True)
 class ServiceView:
     """Availability per month against the target."""
 
     target: str
     chart: Chart
     months: tuple[ServiceRow, ...]
+    rolling: RollingView | None = None
+    """The rolling windows, when availability is measured over them and the actuals have
+    downtime per day."""
 
 
 @dataclass(frozen=True)

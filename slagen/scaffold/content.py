@@ -107,6 +107,16 @@ def _customer() -> Data:
                 "2 Customer Avenue, Springfield",
             ),
         ],
+        "calendar": {
+            "time_zone": "Europe/London",
+            "holidays": [{"party": "provider", "country": "GB", "subdivision": "ENG"}],
+            "business_hours": {
+                "party": "provider",
+                "days": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+                "start": "09:00",
+                "end": "17:00",
+            },
+        },
         "overview": {
             "summary": "The provider operates the service for the customer, keeps it available and "
             "answers the customer's incidents within the agreed times.",
@@ -120,7 +130,12 @@ def _customer() -> Data:
                 "target": "99.9",
                 "measured_per": "month",
                 "maintenance_windows": [
-                    {"description": "Sundays 02:00-04:00 UTC, announced a week ahead", "hours_per_month": 8}
+                    {
+                        "description": "Planned maintenance",
+                        "recurrence": {"every": "week", "day": "sunday", "start": "02:00", "end": "04:00"},
+                        "notice_days": 7,
+                        "hours_per_month": 10,
+                    }
                 ],
             },
             "service_credits": {
@@ -145,7 +160,7 @@ def _customer() -> Data:
                     "description": "A function is impaired and a workaround exists",
                     "response_minutes": 240,
                     "resolution_hours": 48,
-                    "hours": "Business hours",
+                    "clock": "business-hours",
                 },
             ],
         },
@@ -367,6 +382,7 @@ def starter(kind: str, style: str, today: date) -> Data:
         },
         "parties": parties,
         "overview": part["overview"],
+        **({"calendar": part["calendar"]} if "calendar" in part else {}),
         "inputs": part["inputs"],
         "goals": part["goals"],
         "requirements": part["requirements"],

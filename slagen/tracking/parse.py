@@ -17,6 +17,7 @@ from slagen.tracking.records import (
     Actuals,
     ActualsError,
     DailyLeads,
+    DowntimeDay,
     GoalActual,
     Lead,
     MeasureOf,
@@ -109,6 +110,11 @@ def _build(row: Row, v: dict[str, Any], problems: list[Problem]) -> object | Non
                 )
             )
         return m
+    if s == "downtime":
+        d = DowntimeDay(v["date"], v["minutes"], w)
+        if d.minutes > 1440:
+            problems.append(w.problem("minutes", f"expected at most the 1440 minutes of a day, got {d.minutes}"))
+        return d
     if s == "tickets":
         return Ticket(
             v["id"], v["severity"], v["opened"], v["response_minutes"], v.get("resolution_hours"), w
@@ -129,6 +135,7 @@ _KEYS: dict[str, Callable[[Any], object]] = {
     "leads": lambda r: r.id,
     "tracked": lambda r: r.month,
     "service": lambda r: r.month,
+    "downtime": lambda r: r.day,
     "tickets": lambda r: r.id,
     "goals": lambda r: (r.goal, r.period),
     "measures": lambda r: r.goal,
@@ -168,6 +175,7 @@ def parse_rows(raw: RawActuals) -> Actuals:
         "leads": lambda r: (r.handed_off, r.id),
         "tracked": lambda r: r.month.start,
         "service": lambda r: r.month.start,
+        "downtime": lambda r: r.day,
         "tickets": lambda r: (r.opened, r.id),
         "goals": lambda r: (r.goal, r.period.start, r.period.end),
         "measures": lambda r: r.goal,

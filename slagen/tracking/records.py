@@ -15,7 +15,7 @@ from slagen.agreement.period import Period
 from slagen.errors import AgreementError, Problem
 
 #: The sections of an actuals file (YAML keys, or the ``record`` column of a CSV).
-SECTIONS = ("daily", "leads", "tracked", "service", "tickets", "goals", "measures")
+SECTIONS = ("daily", "leads", "tracked", "service", "downtime", "tickets", "goals", "measures")
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,15 @@ class ServiceMonth:
 
 
 @dataclass(frozen=True)
+class DowntimeDay:
+    """The minutes of downtime of a service on one day (for rolling measurement windows)."""
+
+    day: date
+    minutes: Decimal
+    where: Where = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Ticket:
     """A support ticket: its severity, when it was opened, and how fast it was answered."""
 
@@ -142,6 +151,8 @@ class Actuals:
     leads: tuple[Lead, ...] = ()
     tracked: tuple[Tracked, ...] = ()
     service: tuple[ServiceMonth, ...] = ()
+    downtime: tuple[DowntimeDay, ...] = ()
+    """Downtime per day; a day without a row had none (when the section has any row)."""
     tickets: tuple[Ticket, ...] = ()
     goals: tuple[GoalActual, ...] = ()
     measures: tuple[MeasureOf, ...] = ()

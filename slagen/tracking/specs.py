@@ -129,6 +129,7 @@ SPECS: dict[str, dict[str, tuple[Reader, bool]]] = {
         "availability": (percent, False),
         "downtime_minutes": (amount, False),
     },
+    "downtime": {"date": (day, True), "minutes": (amount, True)},
     "tickets": {
         "id": (ident, True),
         "severity": (ident, True),

@@ -1,0 +1,83 @@
+"""Availability over rolling windows, evaluated on the actuals' downtime per day.
+
+With ``measured_per: rolling`` and ``rolling_days: N``, every window of N consecutive days that
+ends on a day of the period is measured: its downtime is the sum of the ``downtime`` rows of its
+days (a day without a row had no downtime, once the section has any row), its availability
+``100 x (1 - downtime / (N x 1,440))``, rounded down to 4 places (never more than measured), and
+it is missed when its downtime is above what the target allows in N days
+(``availability.downtime_minutes.window``). Windows that would start before the term are not
+evaluated: the agreement did not yet apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from slagen.agreement.model import Agreement
+from slagen.agreement.period import Period
+from slagen.targets import availability_from_downtime, downtime_for_days
+
+from .records import Actuals
+
+
+@dataclass(frozen=True)
+class Window:
+    """One rolling window: its days, downtime and availability, and whether it met the target."""
+
+    start: date
+    end: date
+    downtime: Decimal
+    availability: Decimal
+    met: bool
+
+
+@dataclass(frozen=True)
+class RollingResult:
+    """The rolling windows ending in a period."""
+
+    days: int
+    """N, the length of each window."""
+    target: Decimal
+    allowed: Decimal
+    """Downtime minutes the target allows in N days."""
+    windows: tuple[Window, ...]
+    """Every window evaluated, by end day."""
+    skipped: int
+    """Windows ending in the period that would start before the term."""
+
+    @property
+    def missed(self) -> tuple[Window, ...]:
+        """The windows over the allowed downtime."""
+        return tuple(w for w in self.windows if not w.met)
+
+    @property
+    def worst(self) -> Window | None:
+        """The window with the most downtime (the earliest of equals)."""
+        return max(self.windows, key=lambda w: (w.downtime, -w.end.toordinal()), default=None)
+
+
+def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> RollingResult | None:
+    """The rolling windows ending in ``period``; None when availability is not measured so or
+    the actuals have no ``downtime`` rows."""
+    av = agreement.inputs.availability
+    if av is None or av.measured_per != "rolling" or av.rolling_days is None or not actuals.downtime:
+        return None
+    n = av.rolling_days
+    per_day = {d.day: d.minutes for d in actuals.downtime}
+    allowed = downtime_for_days(av.target, n)
+    windows = []
+    skipped = 0
+    end = period.start
+    while end <= period.end:
+        start = end - timedelta(days=n - 1)
+        if start < agreement.term.start:
+            skipped += 1
+        else:
+            down = sum((per_day.get(start + timedelta(days=i), Decimal(0)) for i in range(n)), Decimal(0))
+            windows.append(
+                Window(start, end, down, availability_from_downtime(down, start, end), down <= allowed)
+            )
+        end += timedelta(days=1)
+    return RollingResult(n, av.target, allowed, tuple(windows), skipped)

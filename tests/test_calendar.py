@@ -221,7 +221,7 @@ def test_a_zone_must_be_an_iana_name(write_agreement: Callable[..., Path], zone:
 
 def _uk_and_pl() -> dict[str, Any]:
     data = example_data("paper-supplier")
-    data["calendar"]["holidays"][1] = {"party": "customer-x", "country": "PL"}
+    data["calendar"]["holidays"][1] = {"party": "xeno", "country": "PL"}
     return data
 
 
@@ -235,7 +235,7 @@ def test_uk_and_polish_holidays_of_the_period_are_listed(
         {"name": "2026-12-26", "value": "Boxing Day"},
         {"name": "2026-12-28", "value": "Boxing Day (observed)"},  # the substitute Monday
     ]
-    polish = [i["name"] for i in values["calendar.holidays.customer-x"]["inputs"]]
+    polish = [i["name"] for i in values["calendar.holidays.xeno"]["inputs"]]
     assert polish == ["2026-11-01", "2026-11-11", "2026-12-24", "2026-12-25", "2026-12-26"]
     for style in ("two-column", "tabular", "visual", "legal-narrative"):
         out = tmp_path / style

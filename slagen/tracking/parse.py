@@ -113,7 +113,9 @@ def _build(row: Row, v: dict[str, Any], problems: list[Problem]) -> object | Non
     if s == "downtime":
         d = DowntimeDay(v["date"], v["minutes"], w)
         if d.minutes > 1440:
-            problems.append(w.problem("minutes", f"expected at most the 1440 minutes of a day, got {d.minutes}"))
+            problems.append(
+                w.problem("minutes", f"expected at most the 1440 minutes of a day, got {d.minutes}")
+            )
         return d
     if s == "tickets":
         return Ticket(

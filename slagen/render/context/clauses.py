@@ -136,9 +136,9 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
         out.append(
             (
                 "Maximum Available Minutes",
-                f"the minutes of a calendar {av.measured_per} less the minutes of Maintenance Windows in it"
+                f"the minutes of {_each(a)} less the minutes of Maintenance Windows in it"
                 if av.maintenance_windows
-                else f"the minutes of a calendar {av.measured_per}",
+                else f"the minutes of {_each(a)}",
             )
         )
     if a.inputs.service_credits is not None:
@@ -171,7 +171,7 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
         computed == "availability.target" or (g.unit == "%" and g.target.value == av.target)
     ):
         return sentence(
-            f"{g.metric} for each calendar {av.measured_per} is (Maximum Available Minutes − Downtime) "
+            f"{g.metric} for {_each(a, 'each')} is (Maximum Available Minutes − Downtime) "
             f"÷ Maximum Available Minutes × 100, and the Goal is met when it is {view.comparison} {target}"
         )
     if computed.startswith("availability.downtime_minutes."):
@@ -187,12 +187,31 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
     )
 
 
+def _each(a: Agreement, article: str = "a") -> str:
+    """``a calendar month`` (``each calendar month``), or ``a rolling window of 30 consecutive days``."""
+    av = a.inputs.availability
+    if av is not None and av.measured_per == "rolling":
+        return f"{article} rolling window of {av.rolling_days} consecutive days"
+    return f"{article} calendar {av.measured_per if av else a.term.reporting_interval}"
+
+
+def _window(a: Agreement, *, credits: bool = False) -> str:
+    """The stretch availability is measured over, in words: ``month``, or ``rolling window of 30
+    days``; credits are earned per month (``credits``), whatever the measurement window."""
+    av = a.inputs.availability
+    if av is None:
+        return a.term.reporting_interval
+    if av.measured_per == "rolling":
+        return "month" if credits else f"rolling window of {av.rolling_days} days"
+    return av.measured_per
+
+
 def _measurement(
     a: Agreement, c: Clauses, goals: tuple[GoalView, ...], style: str, names: tuple[str, ...]
 ) -> ClauseView | None:
     if c.measurement is None:
         return None
-    window = a.inputs.availability.measured_per if a.inputs.availability else a.term.reporting_interval
+    window = _window(a)
     partial = (
         f"A {window} that the Term covers only in part is measured over the minutes the Term covers"
         if c.measurement.partial_periods == "prorated"
@@ -213,7 +232,7 @@ def _claims(a: Agreement, c: Clauses, fig: Figures, style: str, provider: Subjec
     if cl is None:
         return None
     claimant = Subject((_name(a.party(cl.claimant), style),))
-    window = a.inputs.availability.measured_per if a.inputs.availability else a.term.reporting_interval
+    window = _window(a, credits=True)
     first = (
         sentence(
             f"Service Credits are due without a claim; {claimant.text} may nevertheless claim one "

@@ -17,6 +17,7 @@ from docx import Document
 from render_helpers import pdf_text
 
 from slagen.agreement.load import load_agreement
+from slagen.agreement.model import STYLES
 from slagen.agreement.period import parse_period
 from slagen.calendars import recurrence as rec
 from slagen.tracking import load_actuals
@@ -237,7 +238,7 @@ def test_uk_and_polish_holidays_of_the_period_are_listed(
     ]
     polish = [i["name"] for i in values["calendar.holidays.xeno"]["inputs"]]
     assert polish == ["2026-11-01", "2026-11-11", "2026-12-24", "2026-12-25", "2026-12-26"]
-    for style in ("two-column", "tabular", "visual", "legal-narrative"):
+    for style in STYLES:
         out = tmp_path / style
         result = run("render", str(path), "--style", style, "--format", "pdf,docx", "-o", str(out))
         assert result.exit_code == 0, result.output

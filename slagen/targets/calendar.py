@@ -58,8 +58,8 @@ def notice(w: MaintenanceWindow) -> str | None:
     return None
 
 
-def window_text(w: MaintenanceWindow, cal: Calendar | None) -> str:
-    """The window in words: what it is for, when it recurs, its notice and its cap."""
+def window_text(w: MaintenanceWindow, cal: Calendar | None, *, cap: bool = True) -> str:
+    """The window in words: what it is for, when it recurs, its notice and (``cap``) its cap."""
     parts = []
     if w.recurrence is not None and cal is not None:
         when = rule(w.recurrence, cal.time_zone).describe()
@@ -70,7 +70,7 @@ def window_text(w: MaintenanceWindow, cal: Calendar | None) -> str:
     if told:
         parts.append(told)
     text = ", ".join(parts)
-    if w.hours_per_month is not None:
+    if cap and w.hours_per_month is not None:
         text += f" (at most {fmt(w.hours_per_month)} hours a month)"
     return text
 

@@ -161,7 +161,7 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
         downtime=downtime,
         availability_words=spell.percent(av.target, loc) if av else None,
         maintenance_words=tuple(
-            w.description
+            window_text(w, a.calendar, cap=False)
             + (f" (at most {spell.hours(w.hours_per_month, loc)} a month)" if w.hours_per_month else "")
             for w in (av.maintenance_windows if av else [])
         ),

@@ -53,7 +53,13 @@ def _body(path: Path) -> str:
     kept = []
     for page in out.split("\f"):
         lines = [x for x in page.splitlines() if x.strip()][1:]  # the running header
-        kept += [x for x in lines if not re.match(r"^(Version .*sha256:|Page \d+ of \d+$)", x)]
+        # the DRAFT watermark's letters come out as lines of one capital letter between others
+        kept += [
+            x
+            for x in lines
+            if not re.match(r"^(Version .*sha256:|Page \d+ of \d+$)", x)
+            and not re.fullmatch(r"[A-Z]", x.strip())
+        ]
     return " ".join(" ".join(kept).split())
 
 

@@ -111,21 +111,23 @@ def test_no_float_error_reaches_the_output(write_agreement: Callable[..., Path])
 
 def test_lead_tiers_from_the_multi_level_example() -> None:
     values = _json(str(AGREEMENTS / "sales-marketing-service.yaml"))["values"]
-    # 50 customers: CEO 20% -> 10 at 60% -> 17 leads x 100; directors 30% -> 15 at 50% -> 30 x 50;
-    # managers 50% -> 25 at 40% -> 63 leads (62.5 rounded up) x 40
+    # 50 customers: CEO 20% -> 10 at 40% -> 25 leads x 100; directors 30% -> 15 at 60% -> 25 x 50;
+    # managers 50% -> 25 at 50% -> 50 leads x 40: 100 leads in all, the funnel's 50 / 50%
     got = {k: v["value"] for k, v in values.items() if k.startswith("tiers.")}
     assert got == {
         "tiers.ceo.customers_needed": "10",
-        "tiers.ceo.leads_needed": "17",
-        "tiers.ceo.lead_value": "1700.00",
+        "tiers.ceo.leads_needed": "25",
+        "tiers.ceo.lead_value": "2500.00",
         "tiers.director.customers_needed": "15",
-        "tiers.director.leads_needed": "30",
-        "tiers.director.lead_value": "1500.00",
+        "tiers.director.leads_needed": "25",
+        "tiers.director.lead_value": "1250.00",
         "tiers.manager.customers_needed": "25",
-        "tiers.manager.leads_needed": "63",
-        "tiers.manager.lead_value": "2520.00",
-        "tiers.lead_value_total": "5720.00",
+        "tiers.manager.leads_needed": "50",
+        "tiers.manager.lead_value": "2000.00",
+        "tiers.lead_value_total": "5750.00",
+        "tiers.leads_needed_total": "100",
     }
+    assert values["funnel.leads_needed"]["value"] == "100"
 
 
 def test_lead_tiers_without_a_funnel_are_an_error_at_their_line(

@@ -104,8 +104,8 @@ def test_an_unknown_key_without_a_close_match_lists_the_keys_expected(tmp_path: 
          "expected a percentage such as 99.95 or 50%, got a list"),
         ("    email: oliver.grant@birchwood-paper.example", "    email: oliver at birchwood", "parties[0].people[0].email",
          "expected an e-mail address, got 'oliver at birchwood'"),
-        ("  - id: reams-delivered", "  - id: Reams Delivered", "goals[0].id",
-         "expected an identifier of lower-case letters, digits, '-' and '_', got 'Reams Delivered'"),
+        ("  - id: damaged-reams", "  - id: Damaged Reams", "goals[3].id",
+         "expected an identifier of lower-case letters, digits, '-' and '_', got 'Damaged Reams'"),
     ],
 )  # fmt: skip
 def test_a_wrong_type_says_what_was_expected_and_what_was_found(

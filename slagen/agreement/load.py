@@ -186,8 +186,9 @@ def validate_source(src: Source, path: Path) -> Loaded:
         raise AgreementError(problems + structural_problems(src, exc) + refs) from None
     found = semantic_problems(agreement, src, path)
     targets = None
-    if not found:  # targets are computed from inputs that make sense
-        targets, found = target_problems(agreement, src)
+    if not any(f.severity == "error" for f in found):  # targets need inputs that make sense
+        targets, more = target_problems(agreement, src)
+        found += more
     errors = problems + [f for f in found if f.severity == "error"]
     if errors:
         raise AgreementError(errors + [f for f in found if f.severity != "error"] + src.warnings)

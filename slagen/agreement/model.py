@@ -69,6 +69,8 @@ Format = Literal["pdf", "docx", "html"]
 PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
 PLURAL_CATEGORIES: tuple[str, ...] = ("zero", "one", "two", "few", "many", "other")
 Stage = Literal["goals", "qualification", "hand-off", "nurturing", "service", "delivery"]
+Measure = Literal["total", "average", "per-event", "share"]
+Comparison = Literal["at-least", "at-most", "exactly"]
 STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
 
 
@@ -172,6 +174,42 @@ def _unit_schema(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [text, forms]
 
 
+class EventLimit(Model):
+    """The limit each event is held to, for a goal that is a share of events meeting it."""
+
+    comparison: Comparison
+    """Whether each event must reach the limit (``at-least``) or stay within it (``at-most``)."""
+    target: Target
+    """The limit, literal or computed (e.g. ``{computed: support.p1.response_minutes}``)."""
+    unit: Text
+    """Unit of the limit (minutes, hours, attempts...)."""
+
+
+class FigureTier(Model):
+    """A step of credit over a range of the measured figure: from ``at_least`` up to, not
+    including, ``below`` (either bound may be open)."""
+
+    at_least: Dec | None = None
+    """Lowest measured figure the tier covers (included); absent: no lower bound."""
+    below: Dec | None = None
+    """Measured figure the tier stops at (not included); absent: no upper bound."""
+    credit: Pct
+    """Credit as a share of the month's charge."""
+
+
+class GoalCredits(Model):
+    """The credits a missed goal earns the consumer, as data (no figure in free text)."""
+
+    per_miss: Pct | None = None
+    """Credit, as a share of the month's charge, for each miss: each event over its limit for a
+    ``per-event`` goal (each missed delivery, each incident over its response time), else each
+    interval in which the goal is missed."""
+    tiers: list[FigureTier] = []
+    """Credits by ranges of the measured figure; the ranges may not overlap, so one tier applies."""
+    cap: Pct | None = None
+    """Most credit this goal earns in one month, as a share of the month's charge."""
+
+
 class Goal(Model):
     """A measurable goal one party commits to."""
 
@@ -183,7 +221,7 @@ class Goal(Model):
     """Other parties (by id) that share the goal; a shared goal has its own column."""
     metric: Text
     """What is measured (e.g. Qualified leads delivered to sales)."""
-    comparison: Literal["at-least", "at-most", "exactly"]
+    comparison: Comparison
     """Whether the target is a floor, a ceiling or an exact figure."""
     target: Target
     """The target value, literal or computed."""
@@ -214,7 +252,27 @@ class Goal(Model):
     """The process stage the goal belongs to (used by the visual style)."""
     accrues: Bool = False
     """true when the target is an amount that adds up over time (leads, revenue, reams): it is
-    then broken down over the period's calendar and given a daily goal line."""
+    then broken down over the period's calendar and given a daily goal line. ``measure: total``
+    says the same."""
+    measure: Measure | None = None
+    """How the goal's figure is formed: ``total`` (the amount over each interval: leads, revenue,
+    reams), ``average`` (the mean over the events of each interval), ``per-event`` (a limit each
+    event must meet: each incident, each lead) or ``share`` (the share of events that meet
+    ``limit``, e.g. 95% of severity-1 incidents answered within 15 minutes)."""
+    per: Text | None = None
+    """Per what, for ``average``, ``per-event`` and ``share``: one event, in the singular (``lead
+    handed off``, ``lead not yet connected``, ``severity-1 incident``, ``delivery``)."""
+    limit: EventLimit | None = None
+    """For ``measure: share``: the limit each event is held to; the target is then the share
+    (in ``%``) of events that meet it."""
+
+    credits: GoalCredits | None = None
+    """Service credits the consumer earns when this goal is missed."""
+
+    @property
+    def totals(self) -> bool:
+        """Whether the target is an amount over each interval that adds up over time."""
+        return self.accrues or self.measure == "total"
 
 
 class FunnelStage(Model):
@@ -381,6 +439,10 @@ class Inputs(Model):
     """Service-credit tiers and caps."""
     support: list[SupportLevel] = []
     """Support times by severity."""
+    monthly_charge: Dec | None = None
+    """The monthly charge every service credit is a share of (when there are no
+    ``service_credits``, or as well as their own ``monthly_charge``, which must then agree). How
+    credits are claimed and paid is the ``clauses.claims`` section."""
 
 
 # --- the other sections -------------------------------------------------------------
@@ -459,6 +521,10 @@ class CancellationCondition(Model):
 
     text: Text
     """The condition in words."""
+    by: Literal["consumer", "provider", "any"] | list[Slug] | None = None
+    """Who may invoke the condition: ``consumer`` (the parties that consume the service),
+    ``provider``, ``any`` party, or a list of party ids. A party never cancels over its own
+    failure: a condition on the provider's goals is the consumers' to invoke."""
     missed_in_a_row: Int | None = None
     """Consecutive missed reporting intervals that meet the condition; absent: the condition is
     not a count of misses, and people judge it."""

@@ -77,6 +77,25 @@ def number(d: Decimal) -> str:
     return cldr.number(d, current())
 
 
+def places_needed(values: list[Decimal], least: int = 2) -> int:
+    """The decimal places that show every one of ``values`` exactly (at least ``least``), so
+    figures of one kind are all written to the same places."""
+    need = least
+    for d in values:
+        exp = d.normalize().as_tuple().exponent
+        if isinstance(exp, int) and -exp > need:
+            need = -exp
+    return need
+
+
+def fixed(d: Decimal, places: int) -> str:
+    """``d`` with exactly ``places`` decimal places and thousands separators (it must fit)."""
+    q = d.quantize(Decimal(1).scaleb(-places))
+    if q != d:
+        raise ValueError(f"{d} does not fit in {places} decimal places")
+    return format(q, f",.{places}f")
+
+
 def money(d: Decimal, currency: str) -> str:
     """An amount to the cent and its currency, in the current locale: ``5,000.00 USD``,
     ``5000,00 zł``."""

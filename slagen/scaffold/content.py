@@ -46,7 +46,18 @@ def _goal(
     interval: str = "month",
     measured_by: str,
     accrues: bool = False,
+    measure: str = "total",
+    per: str | None = None,
+    limit: Data | None = None,
+    credits: Data | None = None,
 ) -> Data:
+    shape: Data = {"measure": measure}
+    if per is not None:
+        shape["per"] = per
+    if limit is not None:
+        shape["limit"] = limit
+    if credits is not None:
+        shape["credits"] = credits
     return {
         "id": ident,
         "party": party,
@@ -59,6 +70,7 @@ def _goal(
         "owner": owner,
         "stage": stage,
         "accrues": accrues,
+        **shape,
     }
 
 
@@ -186,6 +198,9 @@ def _customer() -> Data:
                 "sam",
                 "service",
                 measured_by="Help-desk time stamps of the ticket and of the first reply",
+                measure="per-event",
+                per="severity-1 incident",
+                credits={"per_miss": "5%"},
             ),
         ],
         "requirements": [
@@ -208,7 +223,7 @@ def _customer() -> Data:
             )
         ],
         "diagnosed_by": ["pat", "casey"],
-        "consequences": ["Service credits by the tiers of measured availability, up to the monthly cap"],
+        "consequences": ["A written incident report within five business days of each severity-1 incident"],
     }
 
 
@@ -298,7 +313,7 @@ def _internal() -> Data:
             )
         ],
         "diagnosed_by": ["morgan", "kim"],
-        "consequences": ["Both teams meet within five business days of a missed month to agree a plan"],
+        "consequences": ["The team leads meet within five business days of a missed month to agree a plan"],
     }
 
 
@@ -331,6 +346,9 @@ def _multi_level() -> Data:
             "jo",
             "service",
             measured_by="Onboarding calls logged in the help desk",
+            measure="share",
+            per="new customer",
+            limit={"comparison": "at-most", "target": {"value": 5}, "unit": "business days from closing"},
         )
     )
     data["requirements"].append(
@@ -400,8 +418,12 @@ def starter(kind: str, style: str, today: date) -> Data:
         },
         "cancellation": {
             "conditions": [
-                {"text": "Goals are missed for the last three months in a row", "missed_in_a_row": 3},
-                {"text": "The agreement no longer has the support of every party"},
+                {
+                    "text": "Goals are missed for the last three months in a row",
+                    "missed_in_a_row": 3,
+                    "by": "any",
+                },
+                {"text": "The agreement no longer has the support of every party", "by": "any"},
             ],
             "notice_days": 30,
         },

@@ -1,9 +1,10 @@
 """Availability: a target percentage as allowed downtime, and downtime as availability.
 
 Allowed downtime = minutes in the stretch x (100% - target) / 100%. Minutes are
-whole (days x 1,440; a year is 365.25 days, a quarter a quarter of that, the
-convention of public uptime calculators), and the target a short decimal, so the
-result is exact: no rounding. Durations are shown by :func:`format_duration`,
+whole (the calendar days of each month and of the period x 1,440: one convention,
+so one figure per stretch), and the target a short decimal, so the result is exact:
+no rounding. ``downtime_for_days`` also takes a 365.25-day year, for lint's labelled
+"a year" figure. Durations are shown by :func:`format_duration`,
 to the second, half-up: 22.32 min (99.95% of a 31-day month) is "22 min 19 s".
 """
 
@@ -22,8 +23,6 @@ from .calendar import maintenance_minutes, rule, window_text
 from .rounding import AS_SET, EXACT, HUNDRED, ONE, exact, fmt, frac, pct, round_to
 
 MINUTES_A_DAY = 1440
-YEAR_DAYS = Decimal("365.25")
-QUARTER_DAYS = YEAR_DAYS / 4
 DURATION_RULE = "shown to the second, half-up"
 
 
@@ -177,5 +176,5 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         add("window", f"Allowed downtime in any {n} consecutive days", n, None, f"a {n}-day window")
     if av.measured_per == "week":
         add("week", "Allowed downtime per week (7 days)", 7, "week", "a week")
-    add("quarter", "Allowed downtime per quarter (91.3125 days)", QUARTER_DAYS, "quarter", "a quarter")
-    add("year", "Allowed downtime per year (365.25 days)", YEAR_DAYS, "year", "a year")
+    # One figure per quantity: no 91.3125-day quarter or 365.25-day year beside the calendar's
+    # figures; lint's SLA001 uses the year, labelled as such.

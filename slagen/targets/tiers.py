@@ -2,12 +2,14 @@
 
 Per tier: customers = funnel customers needed x the tier's share (rounded up),
 leads = tier customers / tier close rate (rounded up), lead value = leads x value
-per lead (to the cent). The tiers' counts are each rounded up, so they may add up
-to a little more than the funnel's totals: never less.
+per lead (to the cent); ``tiers.leads_needed_total`` is the sum of the tiers' leads. The
+tiers' counts are each rounded up, so they may add up to more than the funnel's totals;
+``slagen check`` fails when the tiers' leads differ from ``funnel.leads_needed``.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from slagen.agreement.model import LeadTier
@@ -26,6 +28,7 @@ def tier_targets(ts: TargetSet, tiers: list[LeadTier], currency: str) -> None:
         )
     per = total.per
     values: list[Computed] = []
+    counts: list[Computed] = []
     for j, tier in enumerate(tiers):
         customers = ts.add(
             Computed(
@@ -61,6 +64,7 @@ def tier_targets(ts: TargetSet, tiers: list[LeadTier], currency: str) -> None:
                 WHOLE_UP,
             )
         )
+        counts.append(leads)
         if tier.value_per_lead is not None:
             values.append(
                 ts.add(
@@ -79,6 +83,18 @@ def tier_targets(ts: TargetSet, tiers: list[LeadTier], currency: str) -> None:
                     )
                 )
             )
+    ts.add(
+        Computed(
+            "tiers.leads_needed_total",
+            "Leads needed, all tiers",
+            sum((c.value for c in counts), Decimal(0)),
+            "leads",
+            per,
+            "sum of the tiers' leads needed",
+            tuple((c.label.lower(), fmt(c.value)) for c in counts),
+            "exact sum of whole numbers",
+        )
+    )
     if values:
         ts.add(
             Computed(

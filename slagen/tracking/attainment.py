@@ -41,6 +41,7 @@ from slagen.targets import (
 )
 from slagen.targets.rounding import CENT, HUNDRED, round_to
 from slagen.tracking import Actuals, default_measure, measure
+from slagen.tracking.measures import measure_of_kind
 
 Status = Literal["met", "missed", "no data", "not judged"]
 #: Intervals from short to long: a goal is judged only over periods at least as long as its interval.
@@ -229,10 +230,22 @@ class _Judge:
             worst = max(values) if g.comparison == "at-most" else min(values)
             return worst, f"given in the actuals: the worst of {len(rows)}"
         name = self.measures.get(g.id) or default_measure(g.target.computed)
+        if name is None and g.limit is not None:
+            name = default_measure(g.limit.target.computed)
         if name is None:
             return None, "no measure: name one in the actuals' measures section, or give the actual in goals"
-        m = measure(self.actuals, name, period)
+        m = measure_of_kind(self.actuals, name, period, g.measure, g.comparison, self._limit(g, period))
         return m.value, f"{name}: {m.basis}"
+
+    def _limit(self, g: Goal, period: Period) -> tuple[str, Decimal] | None:
+        """A share goal's limit for ``period``: its comparison and value."""
+        if g.limit is None:
+            return None
+        value = g.limit.target.value
+        if g.limit.target.computed is not None:
+            c = self.targets(period).values.get(g.limit.target.computed)
+            value = None if c is None else c.value
+        return None if value is None else (g.limit.comparison, value)
 
     def interval(self, period: Period) -> IntervalResult:
         return IntervalResult(period, tuple(self.goal(g, period) for g in self.a.goals))

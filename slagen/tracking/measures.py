@@ -186,6 +186,81 @@ def _downtime_total(a: Actuals, p: Period) -> Measured:
     return Measured(round_to(down, CENT, "half-up"), f"sum of {plural(len(months), 'measured month')}")
 
 
+def events(actuals: Actuals, name: str, period: Period) -> tuple[list[Fraction], str] | None:
+    """The value of each event a measure is made of in ``period`` (minutes to first follow-up of
+    each lead followed up, attempts on each unconnected lead, each ticket's response or
+    resolution), with what one event is; None for a measure that is not of events."""
+    if name == "first_follow_up_minutes":
+        values = [
+            frac(m)
+            for lead in actuals.leads
+            if period.start <= lead.handed_off.date() <= period.end
+            and (m := lead.minutes_to_first_follow_up) is not None
+        ]
+        return values, "lead followed up"
+    if name == "attempts_unconnected":
+        return [
+            Fraction(x.attempts)
+            for x in actuals.leads
+            if period.start <= x.handed_off.date() <= period.end and not x.connected
+        ], "unconnected lead"
+    head, _, severity = name.partition(".")
+    if head not in ("response_minutes", "resolution_hours") or not severity:
+        return None
+    tickets = [
+        t for t in actuals.tickets if t.severity == severity and period.start <= t.opened.date() <= period.end
+    ]
+    if head == "response_minutes":
+        return [frac(t.response_minutes) for t in tickets], f"{severity} ticket"
+    return [
+        frac(t.resolution_hours) for t in tickets if t.resolution_hours is not None
+    ], f"resolved {severity} ticket"
+
+
+def _meets(comparison: str, value: Fraction, limit: Fraction) -> bool:
+    if comparison == "at-least":
+        return value >= limit
+    if comparison == "at-most":
+        return value <= limit
+    return value == limit
+
+
+def measure_of_kind(
+    actuals: Actuals,
+    name: str,
+    period: Period,
+    kind: str | None,
+    comparison: str,
+    limit: tuple[str, Decimal] | None = None,
+) -> Measured:
+    """The measure ``name`` over ``period`` formed as a goal of ``kind`` forms its figure: the
+    average of the events, the worst event (``per-event``: every event must meet the target,
+    so the goal is met when the worst one does), or the share of events meeting ``limit``
+    (percent, rounded down to 2 places). Other kinds, and measures not made of events, are
+    :func:`measure` as it stands."""
+    found = events(actuals, name, period) if kind in ("average", "per-event", "share") else None
+    if found is None:
+        return measure(actuals, name, period)
+    values, noun = found
+    if not values:
+        return Measured(None, f"no {noun}s")
+    count = plural(len(values), noun)
+    if kind == "average":
+        return Measured(_avg(values), f"average over {count}")
+    if kind == "per-event":
+        # never shown better than the worst event was: up for a ceiling, down for a floor
+        high = comparison == "at-most"
+        worst = max(values) if high else min(values)
+        word = "highest" if high else "lowest"
+        return Measured(round_to(worst, CENT, "up" if high else "down"), f"each event: the {word} of {count}")
+    if limit is None:
+        return Measured(None, "no limit to count the events against")
+    op, bound = limit
+    meeting = sum(_meets(op, v, frac(bound)) for v in values)
+    share = round_to(HUNDRED * Fraction(meeting, len(values)), CENT, "down")
+    return Measured(share, f"{meeting} of {count} within the limit")
+
+
 _SIMPLE: dict[str, Callable[[Actuals, Period], Measured]] = {
     "qualified_leads": _qualified,
     "customers": _tracked("customers"),

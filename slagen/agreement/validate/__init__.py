@@ -18,7 +18,20 @@ from slagen.errors import Problem
 from slagen.targets import TargetError, TargetSet, compute_targets
 from slagen.util.text import did_you_mean
 
-from . import calendars, cancellation, clauses, ids, inputs, parties, presentation, references, term, units
+from . import (
+    calendars,
+    cancellation,
+    clauses,
+    ids,
+    inputs,
+    obligations,
+    parties,
+    presentation,
+    references,
+    term,
+    units,
+)
+from .obligations import funnel_problems
 from .references import reference_problems
 from .registry import CHECKS, Check, Context, Finding, check
 
@@ -33,6 +46,7 @@ __all__ = [
     "clauses",
     "ids",
     "inputs",
+    "obligations",
     "parties",
     "presentation",
     "reference_problems",
@@ -75,6 +89,16 @@ def target_problems(a: Agreement, src: Source) -> tuple[TargetSet | None, list[P
                     f"no computed target named {name!r}{hint}; available: {available}",
                 )
             )
+    for i, g in enumerate(a.goals):
+        name = g.limit.target.computed if g.limit is not None else None
+        if name is not None and name not in targets.values:
+            out.append(
+                src.problem(
+                    ("goals", i, "limit", "target", "computed"),
+                    f"no computed target named {name!r}{did_you_mean(name, targets.values)}",
+                )
+            )
+    out.extend(funnel_problems(a, src, {k: c.value for k, c in targets.values.items()}))
     for w in targets.warnings:
         out.append(src.problem(w.path, w.message, severity="warning"))
     return targets, out

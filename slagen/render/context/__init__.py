@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from .calendar import CalendarView, DeliveryView, HolidayView
 from .clauses import ClausesView, ClauseView, DefinitionView, TableView
-from .document import Absent, Chart, ContextInputs, DocumentContext, Headings, build_context
+from .document import Absent, Chart, ContextInputs, DocumentContext, Headings, PartyWords, build_context
 from .parties import (
     PALETTE,
     SHAPES,
@@ -75,6 +75,7 @@ VIEWS: tuple[type, ...] = (
     MissedGoalsView,
     PartyRef,
     PartyView,
+    PartyWords,
     PersonView,
     ReportView,
     RequirementView,
@@ -118,6 +119,7 @@ __all__ = [
     "MissedGoalsView",
     "PartyRef",
     "PartyView",
+    "PartyWords",
     "PersonView",
     "ReportView",
     "RequirementView",

@@ -68,6 +68,27 @@ class Headings:
 
 
 @dataclass(frozen=True)
+class PartyWords:
+    """Words that depend on the number of parties, so no template writes "either party" to
+    three: two parties read ``either party``, ``both parties``, ``the other party``."""
+
+    either: str = "either party"
+    both: str = "both parties"
+    other: str = "the other party"
+    """The party or parties besides the one in question."""
+    each_other: str = "each other"
+    other_defined: str = "the other Party"
+    """:attr:`other` with the defined term, as the legal style writes it."""
+
+    @classmethod
+    def of(cls, n: int) -> "PartyWords":
+        """The words for ``n`` parties."""
+        if n == 2:
+            return cls()
+        return cls("any party", "all parties", "the other parties", "one another", "the other Parties")
+
+
+@dataclass(frozen=True)
 class Absent:
     """The sentence printed where an optional part of the agreement is absent."""
 
@@ -166,6 +187,8 @@ class DocumentContext:
     """The first day of the term as a contract's preamble writes it: ``the 1st day of January, 2026``."""
     clauses: ClausesView | None = None
     """The standard clauses (definitions, measurement, claims, exclusions, remedies, law...)."""
+    words: PartyWords = PartyWords()
+    """Words chosen by the number of parties (``either party`` or ``any party``)."""
 
 
 @dataclass(frozen=True)
@@ -256,4 +279,5 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         warnings=tuple(w.message for w in targets.warnings),
         logo=extra.logo,
         clauses=clauses(a, goals, extra.style),
+        words=PartyWords.of(len(a.parties)),
     )

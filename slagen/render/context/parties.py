@@ -10,7 +10,8 @@ from ...targets import TargetSet
 from ...targets.base import MonthLine
 from .. import formatting as f
 from .. import words as spell
-from .targets import BreakdownGroup, breakdown
+from ..commitment import Commitment, kind_label, statement
+from .targets import DOWNTIME_PREFIX, BreakdownGroup, breakdown, downtime_text
 
 #: Colour of each party in order of appearance, and of shared goals.
 PALETTE = ("#1f5f8b", "#a4452c", "#2e7d4f", "#6d4c9f", "#8a6d1f", "#2b7a86")
@@ -119,6 +120,13 @@ class GoalView:
     """The target in words and figures: ``one hundred (100) leads`` (legal-narrative)."""
     period_total_words: str | None = None
     """The period total in words and figures, for goals that accrue."""
+    statement_words: str = ""
+    """The whole commitment with its figures in words and figures (legal-narrative):
+    ``at most sixty (60) minutes per lead handed off, averaged over each week``."""
+    measure: str | None = None
+    """``total``, ``average``, ``per-event``, ``share`` (None when the goal does not say)."""
+    measure_label: str = ""
+    """What the figure is: ``average over each interval``, ``limit for each event``..."""
 
 
 @dataclass(frozen=True)
@@ -202,9 +210,25 @@ def goal_view(
         value = g.target.value
     forms = {str(k): v for k, v in g.unit_forms.items()} if g.unit_forms else None
     target = f.quantity(value, g.unit, cur, forms)
+    if computed is not None and computed.name.startswith(DOWNTIME_PREFIX) and g.unit == "minutes":
+        target = downtime_text(value, targets)
     per = f.per(g.interval)
     comparison = f.comparison(g.comparison)
     total = gt.period_total if gt is not None else None
+    limit = limit_words = limit_cmp = ""
+    if g.limit is not None:
+        lc = targets.values.get(g.limit.target.computed) if g.limit.target.computed else None
+        lv = lc.value if lc is not None else g.limit.target.value
+        if lv is not None:
+            limit = f.quantity(lv, g.limit.unit, cur)
+            limit_words = spell.quantity(lv, g.limit.unit, cur, loc)
+        limit_cmp = f.COMPARISON[g.limit.comparison]
+    target_words = spell.quantity(value, g.unit, cur, loc)
+    measure = g.measure or ("total" if g.accrues else None)
+
+    def said(t: str, lim: str) -> str:
+        return statement(Commitment(measure, comparison, t, g.interval, g.per, limit_cmp, lim))
+
     return GoalView(
         id=g.id,
         metric=g.metric,
@@ -214,7 +238,7 @@ def goal_view(
         comparison=comparison,
         target=target,
         per=per,
-        statement=" ".join(x for x in (comparison, target, per) if x),
+        statement=said(target, limit),
         unit=g.unit,
         measured_by=g.measured_by,
         owner=people[g.owner] if g.owner else None,
@@ -226,8 +250,11 @@ def goal_view(
         breakdown=breakdown(gt, g.unit, cur, loc, forms),
         rounding=gt.rounding if gt is not None else "",
         goal_lines=gt.goal_lines if gt is not None else (),
-        target_words=spell.quantity(value, g.unit, cur, loc),
+        target_words=target_words,
         period_total_words=spell.quantity(total, g.unit, cur, loc) if total is not None else None,
+        statement_words=said(target_words, limit_words),
+        measure=measure,
+        measure_label=kind_label(g.measure, g.totals),
     )
 
 

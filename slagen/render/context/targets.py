@@ -2,14 +2,16 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from slagen.i18n import N_
 from slagen.i18n import gettext as _
 
-from ...targets import Computed
+from ...targets import Computed, TargetSet
 from ...targets.base import GoalTarget
 from .. import formatting as f
 
+DOWNTIME_PREFIX = "availability.downtime_minutes."
 #: The breakdowns of a goal, in the order the documents show them.
 INTERVALS = ("quarter", "month", "week")
 BY = {"quarter": N_("By quarter"), "month": N_("By month"), "week": N_("By week")}
@@ -91,3 +93,10 @@ def derivation(c: Computed, currency: str) -> ComputedView:
         inputs=tuple(RowView(k, v) for k, v in c.inputs),
         rounding=c.rounding,
     )
+
+
+def downtime_text(minutes: Decimal, targets: TargetSet) -> str:
+    """Allowed downtime in minutes, to the places every downtime figure of the document needs
+    (one kind of figure, one number of decimals): ``21.60 minutes``, ``22.32 minutes``."""
+    places = f.places_needed([c.value for n, c in targets.values.items() if n.startswith(DOWNTIME_PREFIX)])
+    return f"{f.fixed(minutes, places)} minutes"

@@ -2,6 +2,7 @@
 cancellation, unexpected events, review and sign-off."""
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.agreement.model import Agreement, Availability
 
@@ -9,10 +10,9 @@ from ...targets import TargetSet
 from ...targets.calendar import clock_text, window_text
 from .. import formatting as f
 from .. import words as spell
+from ..phrases import join_and
 from .parties import PersonView
-from .targets import RowView
-
-DOWNTIME_PREFIX = "availability.downtime_minutes."
+from .targets import DOWNTIME_PREFIX, RowView, downtime_text
 
 
 @dataclass(frozen=True)
@@ -50,28 +50,40 @@ class StrikesView:
     window: str
     consequence: str
     statement: str
+    """The whole rule, as every style states it: what counts as a strike, and what the limit
+    sets off."""
     limit_words: str = ""
     """The limit in words and figures: ``three (3)`` (legal-narrative)."""
+    rule: str = ""
+    """What counts as one strike: ``Each month in which the goal Monday deliveries is missed
+    counts as one strike.``"""
+    statement_words: str = ""
+    """:attr:`statement` with the limit in words and figures (legal-narrative)."""
 
 
 @dataclass(frozen=True)
 class CreditsView:
-    """Service credits when goals are missed."""
+    """Service credits when goals are missed: every one stated as data, with its amount."""
 
-    basis: str
+    basis: str | None
+    """What the stepped tiers are measured on (``availability``); None without tiers."""
     tiers: tuple[RowView, ...]
-    """Condition (``availability below 99.9%``) and credit (``10% of the monthly charge``)."""
+    """Range (``availability below 99.95% and at least 99%``) and credit (``10% of the monthly
+    charge (1,200.00 EUR)``)."""
     linear: str | None
-    monthly_cap: str
+    monthly_cap: str | None
+    """Most credit in one month, all credits together, with its amount."""
     rolling_cap: str | None
     monthly_charge: str | None
-    tiers_words: tuple[RowView, ...] = ()
-    """The tiers in words and figures: ``availability is below ninety-nine point nine percent
-    (99.9%)`` and ``ten percent (10%) of the monthly charge`` (legal-narrative)."""
-    linear_words: str | None = None
-    monthly_cap_words: str = ""
-    rolling_cap_words: str | None = None
-    monthly_charge_words: str | None = None
+    per_goal: tuple[RowView, ...] = ()
+    """Credits of goals: the goal's metric and what it earns (``5% of the monthly charge
+    (22.50 GBP) for each delivery short of the target in a week``)."""
+    payment: str = ""
+    """How credits are paid: deducted from the next invoice, or claimed by a deadline."""
+    stacking: str = ""
+    """Whether tiers add up (they never do: one tier applies)."""
+    all_capped: bool = False
+    """Whether the monthly cap covers the goals' credits too."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,8 @@ class CancellationView:
     """When the agreement ends early."""
 
     conditions: tuple[str, ...]
+    """Each ground with who may invoke it: ``Stratus loses its certification (invoked by
+    Meridian Freight Logistics B.V.)``."""
     notice: str
     notice_words: str = ""
     """The notice in words and figures: ``thirty (30) days`` (legal-narrative)."""
@@ -149,7 +163,7 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
     downtime = tuple(
         RowView(
             _downtime_label(name.removeprefix(DOWNTIME_PREFIX), av),
-            f.quantity(c.value, c.unit, a.inputs.currency),
+            downtime_text(c.value, targets),
         )
         for name, c in targets.values.items()
         if name.startswith(DOWNTIME_PREFIX)
@@ -184,12 +198,28 @@ def missed_goals(a: Agreement, people: dict[str, PersonView]) -> MissedGoalsView
     strikes = None
     if m.strikes is not None:
         s = m.strikes
+        every = (
+            a.term.reporting_interval
+            if a.term.reporting_interval in ("month", "quarter", "year")
+            else "month"
+        )
+        if s.goals:
+            metrics = [next(g.metric for g in a.goals if g.id == i) for i in s.goals]
+            what = f"the goal {metrics[0]}" if len(metrics) == 1 else "one of the goals " + "; ".join(metrics)
+        else:
+            what = "any goal"
+        rule = f"Each {every} in which {what} is missed counts as one strike."
+        words = spell.spelled(s.limit, "", a.presentation.locale)
+        end = "" if s.consequence.endswith((".", "!")) else "."
+        tail = f" in one {s.window}: {s.consequence}{end}"
         strikes = StrikesView(
             str(s.limit),
             s.window,
             s.consequence,
-            f"{f.plural(s.limit, 'missed goal')} in one {s.window} count as a strike-out: {s.consequence}",
-            spell.spelled(s.limit, "", a.presentation.locale),
+            f"{rule} After {f.plural(s.limit, 'strike')}{tail}",
+            words,
+            rule,
+            f"{rule} After {words} strike{'' if s.limit == 1 else 's'}{tail}",
         )
     return MissedGoalsView(
         tuple(m.consequences),
@@ -200,73 +230,148 @@ def missed_goals(a: Agreement, people: dict[str, PersonView]) -> MissedGoalsView
     )
 
 
-def credits(a: Agreement) -> CreditsView | None:
-    """The service credit tiers and caps; ``None`` when the agreement gives no credits."""
+def _charge(a: Agreement) -> Decimal | None:
     sc = a.inputs.service_credits
-    if sc is None:
+    if a.inputs.monthly_charge is not None:
+        return a.inputs.monthly_charge
+    return sc.monthly_charge if sc is not None else None
+
+
+def _share(a: Agreement, share: Decimal, of: str = "the monthly charge") -> str:
+    """``10% of the monthly charge (1,200.00 EUR)``: a share, and its amount where the charge is known."""
+    charge = _charge(a)
+    text = f"{f.percent(share)} of {of}"
+    if charge is None:
+        return text
+    base = charge * 12 if "twelve" in of else charge
+    return f"{text} ({f.money(cents(share * base / 100), a.inputs.currency)})"
+
+
+def cents(d: Decimal) -> Decimal:
+    """``d`` to the cent, half-up (amounts of credit)."""
+    return d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _tier_rows(a: Agreement, basis: str) -> tuple[RowView, ...]:
+    """Each availability tier with both its bounds: the range it covers, so a reader sees
+    that one tier applies to a month and the tiers do not add up."""
+    sc = a.inputs.service_credits
+    assert sc is not None
+    tiers = sorted(sc.tiers, key=lambda t: t.below, reverse=True)
+    rows = []
+    for i, t in enumerate(tiers):
+        upper = f"{'below' if t.strict else 'at or below'} {f.percent(t.below)}"
+        lower = ""
+        if i + 1 < len(tiers):
+            n = tiers[i + 1]
+            lower = f" and {'at least' if n.strict else 'above'} {f.percent(n.below)}"
+        rows.append(RowView(f"{basis} {upper}{lower}", _share(a, t.credit)))
+    return tuple(rows)
+
+
+def _goal_credit_rows(a: Agreement) -> tuple[RowView, ...]:
+    rows = []
+    for g in a.goals:
+        c = g.credits
+        if c is None:
+            continue
+        if c.per_miss is not None:
+            if g.measure in ("per-event", "share") and g.per:
+                each = f"each {g.per} that misses its limit"
+            elif g.accrues or g.measure == "total":
+                each = f"each {f.singular(g.unit)} short of the target in a {g.interval or 'month'}"
+            else:
+                each = f"each {g.interval or 'month'} the goal is missed"
+            rows.append(RowView(g.metric, f"{_share(a, c.per_miss)} for {each}"))
+        for t in c.tiers:
+            bounds = (
+                [f"at least {f.quantity(t.at_least, g.unit, a.inputs.currency)}"]
+                if t.at_least is not None
+                else []
+            )
+            if t.below is not None:
+                bounds.append(f"below {f.quantity(t.below, g.unit, a.inputs.currency)}")
+            rows.append(RowView(f"{g.metric}: {' and '.join(bounds)}", _share(a, t.credit)))
+        if c.cap is not None:
+            rows.append(RowView(f"{g.metric}: most in one month", _share(a, c.cap)))
+    return tuple(rows)
+
+
+def _payment(a: Agreement) -> str:
+    cl = a.clauses.claims if a.clauses is not None else None
+    if cl is None:
+        return "The agreement does not say how credits are paid."
+    window = a.inputs.availability.measured_per if a.inputs.availability else a.term.reporting_interval
+    if cl.automatic:
+        return f"Credits are applied without a claim; an accepted credit is {cl.applied.rstrip('.')}."
+    return (
+        f"A credit is due only when claimed within {f.plural(cl.deadline_days, 'day')} after the end of "
+        f"the {window} it was earned in; an accepted credit is {cl.applied.rstrip('.')}."
+    )
+
+
+def credits(a: Agreement) -> CreditsView | None:
+    """Every service credit of the agreement (availability tiers and the credits of goals), with
+    its caps and how it is paid; ``None`` when the agreement gives no credits."""
+    sc = a.inputs.service_credits
+    per_goal = _goal_credit_rows(a)
+    if sc is None and not per_goal:
         return None
-    cur = a.inputs.currency
-    basis = "availability" if sc.basis == "availability" else "response times"
-    tiers = tuple(
-        RowView(
-            f"{basis} {'below' if t.strict else 'at or below'} {f.percent(t.below)}",
-            f"{f.percent(t.credit)} of the monthly charge",
+    basis = None
+    tiers: tuple[RowView, ...] = ()
+    linear = monthly_cap = rolling = None
+    if sc is not None:
+        basis = "availability" if sc.basis == "availability" else "response times"
+        tiers = _tier_rows(a, basis)
+        linear = (
+            f"{_share(a, sc.linear.credit)} for each full {f.percent(sc.linear.per_step)} below target"
+            if sc.linear
+            else None
         )
-        for t in sc.tiers
-    )
-    linear = (
-        f"{f.percent(sc.linear.credit)} of the monthly charge for each full "
-        f"{f.percent(sc.linear.per_step)} below target"
-        if sc.linear
-        else None
-    )
-    loc = a.presentation.locale
-    charge = "of the monthly charge"
-    tiers_words = tuple(
-        RowView(
-            f"{basis} {('is' if basis == 'availability' else 'are')} {('below' if t.strict else 'at or below')} {spell.percent(t.below, loc)}",
-            f"{spell.percent(t.credit, loc)} {charge}",
-        )
-        for t in sc.tiers
-    )
-    linear_words = (
-        f"{spell.percent(sc.linear.credit, loc)} {charge} for each full {spell.percent(sc.linear.per_step, loc)} below target"
-        if sc.linear
-        else None
-    )
-    monthly_cap_words = f"{spell.percent(sc.monthly_cap, loc)} {charge}"
-    rolling_cap_words = (
-        f"{spell.percent(sc.rolling_12_month_cap, loc)} of twelve months' charges"
-        if sc.rolling_12_month_cap
-        else None
-    )
-    monthly_charge_words = spell.money(sc.monthly_charge, cur, loc) if sc.monthly_charge is not None else None
+        monthly_cap = _share(a, sc.monthly_cap)
+        if sc.rolling_12_month_cap:
+            rolling = _share(a, sc.rolling_12_month_cap, "twelve months' charges")
+    charge = _charge(a)
     return CreditsView(
-        tiers_words=tiers_words,
-        linear_words=linear_words,
-        monthly_cap_words=monthly_cap_words,
-        rolling_cap_words=rolling_cap_words,
-        monthly_charge_words=monthly_charge_words,
         basis=basis,
         tiers=tiers,
         linear=linear,
-        monthly_cap=f"{f.percent(sc.monthly_cap)} of the monthly charge",
-        rolling_cap=(
-            f"{f.percent(sc.rolling_12_month_cap)} of twelve months' charges"
-            if sc.rolling_12_month_cap
-            else None
+        monthly_cap=monthly_cap,
+        rolling_cap=rolling,
+        monthly_charge=f.money(charge, a.inputs.currency) if charge is not None else None,
+        per_goal=per_goal,
+        payment=_payment(a),
+        stacking=(
+            "Each month earns the credit of the one tier its figure falls in; the tiers do not add up."
+            if len(tiers) > 1
+            else ""
         ),
-        monthly_charge=f.money(sc.monthly_charge, cur) if sc.monthly_charge is not None else None,
+        all_capped=bool(per_goal) and monthly_cap is not None,
     )
 
 
+def _invoked_by(a: Agreement, by: object) -> str:
+    """Who may invoke a ground, worded for the number of parties."""
+    names = {p.id: p.name for p in a.parties}
+    if isinstance(by, list):
+        ids = list(by)
+    elif by in ("consumer", "provider"):
+        ids = [p.id for p in a.parties if by in p.roles]
+    else:
+        return "either party" if len(a.parties) == 2 else "any party"
+    if len(ids) == len(a.parties):
+        return "either party" if len(a.parties) == 2 else "any party"
+    return join_and([names[i] for i in ids])
+
+
 def cancellation(a: Agreement) -> CancellationView | None:
-    """The conditions for early cancellation and the notice; ``None`` when there are none."""
+    """The conditions for early cancellation, each with who may invoke it, and the notice;
+    ``None`` when there are none."""
     c = a.cancellation
     if c is None:
         return None
     return CancellationView(
-        tuple(x.text for x in c.conditions),
+        tuple(f"{x.text} (invoked by {_invoked_by(a, x.by)})" for x in c.conditions),
         f.plural(c.notice_days, "day"),
         spell.days(c.notice_days, a.presentation.locale),
     )

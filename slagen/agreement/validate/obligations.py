@@ -1,0 +1,398 @@
+"""Checks that an agreement's obligations can be signed as written.
+
+Each check is registered with :func:`~.registry.check`: what a goal measures, credit tiers that can
+apply, ratios written as fractions, cancellation grounds that work, wording that
+fits the number of parties and figures that belong in data rather than free text.
+:func:`funnel_problems` needs the computed targets and runs after them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from slagen.agreement.model import Agreement, CancellationCondition, FigureTier
+from slagen.agreement.source import Path_, Source
+from slagen.errors import Problem
+
+from .registry import Context, Finding, check
+
+
+def _n(d: Decimal) -> str:
+    text = format(d, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# --- what a goal measures ------------------------------------------------------------
+
+_KINDS = "total, average, per-event or share"
+
+
+@check(
+    "goal-measures", "each goal says how its figure is formed (total, average, per-event, share) and per what"
+)
+def goal_measures(ctx: Context) -> Iterator[Finding]:
+    """Each goal says how its figure is formed, and per what."""
+    a = ctx.agreement
+    for i, g in enumerate(a.goals):
+        at = ("goals", i)
+        if g.measure is None:
+            if not g.accrues:
+                yield Finding(
+                    at,
+                    f"goal {g.id!r} does not say how its figure is formed: add measure: {_KINDS} "
+                    "(and per: the event, e.g. 'lead handed off'), so every style words it one way",
+                    "warning",
+                )
+            continue
+        if g.accrues and g.measure != "total":
+            yield Finding(
+                (*at, "measure"),
+                f"a goal that accrues is a total over each interval; got measure: {g.measure} "
+                "(drop accrues, or write measure: total)",
+            )
+        if g.measure != "total" and g.per is None:
+            yield Finding(
+                (*at, "measure"),
+                f"a goal measured as {g.measure} needs per: the one event it is of, in the singular "
+                "(e.g. 'lead not yet connected', 'severity-1 incident')",
+            )
+        if g.measure == "total" and g.per is not None:
+            yield Finding(
+                (*at, "per"), "a total is over each interval, not per event: drop per, or change measure"
+            )
+        if g.measure == "share":
+            if g.limit is None:
+                yield Finding(
+                    (*at, "measure"),
+                    "a share of events needs limit: the limit each event is held to "
+                    "(e.g. {comparison: at-most, target: {value: 15}, unit: minutes})",
+                )
+            if g.unit not in ("%", "percent"):
+                yield Finding(
+                    (*at, "unit"), f"a share of events is a percentage: expected unit '%', got {g.unit!r}"
+                )
+        elif g.limit is not None:
+            yield Finding(
+                (*at, "limit"), f"only a share of events has a limit; this goal is measured as {g.measure}"
+            )
+        if g.measure in ("average", "per-event", "share") and g.interval is None:
+            yield Finding(
+                (*at, "measure"),
+                f"a goal measured as {g.measure} needs an interval: the events of which interval are judged",
+            )
+
+
+# --- credit tiers ----------------------------------------------------------------------
+
+
+@check("credit-tiers", "credit tiers have their own bounds, each can apply, and the cap can bind")
+def availability_tiers(ctx: Context) -> Iterator[Finding]:
+    """Stepped credits: no two tiers with one bound, none that can never apply, a cap that binds."""
+    a = ctx.agreement
+    sc = a.inputs.service_credits
+    if sc is None:
+        return
+    at = ("inputs", "service_credits", "tiers")
+    seen: dict[Decimal, int] = {}
+    for j, t in enumerate(sc.tiers):
+        if t.below in seen:
+            yield Finding(
+                (*at, j, "below"),
+                f"tiers {seen[t.below] + 1} and {j + 1} have the same bound {_n(t.below)}%: a figure "
+                "below it would earn both; give each tier its own bound",
+            )
+            continue
+        seen[t.below] = j
+        for k, other in enumerate(sc.tiers):
+            if k != j and other.below > t.below and other.credit >= t.credit:
+                yield Finding(
+                    (*at, j, "credit"),
+                    f"tier {j + 1} (below {_n(t.below)}%: {_n(t.credit)}%) can never apply: every figure "
+                    f"below {_n(t.below)}% is also below {_n(other.below)}%, where tier {k + 1} gives "
+                    f"{_n(other.credit)}%; a lower bound needs a higher credit",
+                )
+                break
+    top = max((t.credit for t in sc.tiers), default=None)
+    others = any(g.credits is not None for g in a.goals)
+    if top is not None and sc.linear is None and not others and sc.monthly_cap >= top:
+        yield Finding(
+            ("inputs", "service_credits", "monthly_cap"),
+            f"the monthly cap {_n(sc.monthly_cap)}% never limits a month's credit: the highest tier gives "
+            f"{_n(top)}%; set the cap below it, or drop the tier it duplicates",
+            "warning",
+        )
+
+
+def _range(t: FigureTier) -> str:
+    low = f"from {_n(t.at_least)}" if t.at_least is not None else "any figure"
+    return low + (f" below {_n(t.below)}" if t.below is not None else " up")
+
+
+@check("goal-credits", "credits of goals have ranges that exist and do not overlap, and a way to be paid")
+def goal_credit_tiers(ctx: Context) -> Iterator[Finding]:
+    """Credits of a goal: ranges that exist, do not overlap, and a goal that can earn them."""
+    a = ctx.agreement
+    for i, g in enumerate(a.goals):
+        c = g.credits
+        if c is None:
+            continue
+        at = ("goals", i, "credits")
+        if c.per_miss is None and not c.tiers:
+            yield Finding(at, "expected per_miss, tiers or both")
+        for j, t in enumerate(c.tiers):
+            if t.at_least is None and t.below is None:
+                yield Finding((*at, "tiers", j), "expected at_least, below or both: a tier needs a bound")
+            elif t.at_least is not None and t.below is not None and t.at_least >= t.below:
+                yield Finding(
+                    (*at, "tiers", j, "below"),
+                    f"the tier can never apply: no figure is at least {_n(t.at_least)} and below {_n(t.below)}",
+                )
+        for j, t in enumerate(c.tiers):
+            for k in range(j):
+                o = c.tiers[k]
+                lo1, hi1 = t.at_least, t.below
+                lo2, hi2 = o.at_least, o.below
+                if (hi1 is None or lo2 is None or lo2 < hi1) and (hi2 is None or lo1 is None or lo1 < hi2):
+                    yield Finding(
+                        (*at, "tiers", j),
+                        f"tiers {k + 1} ({_range(o)}) and {j + 1} ({_range(t)}) overlap: a figure in both "
+                        "would earn both; make the ranges meet without overlapping",
+                    )
+                    break
+        charge = _charge(a)
+        if charge is None:
+            yield Finding(
+                at,
+                "credits are shares of the month's charge: state it in inputs.monthly_charge",
+                "warning",
+            )
+    if any(g.credits for g in a.goals) and (a.clauses is None or a.clauses.claims is None):
+        yield Finding(
+            ("inputs",),
+            "the agreement gives credits but does not say how they are paid: add clauses.claims "
+            "(automatic: true for credits applied unasked, or the deadline of a claim)",
+            "warning",
+        )
+
+
+def _charge(a: Agreement) -> Decimal | None:
+    sc = a.inputs.service_credits
+    if a.inputs.monthly_charge is not None:
+        return a.inputs.monthly_charge
+    return sc.monthly_charge if sc is not None else None
+
+
+@check("credit-charge", "one monthly charge for every credit")
+def credit_charge(ctx: Context) -> Iterator[Finding]:
+    """The charge credits are shares of is stated once."""
+    a = ctx.agreement
+    sc, charge = a.inputs.service_credits, a.inputs.monthly_charge
+    if charge is not None and sc is not None and sc.monthly_charge not in (None, charge):
+        yield Finding(
+            ("inputs", "monthly_charge"),
+            f"two monthly charges: {_n(charge)} here and {_n(sc.monthly_charge)} in "
+            "service_credits; state it once",
+        )
+
+
+# --- ratios written as fractions -------------------------------------------------------
+
+
+def _raw(src: Source, path: Path_) -> Any:
+    node: Any = src.data
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                return None
+            node = node[part]
+        else:
+            if not isinstance(node, dict):
+                return None
+            node = node.get(part)
+    return node
+
+
+def _fraction_like(src: Source, path: Path_, value: Decimal) -> Iterator[Finding]:
+    raw = _raw(src, path)
+    if isinstance(raw, str) and "%" not in raw and Decimal(0) < value <= Decimal(1):
+        yield Finding(
+            path,
+            f"{raw} is read as {_n(value)}%, a percentage; if you mean {_n(value * 100)}% "
+            f"(a fraction {raw}), write {_n(value * 100)} or {_n(value * 100)}%",
+            "warning",
+        )
+
+
+@check("ratios-as-percentages", "a share written as a fraction where a percentage is expected")
+def ratios(ctx: Context) -> Iterator[Finding]:
+    """A share written as a fraction (``close_rate: 0.5``) where a percentage is expected."""
+    a, src = ctx.agreement, ctx.source
+    f = a.inputs.funnel
+    if f is not None:
+        for key in ("marketing_share", "close_rate"):
+            yield from _fraction_like(src, ("inputs", "funnel", key), getattr(f, key))
+        for j, s in enumerate(f.stages):
+            yield from _fraction_like(src, ("inputs", "funnel", "stages", j, "rate"), s.rate)
+    for j, t in enumerate(a.inputs.lead_tiers):
+        yield from _fraction_like(src, ("inputs", "lead_tiers", j, "close_rate"), t.close_rate)
+        yield from _fraction_like(
+            src, ("inputs", "lead_tiers", j, "share_of_customers"), t.share_of_customers
+        )
+
+
+# --- cancellation grounds ---------------------------------------------------------------
+
+_END_OF_TERM = re.compile(r"\b(end|expiry|expiration) of (the |its )?term\b|\bterm (ends|expires)\b", re.I)
+
+
+def invokers(a: Agreement, c: CancellationCondition) -> list[str]:
+    """The ids of the parties that may invoke ``c`` (all parties when it does not say)."""
+    if isinstance(c.by, list):
+        return list(c.by)
+    if c.by == "consumer":
+        return [p.id for p in a.parties if "consumer" in p.roles]
+    if c.by == "provider":
+        return [p.id for p in a.parties if "provider" in p.roles]
+    return [p.id for p in a.parties]
+
+
+@check("cancellation-grounds", "grounds end the agreement early, and no party cancels over its own failure")
+def cancellation_grounds(ctx: Context) -> Iterator[Finding]:
+    """A ground ends the agreement early, and no party may cancel over its own failure."""
+    a = ctx.agreement
+    if a.cancellation is None:
+        return
+    goals = {g.id: g for g in a.goals}
+    party_ids = {p.id for p in a.parties}
+    for i, c in enumerate(a.cancellation.conditions):
+        at = ("cancellation", "conditions", i)
+        if _END_OF_TERM.search(c.text):
+            yield Finding(
+                (*at, "text"),
+                "a ground for early cancellation cannot be the end of the term: the agreement ends then "
+                "anyway; drop it, or say what lets a party end it early",
+            )
+        if isinstance(c.by, list):
+            for j, ident in enumerate(c.by):
+                if ident not in party_ids:
+                    yield Finding(
+                        (*at, "by", j), f"expected a party id ({', '.join(sorted(party_ids))}), got {ident!r}"
+                    )
+        own = sorted({goals[gid].party for gid in c.goals or [] if gid in goals} & set(invokers(a, c)))
+        if own:
+            yield Finding(
+                (*at, "by"),
+                f"{' and '.join(own)} could cancel over {'its' if len(own) == 1 else 'their'} own failure "
+                f"(the goals counted are {'its' if len(own) == 1 else 'theirs'}); let the other "
+                "parties invoke it (e.g. by: consumer)",
+            )
+        elif c.by is None:
+            yield Finding(
+                at,
+                "say who may invoke this ground: by: consumer, provider, any, or a list of party ids",
+                "warning",
+            )
+
+
+# --- wording that fits the parties, and figures that belong in data -----------------------
+
+_EITHER = re.compile(r"\b(either|both|neither)\b( of the)? (party|parties|sides?|teams?)\b", re.I)
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:%|percent\b)|\b(?:[A-Z]{3}|[$£€])\s?\d|\d\s?(?:[A-Z]{3})\b|"
+    r"\bwithin \d+ (?:business )?days\b",
+    re.I,
+)
+_CREDIT = re.compile(r"\bcredit(s|ed)?\b", re.I)
+
+
+def _free_texts(a: Agreement) -> Iterator[tuple[Path_, str, bool]]:
+    """Free texts that state obligations, and whether each states a consequence of a miss."""
+    m = a.missed_goals
+    for i, t in enumerate(m.consequences):
+        yield ("missed_goals", "consequences", i), t, True
+    if m.recovery:
+        yield ("missed_goals", "recovery"), m.recovery, True
+    if m.strikes is not None:
+        yield ("missed_goals", "strikes", "consequence"), m.strikes.consequence, True
+    for i, c in enumerate(a.cancellation.conditions if a.cancellation else []):
+        yield ("cancellation", "conditions", i, "text"), c.text, False
+    for i, r in enumerate(a.requirements):
+        yield ("requirements", i, "text"), r.text, False
+    if a.unexpected_events is not None:
+        for i, t in enumerate(a.unexpected_events.minimum_standards):
+            yield ("unexpected_events", "minimum_standards", i), t, False
+
+
+@check("free-text", "wording that fits the number of parties; figures of consequences as data")
+def free_text(ctx: Context) -> Iterator[Finding]:
+    """'Either party' with more than two parties; consequences whose figures should be data."""
+    a = ctx.agreement
+    n = len(a.parties)
+    for path, text, consequence in _free_texts(a):
+        m = _EITHER.search(text)
+        if m and n > 2:
+            yield Finding(
+                path,
+                f"{m.group(0)!r} cannot be right with {n} parties: name the parties, or write "
+                "'any party' / 'all parties' (the documents choose the words by the number of parties)",
+                "warning",
+            )
+        if not consequence:
+            continue
+        fig = _FIGURE.search(text)
+        if fig:
+            yield Finding(
+                path,
+                f"a consequence with a figure ({fig.group(0).strip()!r}) is free text no calculation "
+                "or report can check: state it as data (a goal's credits, clauses.claims, "
+                "strikes), and keep the text for what has no number",
+                "warning",
+            )
+        elif _CREDIT.search(text):
+            yield Finding(
+                path,
+                "credits in free text can contradict the credits the documents state: give them as "
+                "data (a goal's credits, inputs.service_credits, clauses.claims)",
+                "warning",
+            )
+
+
+# --- goals that must be met together (needs the computed targets) ---------------------------
+
+
+def funnel_problems(a: Agreement, src: Source, values: dict[str, Decimal]) -> list[Problem]:
+    """Lead tiers and the funnel give one number of leads, so every lead goal can be met at once."""
+    tiers = a.inputs.lead_tiers
+    total = values.get("funnel.leads_needed")
+    if not tiers or total is None:
+        return []
+    tier_leads = [(t.name, values.get(f"tiers.{t.name}.leads_needed")) for t in tiers]
+    counts = [v for _, v in tier_leads if v is not None]
+    if len(counts) != len(tiers):
+        return []
+    summed = sum(counts, Decimal(0))
+    if summed == total:
+        return []
+    stages = {f"funnel.{s.name}" for s in (a.inputs.funnel.stages if a.inputs.funnel else [])}
+    users = [
+        g.id
+        for g in a.goals
+        if (name := g.target.computed or "").startswith("tiers.") or name in {"funnel.leads_needed", *stages}
+    ]
+    customers = values.get("funnel.customers_needed", Decimal(0))
+    blended = (customers / summed * 100).quantize(Decimal("0.01")) if summed else Decimal(0)
+    parts = " + ".join(_n(v) for v in counts)
+    named = f"goals {', '.join(repr(u) for u in users)} " if users else "the lead goals "
+    return [
+        src.problem(
+            ("inputs", "lead_tiers"),
+            f"{named}cannot all be met together: the tiers need {parts} = {_n(summed)} leads for "
+            f"{_n(customers)} customers (a blended close rate of {_n(blended)}%), but funnel.leads_needed "
+            f"is {_n(total)} (close rate {_n(a.inputs.funnel.close_rate) if a.inputs.funnel else '?'}%); "
+            "make the tiers' close rates and shares give the funnel's close rate, or the close rate the "
+            "tiers' blended one",
+        )
+    ]

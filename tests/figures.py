@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from render_helpers import WATERMARK_LETTER
+
 _ROW = re.compile(
     r"^\s*(\d{4}-(?:W\d{2}|Q[1-4]|\d{2}))\s+\d{2}/\d{2}/\d{4}\s+\d{2}/\d{2}/\d{4}\s+\d+\s+(.+?)\s*$"
 )
@@ -26,7 +28,7 @@ _DATES = re.compile(
 _APPENDIX = re.compile(
     r"Appendix: How these targets were computed|Part B: Derivation of the computed Targets"
 )
-_RUNNING = re.compile(r"^(Version \S+ · .*|Page \d+ of \d+|.* · \d{4}(?:-Q[1-4]|-\d{2})?)$")
+RUNNING = re.compile(r"^(Version \S+ · .*|Page \d+ of \d+|.* · \d{4}(?:-Q[1-4]|-\d{2})?)$")
 _CUR = "USD|EUR|GBP|PLN|CAD|AUD|CHF|JPY"
 _MONEY = re.compile(rf"\b({_CUR}) (\d[\d,]*\.\d{{2}})\b|\b(\d[\d,]*\.\d{{2}}) ({_CUR})\b")
 _PERCENT = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?%")
@@ -51,6 +53,12 @@ def layout_text(pdf: Path) -> str:
     ).stdout
 
 
+def pdf_text_lines(pdf: Path) -> list[str]:
+    """The lines of the PDF's text, pages one after the other."""
+    plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return plain.replace("\f", "\n").splitlines()
+
+
 def figures(pdf: Path) -> Figures:
     """The figures the PDF at ``pdf`` states."""
     rows: Counter[tuple[str, str]] = Counter()
@@ -58,10 +66,9 @@ def figures(pdf: Path) -> Figures:
         m = _ROW.match(line)
         if m:
             rows[(m.group(1), m.group(2))] += 1
-    plain = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     # the running header and footer, and page numbers, interrupt sentences across pages
-    kept = [line for line in plain.replace("\f", "\n").splitlines() if not _RUNNING.match(line)]
-    text = re.sub(r"\s+", " ", " ".join(kept))
+    kept = [line for line in pdf_text_lines(pdf) if not RUNNING.match(line)]
+    text = WATERMARK_LETTER.sub(" ", re.sub(r"\s+", " ", " ".join(kept)))
     # The appendix derives the targets (the same table in every style); it promises nothing
     # itself, and its columns come out of the PDF interleaved.
     text = _APPENDIX.split(text, maxsplit=1)[0]

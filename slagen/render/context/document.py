@@ -251,7 +251,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         requirements=reqs,
         service_levels=service_levels(a, targets),
         calendar=calendar_view(a, targets),
-        derivations=tuple(derivation(c, cur) for c in targets.values.values()),
+        derivations=tuple(derivation(c, cur, targets) for c in targets.values.values()),
         contacts=contacts,
         reports=tuple(
             ReportView(

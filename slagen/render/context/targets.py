@@ -82,12 +82,16 @@ def breakdown(
     return tuple(groups)
 
 
-def derivation(c: Computed, currency: str) -> ComputedView:
-    """A computed target with its formula, inputs and rounding, formatted."""
+def derivation(c: Computed, currency: str, targets: TargetSet | None = None) -> ComputedView:
+    """A computed target with its formula, inputs and rounding, formatted (allowed downtime to
+    the decimal places of every downtime figure of ``targets``)."""
+    downtime = targets is not None and c.name.startswith(DOWNTIME_PREFIX)
     return ComputedView(
         name=c.name,
         label=c.label,
-        value=f.quantity(c.value, c.unit, currency),
+        value=downtime_text(c.value, targets)
+        if downtime and targets is not None
+        else f.quantity(c.value, c.unit, currency),
         per=f.per(c.per),
         formula=c.formula,
         inputs=tuple(RowView(k, v) for k, v in c.inputs),

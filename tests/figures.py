@@ -68,7 +68,7 @@ def figures(pdf: Path) -> Figures:
             rows[(m.group(1), m.group(2))] += 1
     # the running header and footer, and page numbers, interrupt sentences across pages
     kept = [line for line in pdf_text_lines(pdf) if not RUNNING.match(line)]
-    text = WATERMARK_LETTER.sub(" ", re.sub(r"\s+", " ", " ".join(kept)))
+    text = WATERMARK_LETTER.sub("", re.sub(r"\s+", " ", " ".join(kept)))
     # The appendix derives the targets (the same table in every style); it promises nothing
     # itself, and its columns come out of the PDF interleaved.
     text = _APPENDIX.split(text, maxsplit=1)[0]

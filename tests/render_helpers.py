@@ -12,15 +12,16 @@ import pypdf
 MY_STYLES = ("two-column", "tabular")
 
 
-#: A letter of the diagonal DRAFT watermark that pdftotext put between two words of a sentence.
-WATERMARK_LETTER = re.compile(r"(?<=[a-z0-9,;]) (?:[DRAFT] )+(?=[a-z(])")
+#: Letters of the diagonal DRAFT watermark that pdftotext put between two words of a sentence
+#: (a lone "A" is left alone: it is the article far more often).
+WATERMARK_LETTER = re.compile(r"(?<=[a-z0-9,;])(?: [DRFT]| [DRAFT](?: [DRAFT])+)(?= [a-z(])")
 
 
 def pdf_text(path: Path) -> str:
     """The text of a PDF as pdftotext extracts it, whitespace collapsed, without the letters of
     the DRAFT watermark that land between the words of a sentence they cross."""
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return WATERMARK_LETTER.sub(" ", re.sub(r"\s+", " ", out))
+    return WATERMARK_LETTER.sub("", re.sub(r"\s+", " ", out))
 
 
 def page_texts(path: Path) -> list[str]:

@@ -76,7 +76,7 @@ def body_text(pdf: Path) -> str:
     """The PDF's text without the running header, footer and page numbers, which would
     interrupt a sentence that runs over a page break."""
     kept = [line for line in pdf_text_lines(pdf) if not RUNNING.match(line)]
-    return WATERMARK_LETTER.sub(" ", re.sub(r"\s+", " ", " ".join(kept)))
+    return WATERMARK_LETTER.sub("", re.sub(r"\s+", " ", " ".join(kept)))
 
 
 def texts(rendered: dict[str, dict[str, Path]], name: str) -> dict[str, str]:
@@ -180,9 +180,9 @@ def test_lead_tiers_that_disagree_with_the_funnel_fail_check(tmp_path: Path) -> 
     assert err.splitlines() == [
         f"{p}:{at(text, '    - name: ceo', '-')}: "
         "inputs.lead_tiers: goals 'qualified-leads', 'marketing-qualified-leads', 'ceo-leads', 'director-leads', "
-        "'lead-value' cannot all be met together: the tiers need 17 + 30 + 63 = 110 leads for 50 customers "
-        "(a blended close rate of 45.45%), but funnel.leads_needed is 100 (close rate 50%); make the tiers' "
-        "close rates and shares give the funnel's close rate, or the close rate the tiers' blended one",
+        "'lead-value' cannot all be met together: the tiers need 16.67 + 30 + 62.5 = 109.17 leads for 50 customers "
+        "(a blended close rate of 45.8%), but the close rate 50% needs 100; make the tiers' close rates and "
+        "shares give the funnel's close rate, or set the close rate to the tiers' blended one",
         "1 error",
     ]
 
@@ -492,3 +492,19 @@ def test_decimal_places_of_downtime_are_the_same_throughout() -> None:
     values = [Decimal("21.6"), Decimal("22.32"), Decimal("0.4464")]
     assert places_needed(values) == 4
     assert [fixed(v, 2) for v in values[:2]] == ["21.60", "22.32"]
+
+
+def test_tiers_that_agree_before_rounding_set_the_leads_needed(tmp_path: Path) -> None:
+    # 52 customers: the tiers' 26 + 26 + 52 leads are the close rate's 104 exactly, but each
+    # tier's customers round up (11, 16, 26), so the tiers need 28 + 27 + 52 = 107 leads: the
+    # lead goal is their sum, and every goal built on the leads (stages, capacity) follows it.
+    text = edit(example_text("sales-marketing-service"), "    sales_quota: 5000", "    sales_quota: 5200")
+    p, code, err = check(tmp_path, text, "--strict")
+    assert (code, err) == (0, "checked 1 agreement: 0 errors, 0 warnings\n")
+    result = run("targets", str(p), "--format", "json")
+    values = __import__("json").loads(result.stdout)["values"]
+    leads = values["funnel.leads_needed"]
+    assert (leads["value"], values["tiers.leads_needed_total"]["value"]) == ("107", "107")
+    assert leads["formula"].startswith("sum of the tiers' leads needed")
+    assert values["funnel.marketing_qualified"]["value"] == "268"  # 107 / 40%, rounded up
+    assert values["follow_up.leads_per_rep"]["value"] == "36"  # 107 / 3 reps, rounded up

@@ -12,6 +12,7 @@ from render_helpers import MY_STYLES, drafts, outline_titles, page_texts, pdf_te
 
 from slagen.agreement.load import load_agreement
 from slagen.render.context import Headings
+from slagen.render.context.targets import DOWNTIME_PREFIX, downtime_text
 from slagen.render.formatting import quantity
 from slagen.targets import compute_targets
 
@@ -40,7 +41,9 @@ def test_every_section_heading_and_computed_target_is_in_the_text(
     targets = compute_targets(a)
     assert targets.goals.keys() == {g.id for g in a.goals}
     for c in targets.values.values():
-        shown = quantity(c.value, c.unit, a.inputs.currency)
+        # allowed downtime: every figure to the same decimal places ("21.60 minutes")
+        downtime = c.name.startswith(DOWNTIME_PREFIX)
+        shown = downtime_text(c.value, targets) if downtime else quantity(c.value, c.unit, a.inputs.currency)
         assert shown in text, (c.name, shown)
     for gt in targets.goals.values():
         assert quantity(gt.value, gt.unit, a.inputs.currency) in text, gt.goal_id

@@ -176,7 +176,10 @@ def test_the_service_credit_owed(reports: dict[str, Path]) -> None:
     assert "A service credit of 1,200.00 EUR is owed for 2026-11." in text
     assert "2026-11 99.8796% 10% of the monthly 1,200.00 EUR 99.8796% < 99.95%: 10%" in rows
     assert "Availability below 95%: 50% of the monthly charge" in text
-    assert "At most 50% of the monthly charge in one month, and at most 15% of twelve months' charges" in text
+    assert (
+        "At most 50% of the monthly charge (6,000.00 EUR) in one month, all credits together, and 15% of "
+        "twelve months' charges (21,600.00 EUR) over any twelve months" in text
+    )
     assert (
         "Who diagnoses the shortfall: Marco Bianchi (Head of Site Reliability Engineering), Amira Benali"
         in text

@@ -12,7 +12,7 @@ from .breakdown import goal_targets
 from .calendar import calendar_targets
 from .credits import credit_targets
 from .follow_up import follow_up_targets
-from .funnel import funnel_targets
+from .funnel import funnel_targets, stage_targets
 from .support import support_targets
 from .tiers import tier_targets
 
@@ -37,6 +37,8 @@ def compute_targets(
         funnel_targets(ts, inp.funnel, inp.currency)
     if inp.lead_tiers:
         tier_targets(ts, inp.lead_tiers, inp.currency)
+    if inp.funnel is not None:  # chained from the leads needed, the tiers' sum when there are tiers
+        stage_targets(ts, inp.funnel)
     if inp.follow_up is not None:
         follow_up_targets(ts, inp.follow_up)
     if inp.availability is not None:

@@ -2,7 +2,8 @@
 
 Rounding: money to the cent (half-up); counts of customers and leads rounded up
 at each stage, and each stage computed from the rounded value of the one before,
-so a reader can redo every step from the figures shown.
+so a reader can redo every step from the figures shown. With lead tiers, the leads
+needed are the tiers' sum (see :mod:`.tiers`), and the further stages chain from it.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
             WHOLE_UP,
         )
     )
-    prev = ts.add(
+    ts.add(
         Computed(
             "funnel.leads_needed",
             "Leads needed",
@@ -73,6 +74,11 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
             WHOLE_UP,
         )
     )
+
+
+def stage_targets(ts: TargetSet, f: Funnel) -> None:
+    """Add ``funnel.<stage>`` for each further stage, chained outwards from the leads needed."""
+    prev = ts.values["funnel.leads_needed"]
     for j, stage in enumerate(f.stages):
         if f"funnel.{stage.name}" in ts.values:
             raise TargetError(

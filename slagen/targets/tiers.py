@@ -83,7 +83,7 @@ def tier_targets(ts: TargetSet, tiers: list[LeadTier], currency: str) -> None:
                     )
                 )
             )
-    ts.add(
+    summed = ts.add(
         Computed(
             "tiers.leads_needed_total",
             "Leads needed, all tiers",
@@ -95,6 +95,22 @@ def tier_targets(ts: TargetSet, tiers: list[LeadTier], currency: str) -> None:
             "exact sum of whole numbers",
         )
     )
+    # One calculation for every lead goal: the leads the funnel needs are the tiers' sum (each
+    # tier rounded up), so the tier goals, their value and the overall lead goal agree.
+    funnel = ts.values.get("funnel.leads_needed")
+    if funnel is not None and funnel.value != summed.value:
+        ts.add(
+            Computed(
+                "funnel.leads_needed",
+                funnel.label,
+                summed.value,
+                "leads",
+                funnel.per,
+                "sum of the tiers' leads needed (each tier's customers / its close rate, rounded up)",
+                (*summed.inputs, ("from the close rate alone", f"{fmt(funnel.value)} ({funnel.formula})")),
+                "exact sum of whole numbers",
+            )
+        )
     if values:
         ts.add(
             Computed(

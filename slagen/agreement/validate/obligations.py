@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from slagen.agreement.model import Agreement, CancellationCondition, FigureTier
 from slagen.agreement.source import Path_, Source
 from slagen.errors import Problem
+from slagen.targets.rounding import CENT, round_to
 
 from .registry import Context, Finding, check
 
@@ -364,35 +366,38 @@ def free_text(ctx: Context) -> Iterator[Finding]:
 
 
 def funnel_problems(a: Agreement, src: Source, values: dict[str, Decimal]) -> list[Problem]:
-    """Lead tiers and the funnel give one number of leads, so every lead goal can be met at once."""
+    """Lead tiers and the funnel's close rate describe one funnel, so every lead goal can be met
+    at once: the tiers' leads before rounding (customers x share / the tier's close rate) add up
+    to the customers / the funnel's close rate. (Rounded, the leads needed are the tiers' sum.)"""
+    f = a.inputs.funnel
     tiers = a.inputs.lead_tiers
-    total = values.get("funnel.leads_needed")
-    if not tiers or total is None:
+    customers = values.get("funnel.customers_needed")
+    if not tiers or f is None or customers is None or f.close_rate <= 0:
         return []
-    tier_leads = [(t.name, values.get(f"tiers.{t.name}.leads_needed")) for t in tiers]
-    counts = [v for _, v in tier_leads if v is not None]
-    if len(counts) != len(tiers):
+    if any(t.close_rate <= 0 for t in tiers):
         return []
-    summed = sum(counts, Decimal(0))
-    if summed == total:
+    c = Fraction(customers)
+    exact = [c * Fraction(t.share_of_customers) / Fraction(t.close_rate) for t in tiers]
+    summed = sum(exact, Fraction(0))
+    funnel = c * 100 / Fraction(f.close_rate)
+    if summed == funnel:
         return []
-    stages = {f"funnel.{s.name}" for s in (a.inputs.funnel.stages if a.inputs.funnel else [])}
+    stages = {f"funnel.{s.name}" for s in f.stages}
     users = [
         g.id
         for g in a.goals
         if (name := g.target.computed or "").startswith("tiers.") or name in {"funnel.leads_needed", *stages}
     ]
-    customers = values.get("funnel.customers_needed", Decimal(0))
-    blended = (customers / summed * 100).quantize(Decimal("0.01")) if summed else Decimal(0)
-    parts = " + ".join(_n(v) for v in counts)
+    blended = _n(round_to(c * 100 / summed, CENT, "half-up"))
+    parts = " + ".join(_n(round_to(x, CENT, "half-up")) for x in exact)
     named = f"goals {', '.join(repr(u) for u in users)} " if users else "the lead goals "
     return [
         src.problem(
             ("inputs", "lead_tiers"),
-            f"{named}cannot all be met together: the tiers need {parts} = {_n(summed)} leads for "
-            f"{_n(customers)} customers (a blended close rate of {_n(blended)}%), but funnel.leads_needed "
-            f"is {_n(total)} (close rate {_n(a.inputs.funnel.close_rate) if a.inputs.funnel else '?'}%); "
-            "make the tiers' close rates and shares give the funnel's close rate, or the close rate the "
-            "tiers' blended one",
+            f"{named}cannot all be met together: the tiers need {parts} = "
+            f"{_n(round_to(summed, CENT, 'half-up'))} leads for {_n(customers)} customers (a blended close "
+            f"rate of {blended}%), but the close rate {_n(f.close_rate)}% needs "
+            f"{_n(round_to(funnel, CENT, 'half-up'))}; make the tiers' close rates and shares give the "
+            "funnel's close rate, or set the close rate to the tiers' blended one",
         )
     ]

@@ -20,7 +20,7 @@ from slagen.agreement.period import parse_period
 from slagen.tracking import check_against, load_actuals
 from slagen.tracking.attainment import attainment
 
-STYLES = ("two-column", "tabular", "visual", "legal-narrative")
+STYLES = ("two-column", "tabular", "visual", "legal-narrative")  # the four of issue 13; see the notes
 
 
 def at(text: str, snippet: str, column_of: str | None = None) -> str:

@@ -76,7 +76,8 @@ def figures(ctx: DocumentContext) -> list[str]:
         found += [sl.availability] if sl.availability else []
     if ctx.missed_goals.credits:
         cr = ctx.missed_goals.credits
-        found += [t.value for t in cr.tiers] + [cr.monthly_cap]
+        found += [t.value for t in cr.tiers] + [t.value for t in cr.per_goal]
+        found += [cr.monthly_cap] if cr.monthly_cap else []
     found += [c.value for c in ctx.derivations]
     if ctx.cancellation:
         found.append(ctx.cancellation.notice)

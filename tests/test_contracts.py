@@ -21,6 +21,8 @@ from slagen.tracking import check_against, load_actuals
 from slagen.tracking.attainment import attainment
 
 STYLES = ("two-column", "tabular", "visual", "legal-narrative")  # the four of issue 13; see the notes
+#: The examples that declare those four styles (the Polish example has one style of its own).
+FOUR = [p for p in EXAMPLES if all(s in p.read_text(encoding="utf-8") for s in STYLES)]
 
 
 def at(text: str, snippet: str, column_of: str | None = None) -> str:
@@ -62,10 +64,10 @@ def differences(found: dict[str, Figures]) -> list[str]:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
     """Every example in every style, as PDFs."""
     out = tmp_path_factory.mktemp("contracts")
-    result = run("render", *(str(p) for p in EXAMPLES), "--format", "pdf", "-o", str(out))
+    result = run("render", *(str(p) for p in FOUR), "--format", "pdf", "-o", str(out))
     assert result.exit_code == 0, result.output
     docs: dict[str, dict[str, Path]] = {}
-    for p in EXAMPLES:
+    for p in FOUR:
         for style in STYLES:
             (pdf,) = (out / p.stem).glob(f"{p.stem}-*-{style}.pdf")
             docs.setdefault(p.stem, {})[style] = pdf
@@ -86,7 +88,7 @@ def texts(rendered: dict[str, dict[str, Path]], name: str) -> dict[str, str]:
 # --- one set of obligations (finding 5) ------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("name", [p.stem for p in FOUR])
 def test_every_style_of_an_example_promises_the_same_figures(
     rendered: dict[str, dict[str, Path]], name: str
 ) -> None:

@@ -19,7 +19,7 @@ test: setup  ## lint, type-check and run the whole test suite
 quick: setup  ## the editing loop: the suite without the slow end-to-end tests
 	$(PY) -m pytest -q -m "not slow"
 
-matrix: setup  ## the suite on Python 3.11, 3.12 and 3.13, and with the newest and the oldest allowed libraries (nox)
+matrix: setup  ## the suite on Python 3.11, 3.12 and 3.13 (pinned libraries) and with the newest releases the ranges allow (nox)
 	PYENV_VERSION="$(PYENV_MATRIX)" $(PY) -m nox
 
 docs: setup  ## the documentation site, into output/site/

@@ -515,7 +515,14 @@ def parse_source(raw: bytes, name: str, src: Source | None = None) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        src.problems.append(Problem(name, line, col, "", f"invalid YAML: {exc.problem or exc.context}"))
+        problem = exc.problem or exc.context or ""
+        if "maximum nesting depth" in problem:
+            # Newer PyYAML scanners stop deep nesting themselves, before the composer's own
+            # limit is reached: the same refusal, at the place the scanner stopped.
+            message = f"values nested more than {MAX_DEPTH} levels deep; refusing it"
+        else:
+            message = f"invalid YAML: {problem}"
+        src.problems.append(Problem(name, line, col, "", message))
         return src
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks every error it raises
         src.problems.append(Problem(name, 1, 1, "", f"invalid YAML: {exc}"))

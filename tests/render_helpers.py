@@ -24,6 +24,15 @@ def pdf_text(path: Path) -> str:
     return WATERMARK_LETTER.sub("", re.sub(r"\s+", " ", out))
 
 
+def raw_page_texts(path: Path) -> list[str]:
+    """The text of each page in drawing order (``pdftotext -raw``): each table cell and card
+    reads whole, where the default mode interleaves the lines of side-by-side cells."""
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [re.sub(r"\s+", " ", p) for p in out.split("\f") if p.strip()]
+
+
 def page_texts(path: Path) -> list[str]:
     """The text of each page (pdftotext separates pages with a form feed)."""
     out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout

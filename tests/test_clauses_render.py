@@ -43,6 +43,7 @@ def pdf_words(path: Path) -> str:
             cut = w * 0.485
             upright = page.filter(lambda o: o.get("object_type") != "char" or o.get("size", 0) < 40)
             cells.extend(_cell(upright.crop(box).extract_text()) for box in ((0, 0, cut, h), (cut, 0, w, h)))
+            cells.append(_cell(upright.extract_text()))  # the running text, without the watermark
     return pdf_text(path) + " " + _body(path) + " " + " ".join(" ".join(cells).split())
 
 

@@ -117,7 +117,8 @@ def test_columns_blocks_charts_and_signatures() -> None:
     assert len(d.inline_shapes) == 1
     assert [c.text.strip() for c in signatures.rows[0].cells] == ["Ann", "Bob"]
     heading = next(p for p in d.paragraphs if p.text == "Sign-off")
-    assert heading.paragraph_format.page_break_before
+    assert not heading.paragraph_format.page_break_before  # as in the PDF: kept whole, no page of its own
+    assert heading.paragraph_format.keep_with_next
 
 
 def test_party_marks_are_coloured_shape_characters() -> None:
@@ -168,9 +169,13 @@ def test_the_font_the_page_names_is_the_documents_font() -> None:
 def test_draft_mark_in_the_header_and_page_fields_in_the_footer() -> None:
     d = build('<div class="watermark">DRAFT</div><p>Text</p>', size="Letter")
     s = d.sections[0]
-    assert [p.text for p in s.header.paragraphs] == ["Paper SLA · 2026-Q4", "DRAFT"]
-    # ... and large and diagonal behind the text of every page, as Word draws a watermark.
+    # The running header, and no line of DRAFT text under it (the PDF has none) ...
+    assert [p.text for p in s.header.paragraphs] == ["Paper SLA · 2026-Q4"]
+    # ... but large and diagonal behind the text of every page, as Word draws a watermark, in
+    # the PDF's solid grey (a copier keeps it; the pale pink of before turned into a 9% grey).
     (shape,) = s.header._element.iter(f"{V}shape")
+    assert shape.get("fillcolor") == "#C8C8C8"
+    assert shape.find(f"{V}fill") is None  # not made transparent
     assert shape.find(f"{V}textpath").get("string") == "DRAFT"
     style = dict(kv.split(":", 1) for kv in shape.get("style").split(";"))
     assert style["rotation"] == "325" and int(style["z-index"]) < 0

@@ -17,13 +17,14 @@ from typing import Literal
 
 from . import links
 from .blocks import convert
+from .fonts import embed_fonts
 from .inline import REVISION, RevisionInfo
 from .numbering import Numbering
 from .package import normalise_zip, read_properties, set_properties
 from .page import keep_intros, set_header_footer, set_page
 from .story import Ctx, Story
-from .styles import page_font, set_styles
-from .tables import release_keeps
+from .styles import body_size, line_spacing, page_font, page_meta, set_styles
+from .tables import keep_table_rows, merge_heads, release_keeps
 from .tree import Element, parse_html
 from .vocabulary import check_vocabulary
 
@@ -58,8 +59,8 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
     from docx import Document
 
     document = Document()
-    set_styles(document, page_font(root))
-    width = set_page(document, options.page_size)
+    set_styles(document, page_font(root), line_spacing(root), body_size(root))
+    width = set_page(document, options.page_size, page_meta(root, "page-margins"))
     body = document.element.body
     for p in list(body.iterchildren()):
         if p.tag.endswith("}p"):
@@ -68,12 +69,14 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
     if links.has_page_refs(document):
         links.update_fields_on_open(document)
     release_keeps(document)
+    merge_heads(document)
+    keep_table_rows(document)
     keep_intros(document)
     set_header_footer(document, root, width)
     set_properties(document, read_properties(root), options.when)
     buf = io.BytesIO()
     document.save(buf)
-    return normalise_zip(buf.getvalue(), options.when)
+    return normalise_zip(embed_fonts(buf.getvalue()), options.when)
 
 
 __all__ = ["DocxOptions", "html_to_docx"]

@@ -23,7 +23,7 @@ LIST_KINDS = {"ticks": "ticks", "warn": "warn", "alpha": "alpha", "parties-list"
 # Paragraph classes the PDF sets in capitals (text-transform: uppercase).
 CAPS = frozenset({"v-kicker", "party-role", "tile-label"})
 # Paragraph classes with a look the DOCX copies: (size in points, grey).
-P_LOOKS = {"detail": (8.0, True), "subtitle": (None, True), "statement": (10.5, False)}
+P_LOOKS = {"detail": (9.0, True), "subtitle": (None, True), "statement": (10.5, False)}
 
 
 def convert(el: Element, story: Story, ctx: Ctx) -> None:
@@ -97,10 +97,12 @@ def _block(el: Element, story: Story, ctx: Ctx) -> None:
         raise misplaced(el, '<div class="columns">')
     elif tag == "figure" and (el.has_class("chart") or el.has_class("logo")):
         images.figure(el, story, ctx)
+    elif tag == "div" and el.has_class("flow"):  # the stage strip stays with the first stage
+        convert(el, story, replace(ctx, keep=True))
     elif tag == "section" and el.has_class("signatures"):
-        if not story.is_cell:
-            story.break_before = True
-        convert(el, story, ctx)
+        # As in the PDF: no page of its own, but kept on one page (every paragraph kept whole
+        # and with the next).
+        convert(el, story, replace(ctx, keep=True))
     elif tag == "li":
         raise misplaced(el, "<ul> or <ol>")
     elif tag in ("dt", "dd"):

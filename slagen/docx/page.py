@@ -7,7 +7,7 @@ from typing import Any
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, Inches, Mm, Pt, RGBColor
+from docx.shared import Emu, Inches, Mm, Pt
 
 from . import inline
 from .tree import Element
@@ -16,11 +16,11 @@ from .vocabulary import RUNNING_FOOTER, RUNNING_HEADER, WATERMARK
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Inches(8.5), Inches(11))}
 # The PDF's @page margins (templates/base/base.css): top, right, bottom, left.
 MARGINS = (Mm(24), Mm(18), Mm(22), Mm(18))
-DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
 
 # The diagonal watermark, as Word draws its own (Design > Watermark): a VML WordArt shape in the
 # header, centred on the page margins and behind the text, so it shows on every page. Word and
-# LibreOffice both display it; its colour and angle follow the PDF's (templates/base/base.css).
+# LibreOffice both display it; its colour (a solid 22% grey, which copiers and black-and-white
+# printers keep) and angle follow the PDF's (templates/base/base.css).
 _WATERMARK = (
     '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
@@ -53,8 +53,8 @@ _WATERMARK = (
     ' style="position:absolute;margin-left:0;margin-top:0;width:{width}pt;height:{height}pt;'
     "rotation:325;z-index:-251657216;mso-position-horizontal:center;"
     "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
-    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#BE1E1E" stroked="f">'
-    '<v:fill opacity="0.13"/><v:textpath style="font-family:&quot;DejaVu Sans&quot;;'
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#C8C8C8" stroked="f">'
+    '<v:textpath style="font-family:&quot;DejaVu Sans&quot;;'
     'font-weight:bold;font-size:1pt" string="{text}"/><w10:wrap anchorx="margin" anchory="margin"/>'
     "</v:shape></w:pict></w:r>"
 )
@@ -72,14 +72,29 @@ def watermark_run(text: str) -> Any:
     return parse_xml(xml.replace('"{text}"', quoteattr(text)))
 
 
-def set_page(document: Any, page_size: str) -> int:
-    """Size the page and its margins; return the width left for text, in EMU."""
+def margins(spec: str) -> tuple[Any, Any, Any, Any]:
+    """Margins from ``<meta name="page-margins">`` ("26mm 24mm 24mm 24mm": top, right, bottom,
+    left, as the style's @page sets them), or :data:`MARGINS`."""
+    parts = spec.split()
+    if len(parts) != 4 or not all(p.endswith("mm") for p in parts):
+        return MARGINS
+    try:
+        top, right, bottom, left = (Mm(float(p.removesuffix("mm"))) for p in parts)
+    except ValueError:
+        return MARGINS
+    return top, right, bottom, left
+
+
+def set_page(document: Any, page_size: str, page_margins: str = "") -> int:
+    """Size the page and its margins (``page_margins`` as :func:`margins` reads them); return
+    the width left for text, in EMU."""
     section = document.sections[0]
     width, height = PAGE_SIZES[page_size]
     section.page_width, section.page_height = width, height
-    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = MARGINS
+    chosen = margins(page_margins)
+    section.top_margin, section.right_margin, section.bottom_margin, section.left_margin = chosen
     section.header_distance = section.footer_distance = Mm(10)
-    return int(width - MARGINS[1] - MARGINS[3])
+    return int(width - chosen[1] - chosen[3])
 
 
 def running(root: Element, name: str) -> Element | None:
@@ -127,7 +142,7 @@ def _field(paragraph: Any, instr: str, shown: str) -> None:
 
 
 def set_header_footer(document: Any, root: Element, text_width: int) -> None:
-    """Fill the header (running header, and the DRAFT mark of the page's watermark) and the
+    """Fill the header (running header, and the page's watermark shape) and the
     footer (running footer, then "Page X of Y" as PAGE and NUMPAGES fields)."""
     section = document.sections[0]
     header = section.header
@@ -137,14 +152,8 @@ def set_header_footer(document: Any, root: Element, text_width: int) -> None:
     if head is not None:
         inline.add_runs(hp, inline.collect(head.children))
     mark = running(root, WATERMARK)
-    if mark is not None:
-        dp = header.add_paragraph() if hp.runs else hp
-        text = " ".join(mark.text().split())
-        run = dp.add_run(text)
-        run.bold = True
-        run.font.color.rgb = DRAFT_RED
-        run.font.size = Pt(11)
-        dp._p.append(watermark_run(text))
+    if mark is not None:  # the watermark alone, as in the PDF: no line of text under the header
+        hp._p.append(watermark_run(" ".join(mark.text().split())))
     footer = section.footer
     footer.is_linked_to_previous = False
     fp = footer.paragraphs[0]
@@ -164,18 +173,24 @@ def set_header_footer(document: Any, root: Element, text_width: int) -> None:
                 run.font.size = Pt(8)
 
 
+#: How many paragraphs after a heading are kept with what follows them.
+INTRO_LINES = 2
+
+
 def keep_intros(document: Any) -> None:
-    """Keep a paragraph that follows a heading with what follows it, as the PDF does
-    (``h2 + p, h3 + p { break-after: avoid }``): a heading never ends a page with only its
-    introductory sentence, its table on the next page."""
-    after_heading = False
+    """Keep the first lines under a heading with what follows them, as the PDF does
+    (``h2 + p { break-after: avoid }``, a list under a heading keeping its first items with
+    it): the :data:`INTRO_LINES` paragraphs after a heading are kept with the next, so a heading
+    never ends a page with only its introductory sentence, its table or list on the next."""
+    left = 0
     for child in document.element.body.iterchildren():
         if child.tag != qn("w:p"):
-            after_heading = False
+            left = 0
             continue
         p_pr = child.pPr
         style = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else ""
-        heading = style.startswith("Heading") or style == "Title"
-        if after_heading and not heading and child.xpath("string(.)").strip():
+        if style.startswith("Heading") or style == "Title":
+            left = INTRO_LINES
+        elif left and child.xpath("string(.)").strip():
             child.get_or_add_pPr().keepNext_val = True
-        after_heading = heading
+            left -= 1

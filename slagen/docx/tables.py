@@ -101,7 +101,7 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
                 align_right=cell_el.has_class("num"),
             )
             convert(cell_el, Story(cell, cell.paragraphs[0]), inner)
-        _cell_text_size(row._tr, 8.5)
+        _cell_text_size(row._tr, 9)
     after_table(story)
 
 
@@ -114,14 +114,14 @@ def after_table(story: Story) -> None:
 
 
 def _cell_text_size(tr: Any, size: float) -> None:
-    """Set table text to ``size`` points where no size is set (the PDF's 8.5 pt tables)."""
+    """Set table text to ``size`` points where no size is set (the PDF's 9 pt tables)."""
     for r in tr.iter(qn("w:r")):
         r_pr = r.get_or_add_rPr()
         if r_pr.sz_val is None:
             r_pr.sz_val = Pt(size)
 
 
-CHAR = 60000  # width of an average character of 8.5 pt table text, in EMU
+CHAR = 63500  # width of an average character of 9 pt table text, in EMU
 
 
 def _column_widths(rows: list[tuple[Element, bool]], ncols: int, total: int) -> list[int]:
@@ -198,6 +198,15 @@ def borders(t: Any, spec: str) -> None:
     )
 
 
+#: A column of at most this many paragraphs and list items is never split across pages.
+SHORT_COLUMN = 10
+
+
+def _lines(el: Element) -> int:
+    """How many paragraphs, headings and list items ``el`` holds (a column's height, roughly)."""
+    return sum(1 if c.tag in ("p", "li", "h2", "h3") else _lines(c) for c in el.elements())
+
+
 def columns(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     """``div.columns > div.column``: side by side, as a borderless table of one row (never split
     across pages when the columns are ``div.columns.whole``)."""
@@ -209,7 +218,9 @@ def columns(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
         return
     t = story.table(1, len(cols))
     borders(t, _NO_BORDERS)
-    if el.has_class(WHOLE):  # a row of cards kept on one page (.whole { break-inside: avoid })
+    # A row of cards kept on one page (.whole { break-inside: avoid }), and any row of columns
+    # short enough that splitting it would only leave its heads at the foot of a page.
+    if el.has_class(WHOLE) or max(_lines(col) for col in cols) <= SHORT_COLUMN:
         row_props(t.rows[0], header=False)
     width = ctx.width // len(cols)
     set_grid(t, [width] * len(cols))
@@ -291,3 +302,68 @@ def _release(p_pr: Any) -> None:
     style = p_pr.find(qn("w:pStyle"))
     if style is not None and style.get(qn("w:val"), "").startswith("Heading"):
         insert_ppr(p_pr, "w:keepNext", 'w:val="0"')
+
+
+#: A data table of at most this many body rows is kept on one page, as the PDF keeps it.
+SHORT_TABLE = 6
+
+
+def keep_table_rows(document: Any) -> None:
+    """Keep rows of data tables together as the PDF's CSS does (templates/base/base.css).
+
+    A table of up to :data:`SHORT_TABLE` body rows never breaks (each row kept with the next);
+    a longer one breaks with at least two rows on each side (its first body row kept with the
+    second, its last but one with the last); header rows stay with the first body row. Word
+    keeps a row with the next when its paragraphs are kept with the next. Only tables with a
+    repeating header row (``w:tblHeader``) are data tables; columns and blocks are left alone.
+    """
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        rows = tbl.findall(qn("w:tr"))
+        heads = [tr for tr in rows if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+        if not heads:
+            continue
+        body = [tr for tr in rows if tr not in heads]
+        kept = heads + (body[:-1] if len(body) <= SHORT_TABLE else [body[0], body[-2]])
+        for tr in kept:
+            for p in tr.iter(qn("w:p")):
+                p.get_or_add_pPr().keepNext_val = True
+
+
+def merge_heads(document: Any) -> None:
+    """Put a grid's column heads into the first row of cards below them.
+
+    In the PDF the heads of a grid (``.stage-head``, ``.goal-heads``) are kept with the first
+    row of cards. Word and LibreOffice keep a paragraph with a following table only loosely,
+    so the heads could end a page with their cards on the next; in the cards' row, which never
+    splits (``w:cantSplit``), they cannot. A heads row is a one-row table of kept headings
+    only (see :func:`release_keeps`), followed by its gap and a one-row table that never splits.
+    """
+    body = document.element.body
+    for heads in list(body.iterchildren(qn("w:tbl"))):
+        rows = heads.findall(qn("w:tr"))
+        gap = heads.getnext()
+        cards = gap.getnext() if gap is not None else None
+        if len(rows) != 1 or rows[0].find(f".//{qn('w:tbl')}") is not None:
+            continue
+        paragraphs = [p for p in rows[0].iter(qn("w:p")) if p.xpath("string(.)").strip()]
+        if not paragraphs or not all(p.pPr is not None and p.pPr.keepNext_val for p in paragraphs):
+            continue
+        if gap is None or gap.tag != qn("w:p") or gap.xpath("string(.)").strip():
+            continue
+        if cards is None or cards.tag != qn("w:tbl"):
+            continue
+        card_rows = cards.findall(qn("w:tr"))
+        if len(card_rows) != 1 or card_rows[0].find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is None:
+            continue
+        targets = card_rows[0].findall(qn("w:tc"))
+        sources = rows[0].findall(qn("w:tc"))
+        for i, tc in enumerate(sources):
+            target = targets[min(i, len(targets) - 1)]
+            at = 1 if target.find(qn("w:tcPr")) is not None else 0
+            for p in tc.findall(qn("w:p")):
+                if p.pPr is not None:
+                    _release(p.pPr)
+                target.insert(at, p)
+                at += 1
+        body.remove(heads)
+        body.remove(gap)

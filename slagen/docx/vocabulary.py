@@ -135,6 +135,9 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "who",
         "step-no",
         "wide",
+        # two-column: the goal grid's column heads and rows
+        "goal-heads",
+        "goal-row",
         # visual
         "v-cover",
         "v-sub",
@@ -171,7 +174,6 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "need",
         "contact",
         "contact-name",
-        "swatch",
         "arrow",
         "icon",
         # legal narrative

@@ -12,7 +12,7 @@ document uses it (from the highest first line to the lowest last line of any pag
   level means the section ended;
 - ``table-split``: a table that runs from the foot of one page to the top of the next (the same
   columns) with fewer than ``Limits.table_rows`` rows on a side (a repeated header not counted),
-  or a table of at most ``Limits.short_table`` rows split at all;
+  or a table of at most ``Limits.short_table`` rows split at all (when it would fit on a page);
 - ``small-text``: a page whose most common text size is under ``Limits.body_size``, or any text
   under ``Limits.small_size``;
 - ``outside``: text or an image beyond the text area's left or right edge, or body text running
@@ -135,6 +135,10 @@ def table_splits(pages: list[PageLayout], limits: Limits) -> Iterable[Finding]:
         if any(abs(a - b) > 3 for a, b in zip(before.last_columns, after.first_columns, strict=True)):
             continue
         header = len(before.rows) > 1 and before.rows[0] == after.rows[0]
+        # A short table taller than a page cannot be kept on one.
+        fits = (before.bottom - before.top) + (
+            after.bottom - after.top
+        ) <= page.footer_top - page.header_bottom
         rows_before, rows_after = _body_rows(before, header), _body_rows(after, header)
         name = (before.rows[0][0] if before.rows and before.rows[0] else "") or "a table"
         if min(rows_before, rows_after) < limits.table_rows:
@@ -143,7 +147,7 @@ def table_splits(pages: list[PageLayout], limits: Limits) -> Iterable[Finding]:
                 "table-split",
                 f"{name!r} split {rows_before} row(s) / {rows_after} row(s) onto page {following.number}",
             )
-        elif rows_before + rows_after <= limits.short_table:
+        elif rows_before + rows_after <= limits.short_table and fits:
             yield Finding(
                 page.number,
                 "table-split",

@@ -34,9 +34,10 @@ if TYPE_CHECKING:  # pragma: no cover
 STYLES_WITH_CHARTS = ("visual",)
 """The styles whose documents show the goal-line charts."""
 
-WIDTH_IN = 4.0
-"""Width of a chart in inches (two fit side by side in the text block of an A4 or Letter page)."""
-HEIGHT_IN = 2.4
+WIDTH_IN = 3.3
+"""Width of a chart in inches: two side by side fill the text block of an A4 page (3.37 in
+each), so the charts print at their own size and a 7 pt label prints at 7 pt."""
+HEIGHT_IN = 2.2
 """Height of a chart in inches."""
 PNG_DPI = 150
 """Resolution of the PNG (DOCX) version."""
@@ -117,16 +118,16 @@ def _cumulative_actuals(
     return out
 
 
-def _draw(ax: Axes, lines: Sequence[MonthLine], unit: str, actuals: Mapping[date, Decimal] | None) -> None:
+def _draw(
+    ax: Axes, lines: Sequence[MonthLine], unit: str, actuals: Mapping[date, Decimal] | None, colour: str
+) -> None:
     offset = 0
     bounds, centres = [0], []
     cumulative = _cumulative_actuals(lines, actuals) if actuals else []
     for i, line in enumerate(lines):
         xs = [float(offset)] + [float(offset + p.day) for p in line.points]
         ys = [0.0] + [float(p.cumulative) for p in line.points]
-        ax.plot(
-            xs, ys, color=GOAL_COLOUR, linewidth=1.4, linestyle="-", label="Goal line" if i == 0 else None
-        )
+        ax.plot(xs, ys, color=colour, linewidth=1.4, linestyle="-", label="Goal line" if i == 0 else None)
         # The goal's figure above the line's end, or below it when the actuals end above it.
         below = i < len(cumulative) and bool(cumulative[i][1]) and cumulative[i][1][-1] >= ys[-1]
         ax.annotate(
@@ -137,7 +138,7 @@ def _draw(ax: Axes, lines: Sequence[MonthLine], unit: str, actuals: Mapping[date
             ha="right",
             va="top" if below else "bottom",
             fontsize=7,
-            color=GOAL_COLOUR,
+            color=colour,
         )
         centres.append(offset + line.days / 2)
         offset += line.days
@@ -195,6 +196,7 @@ def goal_line_chart(
     actuals: Mapping[date, Decimal] | None = None,
     gaps: Sequence[Gap] = (),
     size: tuple[float, float] = (WIDTH_IN, HEIGHT_IN),
+    colour: str = GOAL_COLOUR,
 ) -> ChartImage:
     """The cumulative goal line of each month of ``lines``, with ``actuals`` against it.
 
@@ -202,7 +204,8 @@ def goal_line_chart(
     to the amount achieved on that day (not a running total); the chart accumulates
     them from the first day of each month, like the goal. ``gaps`` are marked as a
     bracket between the line and the actuals, labelled. ``size`` is (width, height) in
-    inches. Raises ``ValueError`` when there are no months or an actual falls outside them.
+    inches; ``colour`` is the goal line's (the goal's party's). Raises ``ValueError`` when
+    there are no months or an actual falls outside them.
     """
     if not lines:
         raise ValueError("a goal-line chart needs at least one month")
@@ -211,7 +214,7 @@ def goal_line_chart(
     with matplotlib.rc_context(_RC):
         fig = _figure(title, size)
         ax = fig.add_subplot()
-        _draw(ax, lines, unit, actuals)
+        _draw(ax, lines, unit, actuals, colour)
         _draw_gaps(ax, lines, gaps)
         svg, png = io.BytesIO(), io.BytesIO()
         fig.savefig(svg, format="svg", metadata=_SVG_METADATA)
@@ -296,7 +299,7 @@ def _draw_bars(ax: Axes, bars: Sequence[BarValue], unit: str, target_label: str)
     top = max(float(b.target) for b in bars)
     for x, b in zip(xs, bars, strict=True):
         if b.value is None:
-            ax.text(x, 0, " no data", rotation=90, ha="center", va="bottom", fontsize=6.5, color="#444")
+            ax.text(x, 0, " no data", rotation=90, ha="center", va="bottom", fontsize=7, color="#444")
             continue
         missed = b.met is False
         ax.bar(
@@ -315,7 +318,7 @@ def _draw_bars(ax: Axes, bars: Sequence[BarValue], unit: str, target_label: str)
             xytext=(0, 2),
             ha="center",
             va="bottom",
-            fontsize=6.5,
+            fontsize=7,
         )
         top = max(top, float(b.value))
     style: dict[str, Any] = {"color": GOAL_COLOUR, "linewidth": 1.3, "linestyle": "--"}
@@ -384,6 +387,6 @@ def build_charts(doc: DocumentContext) -> tuple[Chart, ...]:
     for goal in doc.goals:
         if not goal.goal_lines:
             continue
-        image = goal_line_chart(goal.goal_lines, title=goal.metric, unit=goal.unit)
+        image = goal_line_chart(goal.goal_lines, title=goal.metric, unit=goal.unit, colour=goal.color)
         out.append(Chart(goal.id, goal.metric, image.alt, image.svg_uri, image.png_uri))
     return tuple(out)

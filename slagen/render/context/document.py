@@ -9,6 +9,7 @@ from slagen.i18n import N_, using
 from slagen.i18n import gettext as _
 
 from ...targets import TargetSet
+from ...targets.rounding import AS_SET
 from .. import formatting as f
 from .. import words as spell
 from .calendar import CalendarView, calendar_view
@@ -190,6 +191,17 @@ class DocumentContext:
     words: PartyWords = PartyWords()
     """Words chosen by the number of parties (``either party`` or ``any party``)."""
 
+    @property
+    def goal_rows(self) -> tuple[tuple[GoalView | None, ...], ...]:
+        """The goals as a grid with one column per party (and one for shared goals, if any):
+        row n holds the n-th goal of each column (None where a column has fewer), so a page
+        breaks between rows of goals, never inside a column."""
+        columns = [p.goals for p in self.parties]
+        if self.shared_goals:
+            columns.append(self.shared_goals)
+        depth = max((len(c) for c in columns), default=0)
+        return tuple(tuple(c[n] if n < len(c) else None for c in columns) for n in range(depth))
+
 
 @dataclass(frozen=True)
 class ContextInputs:
@@ -251,7 +263,10 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         requirements=reqs,
         service_levels=service_levels(a, targets),
         calendar=calendar_view(a, targets),
-        derivations=tuple(derivation(c, cur, targets) for c in targets.values.values()),
+        # The appendix derives computed figures only: a value set in the agreement is not derived.
+        derivations=tuple(
+            derivation(c, cur, targets) for c in targets.values.values() if c.rounding != AS_SET
+        ),
         contacts=contacts,
         reports=tuple(
             ReportView(

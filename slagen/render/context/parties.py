@@ -8,13 +8,17 @@ from slagen.i18n import gettext as _
 
 from ...targets import TargetSet
 from ...targets.base import MonthLine
+from ...targets.rounding import AS_SET
 from .. import formatting as f
 from .. import words as spell
 from ..commitment import Commitment, kind_label, statement
 from .targets import DOWNTIME_PREFIX, BreakdownGroup, breakdown, downtime_text
 
 #: Colour of each party in order of appearance, and of shared goals.
-PALETTE = ("#1f5f8b", "#a4452c", "#2e7d4f", "#6d4c9f", "#8a6d1f", "#2b7a86")
+#: Party colours in order of appearance: each dark enough for white text and for a mark that
+#: survives a black-and-white copy (contrast on white at least 4.5:1), the first three at
+#: clearly different greys (navy, orange, purple); the shapes tell parties apart in any case.
+PALETTE = ("#0b2e59", "#c0501a", "#5a3d8a", "#2e7a3c", "#7a6010", "#1d7080")
 SHARED_COLOR = "#5b5b5b"
 #: Shape of each party in order of appearance (shared goals are marked by a ring).
 SHAPES = ("circle", "square", "diamond", "triangle", "bar", "hollow-square")
@@ -108,6 +112,9 @@ class GoalView:
     stage_label: str | None
     computed_name: str | None
     computed_label: str | None
+    """The label of the computed value the target comes from, when it is derived (not a value
+    set in the agreement), as the appendix names it; the id (``computed_name``) stays out of
+    the body."""
     period_total: str | None
     """The target summed over the document's period, for goals that accrue."""
     breakdown: tuple[BreakdownGroup, ...]
@@ -127,6 +134,11 @@ class GoalView:
     """``total``, ``average``, ``per-event``, ``share`` (None when the goal does not say)."""
     measure_label: str = ""
     """What the figure is: ``average over each interval``, ``limit for each event``..."""
+
+    @property
+    def color(self) -> str:
+        """The colour that marks the goal: its party's, or the shared goals' grey."""
+        return SHARED_COLOR if self.shared else self.party.color
 
 
 @dataclass(frozen=True)
@@ -245,7 +257,7 @@ def goal_view(
         stage=g.stage,
         stage_label=STAGE_LABELS[g.stage] if g.stage else None,
         computed_name=computed.name if computed else None,
-        computed_label=computed.label if computed else None,
+        computed_label=computed.label if computed is not None and computed.rounding != AS_SET else None,
         period_total=f.quantity(total, g.unit, cur, forms) if total is not None else None,
         breakdown=breakdown(gt, g.unit, cur, loc, forms),
         rounding=gt.rounding if gt is not None else "",

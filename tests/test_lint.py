@@ -34,13 +34,14 @@ def dump(tmp_path: Path, data: dict) -> tuple[Path, str]:  # type: ignore[type-a
     return write(tmp_path, text), text
 
 
-def test_the_examples_are_the_four_agreements() -> None:
+def test_the_examples_are_the_five_agreements() -> None:
     # The parametrized test below runs once per example: an empty glob would pass it vacuously.
     assert [p.name for p in EXAMPLES] == [
         "it-service.yaml",
         "paper-supplier.yaml",
         "sales-marketing-service.yaml",
         "sales-marketing.yaml",
+        "sprzedaz-marketing.yaml",
     ]
 
 

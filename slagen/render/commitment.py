@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .formatting import per
+
 EACH = {
     "day": "each day",
     "week": "each week",
@@ -22,7 +24,6 @@ EACH = {
     "quarter": "each quarter",
     "year": "each year",
 }
-PER = {"day": "a day", "week": "a week", "month": "a month", "quarter": "a quarter", "year": "a year"}
 KIND_LABELS = {
     "total": "total over each interval",
     "average": "average over each interval",
@@ -56,8 +57,7 @@ def statement(c: Commitment) -> str:
     if c.measure == "share" and c.event and c.limit:
         tail = f" in {each}" if each else ""
         return f"{c.limit_comparison} {c.limit} for each {c.event}, met for {c.comparison} {c.target} of them{tail}"
-    per = PER.get(c.interval or "", "")
-    return " ".join(x for x in (c.comparison, c.target, per) if x)
+    return " ".join(x for x in (c.comparison, c.target, per(c.interval)) if x)
 
 
 def kind_label(measure: str | None, accrues: bool) -> str:

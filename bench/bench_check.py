@@ -37,7 +37,6 @@ def variations(n: int, folder: Path) -> list[Path]:
     for i in range(n):
         base = texts[i % len(texts)]
         text = re.sub(r"^id: (\S+)$", rf"id: \1-{i:04d}", base, count=1, flags=re.M)
-        text = re.sub(r'^version: "([\d.]+)"$', rf'version: "\1.{i}"', text, count=1, flags=re.M)
         text = text.replace("sales_quota: 5000", f"sales_quota: {5000 + 100 * (i % 50)}")
         text = text.replace("target: {value: 50}", f"target: {{value: {50 + i % 25}}}")
         text = text.replace("notice_days: 30", f"notice_days: {30 + i % 60}")

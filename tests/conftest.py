@@ -214,7 +214,6 @@ KNOWN_FAILING: dict[str, str] = {
     "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[paper-supplier-tabular]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
     "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[it-service-summary-first]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
     "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[sales-marketing-service-bulleted]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[sales-marketing-visual]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
 }
 
 

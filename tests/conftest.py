@@ -20,6 +20,7 @@ from git_helpers import GitRepo
 from slagen.agreement.load import load_agreement
 from slagen.agreement.model import Agreement
 from slagen.cli import cli
+from slagen.layoutcheck import convert_docx
 from slagen.render.output import output_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,51 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> Examples:
     if failure:
         pytest.fail(f"building the examples failed:\n{failure}")
     return Examples(out)
+
+
+@dataclass(frozen=True)
+class WordPdfs:
+    """LibreOffice's PDF of every example DOCX of the session's build: Word's layout of it."""
+
+    examples: Examples
+    out: Path
+
+    def of(self, name: str, style: str) -> Path:
+        """LibreOffice's PDF of the DOCX of example ``name`` in ``style``."""
+        docx = self.examples.document(name, style, "docx")
+        pdf = self.out / docx.relative_to(self.examples.out).with_suffix(".pdf")
+        assert pdf.is_file(), f"LibreOffice wrote no {pdf}"
+        return pdf
+
+
+def _convert_examples(examples: Examples, out: Path) -> str:
+    """Every DOCX of the build through LibreOffice (one soffice start) into ``out``, keeping the
+    build's folders; the error, or nothing."""
+    docx = sorted(examples.out.rglob("*.docx"))
+    try:
+        converted = convert_docx(docx, out / "flat")
+    except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+        return f"LibreOffice failed (is it installed? run scripts/setup.sh): {exc}"
+    for source, pdf in zip(docx, converted, strict=True):
+        target = out / source.relative_to(examples.out).with_suffix(".pdf")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        pdf.replace(target)
+    return ""
+
+
+@pytest.fixture(scope="session")
+def word_pdfs(examples: Examples) -> WordPdfs:
+    """Every example DOCX laid out by LibreOffice, once per test session (shared by the xdist
+    workers under a file lock, as :func:`examples` is)."""
+    shared = examples.out.parent
+    out, done = shared / "word", shared / "word.done"
+    with FileLock(str(shared / "word.lock")):
+        if not done.exists():
+            done.write_text(_convert_examples(examples, out), encoding="utf-8")
+        failure = done.read_text(encoding="utf-8")
+    if failure:
+        pytest.fail(failure)
+    return WordPdfs(examples, out)
 
 
 def run(*args: str, input: str | None = None) -> Result:

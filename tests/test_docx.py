@@ -12,7 +12,6 @@ import difflib
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import EXAMPLES, ROOT, Examples, run
+from conftest import EXAMPLES, ROOT, Examples, WordPdfs, run
 from docx.oxml.ns import qn
 from docx_helpers import docx_text
 
@@ -240,36 +239,9 @@ def test_docx_says_what_the_pdf_says(built: dict[str, Built], case: str) -> None
 
 
 @pytest.fixture(scope="session")
-def libreoffice_pdfs(built: dict[str, Built], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every DOCX converted to PDF by LibreOffice, in one soffice call."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.fail("LibreOffice (soffice) is not installed: run scripts/setup.sh")
-    work = tmp_path_factory.mktemp("lo")
-    names = {}
-    for case, b in built.items():
-        copy = work / (case.replace("/", "--") + ".docx")
-        shutil.copyfile(b.docx, copy)
-        names[case] = copy
-    profile = (work / "profile").as_uri()
-    done = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work / "pdf"),
-            *map(str, names.values()),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return {case: work / "pdf" / (p.stem + ".pdf") for case, p in names.items()}
+def libreoffice_pdfs(word_pdfs: WordPdfs) -> dict[str, Path]:
+    """Every DOCX as LibreOffice lays it out (converted once per session, in one soffice call)."""
+    return {f"{path.stem}/{style}": word_pdfs.of(path.stem, style) for path, style in _cases()}
 
 
 @pytest.mark.parametrize("case", CASES)

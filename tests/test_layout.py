@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run
+from conftest import EXAMPLES, Examples, WordPdfs
 
 from slagen.agreement.load import load_agreement
-from slagen.layoutcheck import check_pdf, convert_docx, page_count_finding
+from slagen.layoutcheck import check_pdf, page_count_finding
 
 pytestmark = pytest.mark.slow
 
@@ -33,22 +33,9 @@ class Laid:
 
 
 @pytest.fixture(scope="module")
-def laid_out(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Laid]:
-    out = tmp_path_factory.mktemp("layout")
-    result = run("render", *(str(p) for p in EXAMPLES), "--format", "pdf,docx", "-o", str(out))
-    assert result.exit_code == 0, result.output
-    ids = {p.stem: load_agreement(p).agreement.id for p in EXAMPLES}
-    stems = {}
-    for case in CASES:
-        one_style = [s for c, s in CASES if c == case[0]] == [case[1]]
-        pattern = f"{ids[case[0]]}-*.pdf" if one_style else f"{ids[case[0]]}-*-{case[1]}.pdf"
-        (pdf,) = (out / ids[case[0]]).glob(pattern)
-        stems[case] = pdf.with_suffix("")
-    converted = convert_docx([stem.with_suffix(".docx") for stem in stems.values()], out / "libreoffice")
-    return {
-        case: Laid(stem.with_suffix(".pdf"), lo)
-        for (case, stem), lo in zip(stems.items(), converted, strict=True)
-    }
+def laid_out(examples: Examples, word_pdfs: WordPdfs) -> dict[tuple[str, str], Laid]:
+    """Every case's PDF from the session's build, and Word's layout of its DOCX."""
+    return {(n, s): Laid(examples.document(n, s, "pdf"), word_pdfs.of(n, s)) for n, s in CASES}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{n}-{s}" for n, s in CASES])

@@ -20,6 +20,7 @@ from slagen.agreement.load import Loaded, load_agreement
 from slagen.agreement.period import Period
 from slagen.tracking import check_against, load_actuals
 from slagen.tracking.attainment import attainment
+from slagen.tracking.clock import on_the_clock
 
 from ..errors import RenderError, UsageError
 from ..render import FORMATS, encode
@@ -32,6 +33,7 @@ from ..render.stamp import version_stamp
 from ..targets import compute_targets
 from ..util.atomic import write_atomic
 from . import charts
+from .calendar import calendar_view
 from .context import ReportInputs, build_report_context
 from .views import ReportContext
 
@@ -55,6 +57,7 @@ def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tu
     a = loaded.agreement
     actuals = load_actuals(actuals_path)
     check_against(a, actuals, str(loaded.path))
+    actuals = on_the_clock(a, actuals)
     p = period_in_term(loaded, period)
     att = attainment(a, actuals, p)
     targets = compute_targets(a, p)
@@ -71,6 +74,7 @@ def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tu
         marketing=charts.marketing(a, actuals, p, targets),
         sales=charts.sales(a, actuals, p),
         service=charts.service(a, actuals, p),
+        calendar=calendar_view(a, actuals, p, targets),
     )
     return build_report_context(a, att, extra), when
 

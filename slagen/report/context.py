@@ -19,6 +19,7 @@ from ..targets.rounding import AS_SET
 from .charts import STATUS
 from .views import (
     BarSection,
+    CalendarView,
     CancellationRow,
     CancellationView,
     CreditRow,
@@ -51,6 +52,8 @@ class ReportInputs:
     marketing: tuple[LeadChartView, ...]
     sales: tuple[BarSection, ...]
     service: ServiceView | None
+    calendar: CalendarView | None = None
+    """The holidays that affected the measurement and the tickets timed from time stamps."""
 
 
 def _status(r: GoalResult) -> str:
@@ -313,6 +316,7 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         marketing=extra.marketing,
         sales=extra.sales,
         service=extra.service,
+        calendar=extra.calendar,
         credits=_credits(a, att, doc),
         plan=_plan(a, att),
         cancellation=_cancellation(a, att),

@@ -24,6 +24,7 @@ class ReportHeadings:
     plan: str = "Missed goals: what the plan says"
     cancellation: str = "Cancellation"
     recalculation: str = "Recalculated inputs and next period's targets"
+    calendar: str = "Calendar: holidays and business hours"
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,46 @@ class ServiceView:
     rolling: RollingView | None = None
     """The rolling windows, when availability is measured over them and the actuals have
     downtime per day."""
+
+
+@dataclass(frozen=True)
+class HolidayRow:
+    """A holiday of the period that affected what was measured, and how."""
+
+    date: str
+    weekday: str
+    name: str
+    effect: str
+    """E.g. ``not a business day of Stratus ...: no business hours for p3, p4 support; stopped
+    the clock of INC-1090 (p3)``, or the delivery it moved."""
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    """A ticket given as time stamps, timed on its severity's clock, against its support level."""
+
+    id: str
+    severity: str
+    opened: str
+    clock: str
+    """``business hours`` or ``24x7``."""
+    response: str
+    response_limit: str
+    resolution: str
+    resolution_limit: str
+    holidays: str
+    """The holidays that stopped its clock, or ``none``."""
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    """The holidays of the period that affected the measurement, and the tickets timed from
+    time stamps."""
+
+    statement: str
+    holidays: tuple[HolidayRow, ...]
+    tickets: tuple[TicketRow, ...]
+    rule: str
 
 
 @dataclass(frozen=True)
@@ -277,6 +318,8 @@ class ReportContext:
     marketing: tuple[LeadChartView, ...]
     sales: tuple[BarSection, ...]
     service: ServiceView | None
+    calendar: CalendarView | None
+    """The holidays that affected the measurement and the tickets timed from time stamps."""
     credits: CreditView | None
     plan: PlanView
     cancellation: CancellationView | None
@@ -289,11 +332,13 @@ class ReportContext:
 __all__ = [
     "BarRow",
     "BarSection",
+    "CalendarView",
     "CancellationRow",
     "CancellationView",
     "CreditRow",
     "CreditView",
     "GoalRow",
+    "HolidayRow",
     "InputRow",
     "IntervalRow",
     "LeadChartView",
@@ -305,4 +350,5 @@ __all__ = [
     "ServiceRow",
     "ServiceView",
     "TargetRow",
+    "TicketRow",
 ]

@@ -41,6 +41,7 @@ from slagen.targets import (
 )
 from slagen.targets.rounding import CENT, HUNDRED, round_to
 from slagen.tracking import Actuals, default_measure, measure
+from slagen.tracking.clock import on_the_clock
 from slagen.tracking.measures import measure_of_kind
 
 Status = Literal["met", "missed", "no data", "not judged"]
@@ -345,11 +346,17 @@ def _ticket_months(actuals: Actuals, period: Period) -> list[Period]:
 def _on_time(a: Agreement, actuals: Actuals, month: Period) -> Decimal | None:
     limits = {s.severity: s.response_minutes for s in a.inputs.support}
     tickets = [
-        t for t in actuals.tickets if month.start <= t.opened.date() <= month.end and t.severity in limits
+        t
+        for t in actuals.tickets
+        if month.start <= t.opened.date() <= month.end
+        and t.severity in limits
+        and t.response_minutes is not None
     ]
     if not tickets:
         return None
-    on_time = sum(t.response_minutes <= limits[t.severity] for t in tickets)
+    on_time = sum(
+        t.response_minutes is not None and t.response_minutes <= limits[t.severity] for t in tickets
+    )
     return round_to(Fraction(on_time * 100, len(tickets)), CENT, "down")
 
 
@@ -380,7 +387,9 @@ def recalculation(agreement: Agreement, actuals: Actuals, period: Period) -> Rec
 
 
 def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attainment:
-    """Goals met and missed in ``period``, with the plan, cancellation, credits and recalculation."""
+    """Goals met and missed in ``period``, with the plan, cancellation, credits and recalculation
+    (tickets given as time stamps timed on their clock first, see :mod:`slagen.tracking.clock`)."""
+    actuals = on_the_clock(agreement, actuals)
     judge = _Judge(agreement, actuals)
     interval = judged_interval(agreement)
     parts = units(period, interval)

@@ -108,9 +108,12 @@ def measure(actuals: Actuals, name: str, period: Period) -> Measured:
     if not tickets:
         return Measured(None, f"no {severity} tickets")
     if head == "response_minutes":
+        answered = [t.response_minutes for t in tickets if t.response_minutes is not None]
+        if not answered:
+            return Measured(None, f"no answered {severity} tickets")
         return Measured(
-            max(t.response_minutes for t in tickets),
-            f"slowest of {plural(len(tickets), severity + ' ticket')}",
+            max(answered),
+            f"slowest of {plural(len(answered), severity + ' ticket')}",
         )
     resolved = [t.resolution_hours for t in tickets if t.resolution_hours is not None]
     if not resolved:
@@ -211,7 +214,9 @@ def events(actuals: Actuals, name: str, period: Period) -> tuple[list[Fraction],
         t for t in actuals.tickets if t.severity == severity and period.start <= t.opened.date() <= period.end
     ]
     if head == "response_minutes":
-        return [frac(t.response_minutes) for t in tickets], f"{severity} ticket"
+        return [
+            frac(t.response_minutes) for t in tickets if t.response_minutes is not None
+        ], f"{severity} ticket"
     return [
         frac(t.resolution_hours) for t in tickets if t.resolution_hours is not None
     ], f"resolved {severity} ticket"

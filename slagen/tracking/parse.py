@@ -118,9 +118,18 @@ def _build(row: Row, v: dict[str, Any], problems: list[Problem]) -> object | Non
             )
         return d
     if s == "tickets":
-        return Ticket(
-            v["id"], v["severity"], v["opened"], v["response_minutes"], v.get("resolution_hours"), w
+        ticket = Ticket(
+            v["id"],
+            v["severity"],
+            v["opened"],
+            v.get("response_minutes"),
+            v.get("resolution_hours"),
+            w,
+            v.get("responded"),
+            v.get("resolved"),
         )
+        _ticket_problems(ticket, problems)
+        return ticket
     if s == "goals":
         return GoalActual(v["goal"], v["period"], v["actual"], w)
     from slagen.tracking.measures import MEASURES, is_measure
@@ -130,6 +139,30 @@ def _build(row: Row, v: dict[str, Any], problems: list[Problem]) -> object | Non
             w.problem("measure", f"unknown measure {v['measure']!r}{hint(v['measure'], MEASURES)}")
         )
     return MeasureOf(v["goal"], v["measure"], w)
+
+
+def _ticket_problems(t: Ticket, problems: list[Problem]) -> None:
+    """A ticket gives each time once, as a figure or as a stamp, and no stamp before its opening."""
+    w = t.where
+    for figure, stamp in (("response_minutes", "responded"), ("resolution_hours", "resolved")):
+        if getattr(t, figure) is not None and getattr(t, stamp) is not None:
+            problems.append(
+                w.problem(
+                    stamp,
+                    f"expected one of {figure!r} or {stamp!r} (the time stamp it is timed from), got both",
+                )
+            )
+    if t.response_minutes is None and t.responded is None:
+        problems.append(w.problem(None, "expected one of 'response_minutes' or 'responded' (a time stamp)"))
+    for stamp in ("responded", "resolved"):
+        when = getattr(t, stamp)
+        if when is not None and when < t.opened:
+            problems.append(
+                w.problem(
+                    stamp,
+                    f"expected a time after the ticket was opened ({t.opened:%Y-%m-%d %H:%M}), got {when:%Y-%m-%d %H:%M}",
+                )
+            )
 
 
 _KEYS: dict[str, Callable[[Any], object]] = {

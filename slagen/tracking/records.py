@@ -110,14 +110,29 @@ class DowntimeDay:
 
 @dataclass(frozen=True)
 class Ticket:
-    """A support ticket: its severity, when it was opened, and how fast it was answered."""
+    """A support ticket: its severity, when it was opened, and how fast it was answered.
+
+    The times are given as figures (``response_minutes``, ``resolution_hours``) or as local time
+    stamps (``responded``, ``resolved``) that :func:`slagen.tracking.clock.on_the_clock` turns
+    into figures on the severity's clock: every minute (24x7), or business hours only."""
 
     id: str
     severity: str
     opened: datetime
-    response_minutes: Decimal
+    response_minutes: Decimal | None
+    """Minutes to first response; None until :func:`~slagen.tracking.clock.on_the_clock` has
+    timed a ticket given with ``responded``."""
     resolution_hours: Decimal | None
+    """Hours to resolution; None while unresolved (or until timed from ``resolved``)."""
     where: Where = field(compare=False, repr=False)
+    responded: datetime | None = None
+    """Local time of the first response, when given as a time stamp."""
+    resolved: datetime | None = None
+    """Local time of the resolution, when given as a time stamp."""
+    clock: str | None = None
+    """How the stamps were timed: ``24x7`` or ``business hours`` (None: figures given)."""
+    holidays: tuple[date, ...] = ()
+    """Holidays that stopped its business-hours clock between opening and the last stamp."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,111 @@
+"""The tracking report's calendar part: the holidays of the period that affected what was
+measured, and the tickets timed on a business-hours clock from their time stamps.
+
+A holiday affects the measurement when it closes a business day of the business-hours party
+(a business-hours support clock does not run on it) or when it moves a delivery of a
+schedule. Holidays on days that are not business days anyway (a Saturday), and holidays of
+parties whose calendar decides nothing, are left out: the agreement's own documents list
+every holiday of the period.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from slagen.agreement.model import Agreement
+from slagen.agreement.period import Period
+from slagen.calendars.business import ON_HOLIDAY
+from slagen.calendars.recurrence import WEEKDAYS
+from slagen.tracking import Actuals
+from slagen.tracking.clock import clock_of
+
+from ..render import formatting as f
+from ..targets import TargetSet
+from ..targets.calendar import business_hours_text, holiday_days
+from ..targets.rounding import frac, round_to
+from .views import CalendarView, HolidayRow, TicketRow
+
+
+def _hours(minutes: Decimal) -> str:
+    """A support time in hours, minutes and seconds (``72 h``, ``2 h 40 min``), to the second,
+    half-up: business hours make no whole days, so a day is never a unit here."""
+    seconds = int(round_to(frac(minutes) * 60, Decimal(1), "half-up"))
+    h, rest = divmod(seconds, 3600)
+    m, sec = divmod(rest, 60)
+    parts = [f"{n} {unit}" for n, unit in ((h, "h"), (m, "min"), (sec, "s")) if n]
+    return " ".join(parts) or "0 s"
+
+
+def _stamp(when: datetime, locale: str) -> str:
+    return f"{f.short_date(when.date(), locale)} {when:%H:%M}"
+
+
+def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: TargetSet) -> CalendarView | None:
+    """The holidays of ``period`` that affected the measurement, and the tickets timed on their
+    clock (``actuals`` already timed, see :func:`slagen.tracking.clock.on_the_clock`); None
+    when the agreement's calendar decides nothing the report measures."""
+    cal = a.calendar
+    if cal is None:
+        return None
+    loc = a.presentation.locale
+    effects: dict[date, list[str]] = {}
+    names: dict[date, str] = {}
+    bh = cal.business_hours
+    business = sorted(s.severity for s in a.inputs.support if s.clock == "business-hours")
+    tickets = [
+        t for t in actuals.tickets if t.clock is not None and period.start <= t.opened.date() <= period.end
+    ]
+    if bh is not None and business:
+        for day, name in holiday_days(a, bh.party, period.start, period.end):
+            if WEEKDAYS[day.weekday()] not in bh.days:
+                continue
+            names[day] = name
+            stopped = [f"{t.id} ({t.severity})" for t in actuals.tickets if day in t.holidays]
+            effects.setdefault(day, []).append(
+                f"not a business day of {a.party(bh.party).name}: no business hours for "
+                f"{', '.join(business)} support"
+                + (f"; stopped the clock of {', '.join(stopped)}" if stopped else "")
+            )
+    for s in cal.deliveries:
+        for d in targets.deliveries.get(s.id, ()):
+            if d.made != d.due:
+                names.setdefault(d.due, d.holiday or "not a business day")
+                made = f" ({f.short_date(d.made, loc)})" if d.made else ""
+                effects.setdefault(d.due, []).append(f"{s.id}: {ON_HOLIDAY[s.on_holiday]}{made}")
+    if not effects and not tickets:
+        return None
+    rows = tuple(
+        HolidayRow(
+            f.short_date(day, loc), WEEKDAYS[day.weekday()].capitalize(), names[day], "; ".join(effects[day])
+        )
+        for day in sorted(effects)
+    )
+    zone = clock_of(a, ()).zone
+    limits = {s.severity: s for s in a.inputs.support}
+    ticket_rows = tuple(
+        TicketRow(
+            t.id,
+            t.severity,
+            _stamp(t.opened, loc),
+            t.clock or "",
+            "not yet" if t.response_minutes is None else _hours(t.response_minutes),
+            _hours(limits[t.severity].response_minutes) if t.severity in limits else "",
+            "not yet" if t.resolution_hours is None else _hours(t.resolution_hours * 60),
+            _hours(limits[t.severity].resolution_hours * 60) if t.severity in limits else "",
+            ", ".join(f.short_date(d, loc) for d in t.holidays) or "none",
+        )
+        for t in tickets
+    )
+    if rows:
+        statement = f"{f.plural(len(rows), 'holiday')} of {period.label} affected what was measured."
+    else:
+        statement = f"No holiday of {period.label} affected what was measured."
+    return CalendarView(
+        statement,
+        rows,
+        ticket_rows,
+        f"Ticket times are {zone} time. A business-hours clock runs only in business hours"
+        + (f" ({business_hours_text(a)})" if bh is not None else "")
+        + "; a 24x7 clock runs every real minute, across clock changes.",
+    )

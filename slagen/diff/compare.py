@@ -13,6 +13,7 @@ from slagen.agreement.model import Agreement
 from ..errors import AgreementError, Problem
 from ..targets import TargetError, TargetSet
 from ..util.text import plural
+from .calendar import CalendarChange, diff_calendar, full_targets
 from .terms import TermChange, diff_terms, plain
 
 Status = Literal["modified", "added", "removed"]
@@ -76,6 +77,8 @@ class AgreementDiff:
     status: Status
     terms: list[TermChange] = field(default_factory=list)
     targets: list[TargetChange] = field(default_factory=list)
+    calendar: list[CalendarChange] = field(default_factory=list)
+    """Holidays of the period added or removed, deliveries moved (see :mod:`.calendar`)."""
     versions: tuple[Loaded | None, Loaded | None] = field(default=(None, None), repr=False, compare=False)
     """The two versions compared (None: the file did not exist), for a redline to render."""
 
@@ -113,13 +116,17 @@ class DiffReport:
         return f"{what} ({self.old_label} -> {self.new_label})"
 
 
-def target_values(loaded: Loaded) -> dict[str, TargetValue]:
-    """Every computed target of an agreement, plus each accruing goal's total over the period."""
+def period_targets(loaded: Loaded) -> TargetSet:
+    """The period's targets, with those of the holiday calendars; raise :class:`DiffError`."""
     try:
-        ts = loaded.term_targets()
+        return full_targets(loaded)
     except TargetError as exc:
         raise DiffError([loaded.source.problem(exc.path, exc.message)]) from None
-    return values_of(loaded.agreement, ts)
+
+
+def target_values(loaded: Loaded) -> dict[str, TargetValue]:
+    """Every computed target of an agreement, plus each accruing goal's total over the period."""
+    return values_of(loaded.agreement, period_targets(loaded))
 
 
 def values_of(a: Agreement, ts: TargetSet) -> dict[str, TargetValue]:
@@ -173,10 +180,14 @@ def compare(file: str, old: Loaded | None, new: Loaded | None) -> AgreementDiff:
         diff.terms = diff_terms(plain(old.agreement), plain(new.agreement))
         if not diff.terms:
             return diff
+    old_ts = period_targets(old) if old else None
+    new_ts = period_targets(new) if new else None
     diff.targets = diff_targets(
-        target_values(old) if old else {},
-        target_values(new) if new else {},
+        values_of(old.agreement, old_ts) if old and old_ts else {},
+        values_of(new.agreement, new_ts) if new and new_ts else {},
     )
+    if old and new and old_ts and new_ts:
+        diff.calendar = diff_calendar(old.agreement, old_ts, new.agreement, new_ts)
     return diff
 
 

@@ -64,6 +64,12 @@ def _shown(value: Any) -> str:
     return value if isinstance(value, str) else canonical(value)
 
 
+def _period(diff: AgreementDiff) -> str:
+    """The period the new version's documents cover (its ``term.period``)."""
+    shown = diff.versions[1] or diff.versions[0]
+    return shown.agreement.term.period if shown is not None else "the period"
+
+
 def _header(diff: AgreementDiff) -> str:
     what = {"added": "new agreement", "removed": "removed agreement", "modified": "changed"}[diff.status]
     return f"{diff.file}: {what}: {diff.title} [{diff.id}]"
@@ -89,6 +95,9 @@ def text(report: DiffReport, *, color: bool = False) -> str:
                 out.append(
                     f"    {t.title}: {style(old, fg='red')} -> {style(new, fg='green')} ({percent(t)})"
                 )
+        if diff.calendar:
+            out.append(style(f"  Days of {_period(diff)} that change:", bold=True))
+            out.extend(f"    {c.kind}: {c.text}" for c in diff.calendar)
         terms = [c for c in diff.terms if not c.prose]
         if terms:
             out.append(style("  Terms that changed:", bold=True))
@@ -153,6 +162,10 @@ def markdown(report: DiffReport) -> str:
             for t in diff.targets:
                 old, new = values(t)
                 out.append(f"| {md(t.title)} | {md(old)} | {md(new)} | {percent(t)} |")
+            out.append("")
+        if diff.calendar:
+            out += [f"**Days of {md(_period(diff))} that change**", ""]
+            out += [f"- {c.kind}: {md(c.text)}" for c in diff.calendar]
             out.append("")
         changed = [c for c in diff.terms if c.kind in ("changed", "reordered") and not c.prose]
         if changed:
@@ -223,6 +236,7 @@ def as_json(report: DiffReport) -> str:
                     }
                     for t in d.targets
                 ],
+                "calendar": [{"change": c.kind, "day": c.text} for c in d.calendar],
                 "terms": [_term_json(c) for c in d.terms],
             }
             for d in report.agreements

@@ -18,11 +18,12 @@ from pathlib import Path
 from slagen.agreement.load import Loaded, validate_source
 from slagen.agreement.model import Agreement
 from slagen.agreement.source import MAX_BYTES, Source, parse_source
+from slagen.diff.calendar import day_text, full_targets
 from slagen.diff.compare import values_of
 from slagen.diff.present import number
 from slagen.diff.terms import Plain, identity_key, plain
 from slagen.errors import AgreementError, UsageError
-from slagen.targets import TargetError
+from slagen.targets import TargetError, TargetSet
 from slagen.util.files import FileRefused, read_regular
 
 INDENT = "  "
@@ -111,7 +112,7 @@ def _lines(key: str, value: Plain, depth: int) -> list[str]:
 
 def _targets(loaded: Loaded) -> list[str]:
     try:
-        ts = loaded.term_targets()
+        ts = full_targets(loaded)
     except TargetError as exc:
         return [f"computed targets: not computed ({exc.message})"]
     out = [f"computed targets ({ts.period.label}):"]
@@ -124,4 +125,21 @@ def _targets(loaded: Loaded) -> list[str]:
     if totals:
         out += ["", f"goal totals ({ts.period.label}):"]
         out += [f"{INDENT}{v.label}: {number(v.value, v.unit, v.label)}" for v in totals.values()]
+    return out + _days(loaded.agreement, ts)
+
+
+def _days(a: Agreement, ts: TargetSet) -> list[str]:
+    """The period's holidays, one a line, and the deliveries a holiday moves: a calendar change
+    shows in ``git diff`` as the days it adds or removes."""
+    out: list[str] = []
+    for party, days in ts.holidays.items():
+        out += ["", f"holidays of {a.party(party).name} ({ts.period.label}):"]
+        out += [f"{INDENT}{day_text(d)}: {name}" for d, name in days] or [f"{INDENT}none"]
+    for sid, made in ts.deliveries.items():
+        moved = [x for x in made if x.made != x.due]
+        out += ["", f"deliveries of {sid} a holiday moves ({ts.period.label}):"]
+        out += [
+            f"{INDENT}due {day_text(x.due)}: {'skipped' if x.made is None else 'made ' + day_text(x.made)}"
+            for x in moved
+        ] or [f"{INDENT}none"]
     return out

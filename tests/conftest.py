@@ -232,8 +232,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: are reported as xfail (non-strict: one that passes again shows as XPASS); remove an entry when
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
 KNOWN_FAILING: dict[str, str] = {
-    "tests/test_clause_sentences.py::test_every_clause_sentence_follows_the_rules[2]": "issue 15 (clauses) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_clause_sentences.py::test_a_broken_phrase_is_caught": "issue 15 (clauses) test, failing on main after the parallel landings of this stop; not yet diagnosed",
     "tests/test_i18n.py::test_the_polish_example_is_polish[docx]": "issue 19: the Polish DOCX still has English words from later phrases",
     "tests/test_report.py::test_three_months_missed_in_a_row": "issue 13/14 tracking-report test, failing on main after the parallel landings of this stop; not yet diagnosed",
     "tests/test_report.py::test_the_service_credit_owed": "issue 13/14 tracking-report test, failing on main after the parallel landings of this stop; not yet diagnosed",

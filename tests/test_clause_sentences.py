@@ -77,17 +77,18 @@ def _customer_with_every_goal_kind(tmp_path: Path) -> Path:
             "interval": "quarter",
         }
     )
-    data["goals"].append(
-        {
-            **data["goals"][1],
-            "id": "reports",
-            "metric": "Monthly service reports sent",
-            "comparison": "at-least",
-            "target": {"value": 1},
-            "unit": "reports",
-            "accrues": True,
-        }
-    )
+    reports = {
+        **data["goals"][1],
+        "id": "reports",
+        "metric": "Monthly service reports sent",
+        "comparison": "at-least",
+        "target": {"value": 1},
+        "unit": "reports",
+        "accrues": True,
+        "measure": "total",
+    }
+    reports.pop("per", None)  # a total is not per event
+    data["goals"].append(reports)
     data["clauses"]["claims"]["automatic"] = True
     data["clauses"]["remedies"] = {"sole_remedy": False, "cash": True, "liability_cap": "in-addition"}
     target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")

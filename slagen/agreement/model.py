@@ -244,6 +244,10 @@ class Goal(Model):
 
     interval: Interval | None = None
     """The interval the target applies per."""
+    rolling_days: Int | None = None
+    """For a rate (``measure: average`` or ``share``): measured over every rolling window of
+    this many consecutive days (e.g. 28) instead of per calendar ``interval``; a period is then
+    met when every window that ends in it is."""
     measured_by: Text | None = None
     """How the metric is measured (source of the figure)."""
     owner: Slug | None = None

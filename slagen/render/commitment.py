@@ -44,11 +44,16 @@ class Commitment:
     event: str | None = None
     limit_comparison: str = ""
     limit: str = ""
+    window: int | None = None
+    """Days of the rolling window a rate is measured over, instead of ``interval``."""
 
 
 def statement(c: Commitment) -> str:
-    """The whole commitment in one phrase (see the module's examples)."""
+    """The whole commitment in one phrase (see the module's examples); a rate measured over
+    rolling windows says ``every rolling window of 28 consecutive days`` for its interval."""
     each = EACH.get(c.interval or "", "")
+    if c.window is not None and c.measure in ("average", "share"):
+        each = f"every rolling window of {c.window} consecutive days"
     if c.measure == "average" and c.event:
         tail = f", averaged over {each}" if each else ", on average"
         return f"{c.comparison} {c.target} per {c.event}{tail}"

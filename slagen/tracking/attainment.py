@@ -43,6 +43,7 @@ from slagen.targets.rounding import CENT, HUNDRED, round_to
 from slagen.tracking import Actuals, default_measure, measure
 from slagen.tracking.clock import on_the_clock
 from slagen.tracking.measures import measure_of_kind
+from slagen.tracking.rolling import goal_windows
 
 Status = Literal["met", "missed", "no data", "not judged"]
 #: Intervals from short to long: a goal is judged only over periods at least as long as its interval.
@@ -191,7 +192,17 @@ class _Judge:
     def goal(self, g: Goal, period: Period) -> GoalResult:
         gt = self.targets(period).goals.get(g.id)
         target = None if gt is None else (gt.period_total if g.accrues else gt.value)
-        if not g.accrues and g.interval is not None and _LENGTH[g.interval] > _LENGTH[_length(period)]:
+        rolling = g.rolling_days is not None and g.measure in ("average", "share")
+        if rolling and target is not None:
+            rolled = self._rolling(g, period, target)
+            if rolled is not None:
+                return rolled
+        if (
+            not rolling
+            and not g.accrues
+            and g.interval is not None
+            and _LENGTH[g.interval] > _LENGTH[_length(period)]
+        ):
             return self._not_judged(g, period, target)
         actual, basis = self._actual(g, period)
         status: Status = "no data"
@@ -199,6 +210,41 @@ class _Judge:
             status = "met" if _compare(g.comparison, actual, target) else "missed"
         return GoalResult(
             g.id, g.metric, g.party, g.unit, g.comparison, period, target, actual, status, basis
+        )
+
+    def _rolling(self, g: Goal, period: Period, target: Decimal) -> GoalResult | None:
+        """A rate goal over the rolling windows that end in ``period``: met when every window
+        with events is, its actual the worst window's (see :func:`goal_windows`); None when the
+        goal has no measure (its actual is then given directly)."""
+        if any(r.goal == g.id for r in self.actuals.goals):
+            return None
+        name = self.measures.get(g.id) or default_measure(g.target.computed)
+        if name is None and g.limit is not None:
+            name = default_measure(g.limit.target.computed)
+        if name is None:
+            return None
+        r = goal_windows(self.a, self.actuals, g, name, target, period, self._limit(g, period))
+        worst = r.worst
+        status: Status = "no data" if worst is None else "missed" if r.missed else "met"
+        parts = [f"{len(r.windows)} judged", f"{len(r.missed)} missed"]
+        if r.empty:
+            parts.append(f"{r.empty} without events")
+        if r.skipped:
+            parts.append(f"{r.skipped} starting before the term")
+        basis = f"{name}: rolling windows of {r.days} days ending in {period.label} ({', '.join(parts)})"
+        if worst is not None:
+            basis += f"; the worst {worst.start} to {worst.end}"
+        return GoalResult(
+            g.id,
+            g.metric,
+            g.party,
+            g.unit,
+            g.comparison,
+            period,
+            target,
+            None if worst is None else worst.value,
+            status,
+            basis,
         )
 
     def _not_judged(self, g: Goal, period: Period, target: Decimal | None) -> GoalResult:

@@ -1,4 +1,4 @@
-"""Availability over rolling windows, evaluated on the actuals' downtime per day.
+"""Availability and rates over rolling windows, evaluated on the actuals.
 
 With ``measured_per: rolling`` and ``rolling_days: N``, every window of N consecutive days that
 ends on a day of the period is measured: its downtime is the sum of the ``downtime`` rows of its
@@ -7,6 +7,13 @@ days (a day without a row had no downtime, once the section has any row), its av
 it is missed when its downtime is above what the target allows in N days
 (``availability.downtime_minutes.window``). Windows that would start before the term are not
 evaluated: the agreement did not yet apply.
+
+A rate goal (``measure: average`` or ``share``) with ``rolling_days: N`` is evaluated the same
+way over its events (:func:`goal_windows`): every window of N days that ends in the period, and
+starts in the term, is measured as the goal's kind forms its figure (the average of the events
+in it, or the share within the limit), and met by the goal's comparison; a window without
+events is not judged. A period is met when every window judged in it is, and its figure is the
+worst window's.
 """
 
 from __future__ import annotations
@@ -15,10 +22,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from slagen.agreement.model import Agreement
+from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period
 from slagen.targets import availability_from_downtime, downtime_for_days
 
+from .measures import measure_of_kind
 from .records import Actuals
 
 
@@ -81,3 +89,80 @@ def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> R
             )
         end += timedelta(days=1)
     return RollingResult(n, av.target, allowed, tuple(windows), skipped)
+
+
+@dataclass(frozen=True)
+class RateWindow:
+    """One rolling window of a rate goal: its days, figure and whether it met the target."""
+
+    start: date
+    end: date
+    value: Decimal
+    met: bool
+
+
+@dataclass(frozen=True)
+class GoalWindows:
+    """The rolling windows of a rate goal that end in a period."""
+
+    days: int
+    windows: tuple[RateWindow, ...]
+    """Every window judged (with events), by end day."""
+    skipped: int
+    """Windows ending in the period that would start before the term."""
+    empty: int
+    """Windows without events: not judged."""
+    at_most: bool
+    """Whether the target is a ceiling (the worst window is then the highest)."""
+
+    @property
+    def missed(self) -> tuple[RateWindow, ...]:
+        """The windows that missed the target."""
+        return tuple(w for w in self.windows if not w.met)
+
+    @property
+    def worst(self) -> RateWindow | None:
+        """The window with the worst figure (the earliest of equals)."""
+        if not self.windows:
+            return None
+        sign = 1 if self.at_most else -1
+        return max(self.windows, key=lambda w: (sign * w.value, -w.end.toordinal()))
+
+
+def _met(comparison: str, value: Decimal, target: Decimal) -> bool:
+    if comparison == "at-least":
+        return value >= target
+    if comparison == "at-most":
+        return value <= target
+    return value == target
+
+
+def goal_windows(
+    agreement: Agreement,
+    actuals: Actuals,
+    goal: Goal,
+    measure: str,
+    target: Decimal,
+    period: Period,
+    limit: tuple[str, Decimal] | None = None,
+) -> GoalWindows:
+    """The rolling windows of ``goal`` (with ``rolling_days``) that end in ``period``, each
+    measured by ``measure`` as the goal's kind forms its figure and judged against ``target``."""
+    assert goal.rolling_days is not None
+    n = goal.rolling_days
+    judged: list[RateWindow] = []
+    skipped = empty = 0
+    end = period.start
+    while end <= period.end:
+        start = end - timedelta(days=n - 1)
+        if start < agreement.term.start:
+            skipped += 1
+        else:
+            window = Period(f"{start}..{end}", start, end)
+            m = measure_of_kind(actuals, measure, window, goal.measure, goal.comparison, limit)
+            if m.value is None:
+                empty += 1
+            else:
+                judged.append(RateWindow(start, end, m.value, _met(goal.comparison, m.value, target)))
+        end += timedelta(days=1)
+    return GoalWindows(n, tuple(judged), skipped, empty, goal.comparison == "at-most")

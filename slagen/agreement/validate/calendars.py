@@ -200,6 +200,25 @@ def measurement_window(ctx: Context) -> Iterator[Finding]:
         yield Finding((*AV, "rolling_days"), f"expected 1 to 366 days, got {av.rolling_days}")
 
 
+@check("goal-windows", "a goal measured over rolling windows is a rate, over 1 to 366 days")
+def goal_windows(ctx: Context) -> Iterator[Finding]:
+    """``goals[].rolling_days`` only for ``measure: average`` or ``share`` (a total over a
+    window would need its own target, and a limit for each event is met event by event)."""
+    for i, g in enumerate(ctx.agreement.goals):
+        if g.rolling_days is None:
+            continue
+        at = ("goals", i, "rolling_days")
+        if g.measure not in ("average", "share"):
+            kind = f"measure: {g.measure}" if g.measure else "a goal without a measure"
+            yield Finding(
+                at,
+                f"a rolling window is for a rate (measure: average or share), not {kind}: "
+                "use interval for a total, and a limit for each event holds event by event",
+            )
+        if not 1 <= g.rolling_days <= 366:
+            yield Finding(at, f"expected 1 to 366 days, got {g.rolling_days}")
+
+
 @check("support-clock", "support times in business hours have business hours to count")
 def support_clock(ctx: Context) -> Iterator[Finding]:
     """``clock: business-hours`` needs ``calendar.business_hours``; without a clock, ``hours`` says when."""

@@ -165,7 +165,9 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
     """How the figure of goal ``g`` is computed, from its target and its window."""
     target = view.target_words if style == LEGAL else view.target
     av = a.inputs.availability
-    window = g.interval or a.term.reporting_interval
+    window: str = g.interval or a.term.reporting_interval
+    if g.rolling_days is not None and g.measure in ("average", "share"):
+        window = f"rolling window of {g.rolling_days} consecutive days"
     computed = g.target.computed or ""
     if av is not None and (
         computed == "availability.target" or (g.unit == "%" and g.target.value == av.target)

@@ -225,6 +225,8 @@ def goal_view(
     if computed is not None and computed.name.startswith(DOWNTIME_PREFIX) and g.unit == "minutes":
         target = downtime_text(value, targets)
     per = f.per(g.interval)
+    if g.rolling_days is not None and g.measure in ("average", "share"):
+        per = f"over every rolling window of {g.rolling_days} consecutive days"
     comparison = f.comparison(g.comparison)
     total = gt.period_total if gt is not None else None
     limit = limit_words = limit_cmp = ""
@@ -239,7 +241,9 @@ def goal_view(
     measure = g.measure or ("total" if g.accrues else None)
 
     def said(t: str, lim: str) -> str:
-        return statement(Commitment(measure, comparison, t, g.interval, g.per, limit_cmp, lim))
+        return statement(
+            Commitment(measure, comparison, t, g.interval, g.per, limit_cmp, lim, g.rolling_days)
+        )
 
     return GoalView(
         id=g.id,

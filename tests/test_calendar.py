@@ -219,6 +219,30 @@ def test_a_zone_must_be_an_iana_name(write_agreement: Callable[..., Path], zone:
     assert f"{path}:{_line(path, 'time_zone:')}:14: calendar.time_zone: {message}" in _check(path)
 
 
+def test_lint_finds_a_zone_abbreviation_in_the_wording(write_agreement: Callable[..., Path]) -> None:
+    data = example_data("it-service")
+    data["clauses"]["definitions"][1]["meaning"] = "08:00 to 18:00 CET on Business Days"
+    path = write_agreement(data)
+    result = run("lint", str(path))
+    assert result.exit_code == 0, result.output
+    line = _line(path, "08:00 to 18:00 CET")
+    assert (
+        f"{path}:{line}:14: clauses.definitions[1].meaning: warning: SLA018 'CET' is one UTC offset, wrong "
+        "for the part of the year on summer time: write 'Europe/Berlin time' (calendar.time_zone)"
+    ) in result.output.splitlines()
+    # Without a calendar, the places that use the abbreviation are named instead.
+    data = example_data("sales-marketing")
+    data["requirements"][0]["text"] = "Leads handed off by 17:00 EST each day"
+    path = write_agreement(data, "sm.yaml")
+    out = run("lint", str(path)).output
+    assert (
+        "SLA018 'EST' is one UTC offset, wrong for the part of the year on summer time: write a place: America/New_York or America/Toronto"
+        in out
+    )
+    # The examples write their times in their zone.
+    assert "SLA018" not in run("lint", str(AGREEMENTS)).output
+
+
 # --- holidays, business hours, deliveries ----------------------------------------------------
 
 

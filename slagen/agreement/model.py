@@ -68,7 +68,28 @@ Style = Literal["two-column", "tabular", "visual", "legal-narrative", "bulleted"
 Format = Literal["pdf", "docx", "html"]
 PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
 PLURAL_CATEGORIES: tuple[str, ...] = ("zero", "one", "two", "few", "many", "other")
-Stage = Literal["goals", "qualification", "hand-off", "nurturing", "service", "delivery"]
+Stage = Literal[
+    # a sales and marketing funnel
+    "goals",
+    "qualification",
+    "hand-off",
+    "nurturing",
+    "service",
+    # an IT service
+    "monitoring",
+    "maintenance",
+    "incident",
+    "response",
+    "resolution",
+    "report",
+    "credit",
+    # a supply of goods
+    "order",
+    "delivery",
+    "confirmation",
+    "returns",
+    "payment",
+]
 Measure = Literal["total", "average", "per-event", "share"]
 Comparison = Literal["at-least", "at-most", "exactly"]
 STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
@@ -253,7 +274,11 @@ class Goal(Model):
     owner: Slug | None = None
     """The person (by id) responsible for the goal."""
     stage: Stage | None = None
-    """The process stage the goal belongs to (used by the visual style)."""
+    """The process stage the goal belongs to: the visual style is organised by the process of
+    the agreement's kind (a sales funnel: ``goals``, ``qualification``, ``hand-off``,
+    ``nurturing``, ``service``; an IT service: ``monitoring``, ``maintenance``, ``incident``,
+    ``response``, ``resolution``, ``report``, ``credit``; a supply of goods: ``order``,
+    ``delivery``, ``confirmation``, ``returns``, ``payment``)."""
     accrues: Bool = False
     """true when the target is an amount that adds up over time (leads, revenue, reams): it is
     then broken down over the period's calendar and given a daily goal line. ``measure: total``

@@ -18,10 +18,11 @@ import click
 import jinja2
 
 from slagen.agreement.load import Loaded, load_agreement
+from slagen.agreement.model import Agreement
 
 from ..errors import RenderError, UsageError
 from ..gcpolicy import batch_collections
-from ..targets import compute_targets
+from ..targets import TargetSet, compute_targets
 from ..util.atomic import all_or_nothing
 from ..util.signed_pdf import carries_signatures
 from .bidi import isolated
@@ -70,12 +71,16 @@ def document_date(loaded: Loaded) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-def _charts(ctx: DocumentContext) -> DocumentContext:
-    """Add the charts of styles that show them (:mod:`slagen.render.goal_chart`, which loads matplotlib
-    only when a style draws a chart)."""
-    from slagen.render.goal_chart import build_charts
+def _charts(ctx: DocumentContext, a: Agreement, targets: TargetSet) -> DocumentContext:
+    """Add the charts of styles that show them (:mod:`slagen.render.goal_chart` and
+    :mod:`slagen.render.process_charts`, which load matplotlib only when a style draws a chart)."""
+    from slagen.render.goal_chart import STYLES_WITH_CHARTS, build_charts
 
-    return replace(ctx, charts=tuple(build_charts(ctx)))
+    if ctx.style not in STYLES_WITH_CHARTS:
+        return ctx
+    from slagen.render.process_charts import process_charts
+
+    return replace(ctx, charts=tuple(build_charts(ctx)), process_charts=process_charts(a, targets))
 
 
 def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS) -> Rendered:
@@ -87,7 +92,8 @@ def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS
     stamp = version_stamp(loaded.path, loaded.source.raw)
     when = document_date(loaded)
     inputs = ContextInputs(style=style, stamp=stamp.text, when=when, logo=logo_uri(loaded))
-    ctx = _charts(build_context(isolated(loaded.agreement), targets, inputs))
+    # Charts draw the agreement's own text (matplotlib, not the browser, lays it out).
+    ctx = _charts(build_context(isolated(loaded.agreement), targets, inputs), loaded.agreement, targets)
     env = make_environment(templates, loaded.agreement.presentation.locale)
     name = f"{style}/document.html"
     try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import io
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -184,8 +184,25 @@ def _figure(title: str, size: tuple[float, float] = (WIDTH_IN, HEIGHT_IN)) -> Fi
     fig = Figure(figsize=size, dpi=PNG_DPI, layout="constrained")
     FigureCanvasAgg(fig)
     width = int(58 * size[0] / WIDTH_IN)
-    fig.suptitle("\n".join(textwrap.wrap(title, width)), fontsize=8.5, x=0.01, ha="left")
+    if title:  # (untitled: the document captions the chart in text)
+        fig.suptitle("\n".join(textwrap.wrap(title, width)), fontsize=8.5, x=0.01, ha="left")
     return fig
+
+
+def drawn(
+    title: str, draw: Callable[[Figure], None], size: tuple[float, float] = (WIDTH_IN, HEIGHT_IN)
+) -> tuple[bytes, bytes]:
+    """The figure ``draw`` fills (given a titled, empty figure of ``size`` inches) as SVG and
+    PNG bytes, the same bytes every run (see the module's docstring)."""
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = _figure(title, size)
+        draw(fig)
+        svg, png = io.BytesIO(), io.BytesIO()
+        fig.savefig(svg, format="svg", metadata=_SVG_METADATA)
+        fig.savefig(png, format="png", dpi=PNG_DPI, metadata=_PNG_METADATA)
+    return svg.getvalue(), png.getvalue()
 
 
 def goal_line_chart(

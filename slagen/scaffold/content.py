@@ -185,7 +185,7 @@ def _customer() -> Data:
                 {"value": "99.9"},
                 "%",
                 "pat",
-                "service",
+                "monitoring",
                 measured_by="External checks of the service every minute",
             ),
             _goal(
@@ -196,7 +196,7 @@ def _customer() -> Data:
                 {"value": 30},
                 "minutes",
                 "sam",
-                "service",
+                "response",
                 measured_by="Help-desk time stamps of the ticket and of the first reply",
                 measure="per-event",
                 per="severity-1 incident",

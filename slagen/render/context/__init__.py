@@ -29,8 +29,6 @@ from .parties import (
     PALETTE,
     SHAPES,
     SHARED_COLOR,
-    STAGE_LABELS,
-    STAGES,
     ContactView,
     GoalView,
     PartyRef,
@@ -40,6 +38,7 @@ from .parties import (
     RequirementView,
     StageView,
 )
+from .process import PROCESSES, STAGE_LABELS, STAGES, ProcessView, StepView
 from .targets import BreakdownGroup, BreakdownView, ComputedView, RowView
 from .terms import (
     CancellationView,
@@ -54,6 +53,7 @@ from .terms import (
 )
 
 VIEWS: tuple[type, ...] = (
+    ProcessView,
     Absent,
     BreakdownGroup,
     BreakdownView,
@@ -84,6 +84,7 @@ VIEWS: tuple[type, ...] = (
     ServiceLevelView,
     SignatoryView,
     StageView,
+    StepView,
     StrikesView,
     SupportView,
     TableView,
@@ -94,6 +95,7 @@ for _view in VIEWS:
 
 __all__ = [
     "PALETTE",
+    "PROCESSES",
     "SHAPES",
     "SHARED_COLOR",
     "STAGES",
@@ -121,6 +123,7 @@ __all__ = [
     "PartyView",
     "PartyWords",
     "PersonView",
+    "ProcessView",
     "ReportView",
     "RequirementView",
     "ReviewView",
@@ -128,6 +131,7 @@ __all__ = [
     "ServiceLevelView",
     "SignatoryView",
     "StageView",
+    "StepView",
     "StrikesView",
     "SupportView",
     "TableView",

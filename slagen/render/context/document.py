@@ -27,6 +27,7 @@ from .parties import (
     person_views,
     stages,
 )
+from .process import ProcessView, process_view
 from .targets import ComputedView, derivation
 from .terms import (
     CancellationView,
@@ -184,6 +185,13 @@ class DocumentContext:
     calendar: CalendarView | None = None
     """The time zone, business hours, holidays of the period and deliveries; None without a calendar."""
     charts: tuple[Chart, ...] = ()
+    """The cumulative goal line of each goal that accrues (styles that show charts)."""
+    process: ProcessView | None = None
+    """The process the agreement follows, stage by stage (the visual style's stage strip)."""
+    process_charts: tuple[Chart, ...] = ()
+    """The picture of the targets of the agreement's kind (styles that show charts): the funnel
+    of a sales agreement, the downtime budget, credit tiers and support ladder of an IT service,
+    the delivery schedule of a supply agreement."""
     term_start_formal: str = ""
     """The first day of the term as a contract's preamble writes it: ``the 1st day of January, 2026``."""
     clauses: ClausesView | None = None
@@ -260,6 +268,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         goals=goals,
         shared_goals=tuple(g for g in goals if g.shared),
         stages=stages(goals, tuple(refs.values())),
+        process=process_view(a),
         requirements=reqs,
         service_levels=service_levels(a, targets),
         calendar=calendar_view(a, targets),

@@ -12,6 +12,7 @@ from ...targets.rounding import AS_SET
 from .. import formatting as f
 from .. import words as spell
 from ..commitment import Commitment, kind_label, statement
+from .process import STAGE_LABELS, process_stages
 from .targets import DOWNTIME_PREFIX, BreakdownGroup, breakdown, downtime_text
 
 #: Colour of each party in order of appearance, and of shared goals.
@@ -23,15 +24,6 @@ SHARED_COLOR = "#5b5b5b"
 #: Shape of each party in order of appearance (shared goals are marked by a ring).
 SHAPES = ("circle", "square", "diamond", "triangle", "bar", "hollow-square")
 ROLES = {"provider": N_("provider"), "consumer": N_("consumer")}
-STAGES = ("goals", "qualification", "hand-off", "nurturing", "service", "delivery")
-STAGE_LABELS = {
-    "goals": "Goals",
-    "qualification": "Lead qualification",
-    "hand-off": "Hand-off",
-    "nurturing": "Nurturing and follow-up",
-    "service": "Service",
-    "delivery": "Delivery",
-}
 
 
 @dataclass(frozen=True)
@@ -172,6 +164,8 @@ class StageView:
     id: str
     label: str
     goals: tuple[GoalView, ...]
+    number: int = 0
+    """The stage's place in the process (its number in the stage strip)."""
     heads: tuple[PartyRef | None, ...] = ()
     """The grid's columns: each party with a goal of its own at this stage, in party order,
     then ``None`` for shared goals when the stage has any."""
@@ -259,7 +253,7 @@ def goal_view(
         measured_by=g.measured_by,
         owner=people[g.owner] if g.owner else None,
         stage=g.stage,
-        stage_label=STAGE_LABELS[g.stage] if g.stage else None,
+        stage_label=_(STAGE_LABELS[g.stage]) if g.stage else None,
         computed_name=computed.name if computed else None,
         computed_label=computed.label if computed is not None and computed.rounding != AS_SET else None,
         period_total=f.quantity(total, g.unit, cur, forms) if total is not None else None,
@@ -300,10 +294,11 @@ def party_view(
 
 
 def stages(goals: tuple[GoalView, ...], parties: tuple[PartyRef, ...]) -> tuple[StageView, ...]:
-    """The process stages that have goals, in process order, each with its grid of cards."""
+    """The process stages that have goals, in the order of the agreement's process
+    (:func:`~.process.process_stages`), each with its grid of cards."""
     any_shared = any(g.shared for g in goals)
     out = []
-    for stage in STAGES:
+    for number, stage in enumerate(process_stages([g.stage for g in goals]), start=1):
         mine = tuple(g for g in goals if g.stage == stage)
         if not mine:
             continue
@@ -320,8 +315,9 @@ def stages(goals: tuple[GoalView, ...], parties: tuple[PartyRef, ...]) -> tuple[
         out.append(
             StageView(
                 id=stage,
-                label=STAGE_LABELS[stage],
+                label=_(STAGE_LABELS[stage]),
                 goals=mine,
+                number=number,
                 heads=tuple(head for head, _ in used),
                 rows=rows,
                 idle=tuple(p for p, cards in columns[:-1] if p is not None and not cards),

@@ -37,6 +37,12 @@ def _hours(minutes: Decimal) -> str:
     return " ".join(parts) or "0 s"
 
 
+def _against(minutes: Decimal | None, allowed: Decimal) -> str:
+    """``2 h 40 min (4 h allowed)``, or ``not yet (4 h allowed)``."""
+    took = "not yet" if minutes is None else _hours(minutes)
+    return f"{took} ({_hours(allowed)} allowed)"
+
+
 def _stamp(when: datetime, locale: str) -> str:
     return f"{f.short_date(when.date(), locale)} {when:%H:%M}"
 
@@ -89,10 +95,11 @@ def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: Targe
             t.severity,
             _stamp(t.opened, loc),
             t.clock or "",
-            "not yet" if t.response_minutes is None else _hours(t.response_minutes),
-            _hours(limits[t.severity].response_minutes) if t.severity in limits else "",
-            "not yet" if t.resolution_hours is None else _hours(t.resolution_hours * 60),
-            _hours(limits[t.severity].resolution_hours * 60) if t.severity in limits else "",
+            _against(t.response_minutes, limits[t.severity].response_minutes),
+            _against(
+                None if t.resolution_hours is None else t.resolution_hours * 60,
+                limits[t.severity].resolution_hours * 60,
+            ),
             ", ".join(f.short_date(d, loc) for d in t.holidays) or "none",
         )
         for t in tickets

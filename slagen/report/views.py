@@ -168,9 +168,9 @@ class TicketRow:
     clock: str
     """``business hours`` or ``24x7``."""
     response: str
-    response_limit: str
+    """``2 h 40 min (4 h allowed)``."""
     resolution: str
-    resolution_limit: str
+    """``13 h 30 min (72 h allowed)``, or ``not yet (72 h allowed)``."""
     holidays: str
     """The holidays that stopped its clock, or ``none``."""
 

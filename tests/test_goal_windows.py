@@ -102,3 +102,9 @@ def test_the_report_shows_the_rolling_verdict(tmp_path: Path, write_agreement: C
     assert result.exit_code == 0, result.output
     text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-11.pdf").split())
     assert "rolling windows of 28 days ending in 2026-11 (30 judged, 14 missed)" in text
+
+
+def test_targets_say_the_window(write_agreement: Callable[..., Path]) -> None:
+    result = run("targets", str(write_agreement(_rolling())))
+    assert result.exit_code == 0, result.output
+    assert "p2-response: 95% per rolling window of 28 days" in result.stdout.splitlines()

@@ -133,6 +133,8 @@ def goal_target(
         assert goal.target.value is not None
         value = goal.target.value
     if not goal.accrues:
+        if goal.rolling_days is not None and goal.measure in ("average", "share"):
+            per = f"rolling window of {goal.rolling_days} days"
         return GoalTarget(goal.id, value, goal.unit, per, computed, None)
     if per is None:
         raise TargetError(

@@ -194,3 +194,26 @@ def test_ticket_times_given_twice_none_or_before_the_opening(
     ]
     assert IT.read_bytes() == before
     assert not (tmp_path / "out").exists()
+
+
+def test_the_report_lists_a_delivery_a_holiday_moved(tmp_path: Path) -> None:
+    # paper-supplier: the Monday delivery due on Boxing Day (observed), 28 December 2026, is
+    # made on Tuesday 29 December.
+    actuals = build_tree(
+        tmp_path,
+        {"paper.yaml": "agreement: paper-supplier\ngoals:\n  - {goal: reams-delivered, period: 2026-10, actual: 1}\n"},
+    ) / "paper.yaml"  # fmt: skip
+    out = tmp_path / "out"
+    result = run("report", str(AGREEMENTS / "paper-supplier.yaml"), str(actuals), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    tables = _tables(out / "paper-supplier" / "paper-supplier-report-2026-Q4.pdf")
+    assert tables["Date"][1:] == [
+        [
+            "28/12/2026",
+            "Monday",
+            "Boxing Day (observed)",
+            "monday-delivery: made on the next business day (29/12/2026)",
+        ]
+    ]
+    text = " ".join(pdf_text(out / "paper-supplier" / "paper-supplier-report-2026-Q4.pdf").split())
+    assert "Ticket times are" not in text  # no ticket, no clock in business hours

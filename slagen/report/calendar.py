@@ -108,11 +108,11 @@ def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: Targe
         statement = f"{f.plural(len(rows), 'holiday')} of {period.label} affected what was measured."
     else:
         statement = f"No holiday of {period.label} affected what was measured."
-    return CalendarView(
-        statement,
-        rows,
-        ticket_rows,
-        f"Ticket times are {zone} time. A business-hours clock runs only in business hours"
-        + (f" ({business_hours_text(a)})" if bh is not None else "")
-        + "; a 24x7 clock runs every real minute, across clock changes.",
-    )
+    rule = ""
+    if ticket_rows or (bh is not None and business):
+        rule = (
+            f"Ticket times are {zone} time. A business-hours clock runs only in business hours"
+            + (f" ({business_hours_text(a)})" if bh is not None else "")
+            + "; a 24x7 clock runs every real minute, across clock changes."
+        )
+    return CalendarView(statement, rows, ticket_rows, rule)

@@ -184,6 +184,7 @@ class CalendarView:
     holidays: tuple[HolidayRow, ...]
     tickets: tuple[TicketRow, ...]
     rule: str
+    """How tickets are timed; empty when the report times none and no clock is in business hours."""
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ CHARTS = {
         "Service credit by monthly availability",
         "Response and resolution by severity",
     ],
-    "paper-supplier": ["Deliveries by month"],
+    "paper-supplier": ["Deliveries by month", "Time limits per event"],
     "sales-marketing": ["The funnel: from leads to revenue"],
     "sales-marketing-service": ["The funnel: from leads to revenue"],
 }
@@ -239,6 +239,9 @@ def test_the_charts_show_the_documents_own_figures(out: Path) -> None:
     supply = _doc(out, "paper-supplier", "html").read_text(encoding="utf-8")
     # 13 Monday deliveries in 2026-Q4, the one of 28 December moved by Boxing Day (observed)
     assert "Deliveries by month. 2026-10: 4 (0 moved); 2026-11: 5 (0 moved); 2026-12: 4 (1 moved)." in supply
+    # the time limits are the goals' targets as the cards state them
+    assert "Time limits per event. Confirmation: 2 hours; Payment: 30 days." in supply
+    assert "at most 2 hours for each delivery" in supply and "at most 30 days for each invoice" in supply
 
 
 @pytest.mark.parametrize("name", KINDS)
@@ -305,7 +308,15 @@ def test_the_charts_are_the_same_bytes_every_run() -> None:
         for seed in ("1", "2")
     ]
     assert runs[0] == runs[1]
-    assert runs[0].split()[::2] == ["downtime", "credits", "support", "deliveries", "funnel", "funnel"]
+    assert runs[0].split()[::2] == [
+        "downtime",
+        "credits",
+        "support",
+        "deliveries",
+        "limits",
+        "funnel",
+        "funnel",
+    ]
 
 
 @pytest.mark.parametrize("name", KINDS)

@@ -4,7 +4,8 @@
   the customers needed, with the rate between each two and the revenue goal they make;
 - an IT service: the downtime budget of each month at the availability target, the service
   credit of each availability band, and the response and resolution ladder by severity;
-- a supply of goods: the deliveries of each month on the calendar, those a holiday moves hatched.
+- a supply of goods: the deliveries of each month on the calendar, those a holiday moves hatched;
+- any kind without a support ladder: the time limit of each goal held per event or on average.
 
 Every figure comes from the computed targets (:class:`~slagen.targets.TargetSet`) or the
 agreement's inputs and is printed as the document prints it; the charts are drawn by
@@ -21,11 +22,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from slagen.agreement.model import Agreement
+from slagen.i18n import N_, using
 from slagen.i18n import gettext as _
-from slagen.i18n import using
 
 from ..targets import TargetSet
 from . import formatting as f
+from .context.process import STAGE_LABELS
 from .context.targets import DOWNTIME_PREFIX
 from .goal_chart import BAR_EDGE, GOAL_COLOUR, GRID_COLOUR, MET_FILL, MISSED_FILL, ChartImage, drawn
 
@@ -250,7 +252,14 @@ def support_rungs(a: Agreement) -> tuple[Rung, ...]:
     )
 
 
-_TIME_TICKS = ((15, "15 min"), (60, "1 h"), (240, "4 h"), (1440, "1 d"), (7200, "5 d"), (43200, "30 d"))
+_TIME_TICKS = (
+    (15, N_("15 min")),
+    (60, N_("1 h")),
+    (240, N_("4 h")),
+    (1440, N_("1 d")),
+    (7200, N_("5 d")),
+    (43200, N_("30 d")),
+)
 
 
 def _draw_ladder(rungs: Sequence[Rung], response: str, resolution: str) -> Callable[[Figure], None]:
@@ -285,7 +294,7 @@ def _draw_ladder(rungs: Sequence[Rung], response: str, resolution: str) -> Calla
         ax.set_xscale("log")
         ax.set_xlim(shortest / 2, longest * 12)
         ticks = [(m, t) for m, t in _TIME_TICKS if shortest / 2 <= m <= longest * 12]
-        ax.set_xticks([float(m) for m, _t in ticks], [t for _m, t in ticks])
+        ax.set_xticks([float(m) for m, _t in ticks], [_(t) for _m, t in ticks])
         ax.minorticks_off()
         ax.set_yticks([float(n - 1 - i) for i in range(n)], [r.severity for r in rungs])
         ax.set_ylim(-0.6, n - 0.4)
@@ -384,6 +393,53 @@ def _draw_deliveries(
     return draw
 
 
+# --- time limits per event (a supply, or any kind without a support ladder) --------------
+
+#: Minutes in one of each time unit a goal may be written in (business days drawn as days:
+#: the chart places a limit on its scale, its label gives the limit as the agreement writes it).
+TIME_UNITS = {"minutes": 1, "hours": 60, "days": 1440, "business days": 1440, "weeks": 10080}
+
+
+def limit_rungs(a: Agreement, ts: TargetSet) -> tuple[Bar, ...]:
+    """The time limit of each goal held per event or on average (``at most``, in a unit of
+    time), labelled by its stage and given as the document writes the target."""
+    out = []
+    for g in a.goals:
+        gt = ts.goals.get(g.id)
+        if gt is None or g.comparison != "at-most" or g.measure not in ("per-event", "average"):
+            continue
+        scale = TIME_UNITS.get(g.unit)
+        if scale is None:
+            continue
+        label = _(STAGE_LABELS[g.stage]) if g.stage else g.metric
+        out.append(Bar(label, gt.value * scale, f.quantity(gt.value, g.unit, a.inputs.currency)))
+    return tuple(out)
+
+
+def _draw_limits(bars: Sequence[Bar]) -> Callable[[Figure], None]:
+    def draw(fig: Figure) -> None:
+        ax = _axes(fig)
+        n = len(bars)
+        for i, b in enumerate(bars):
+            y = float(n - 1 - i)
+            ax.barh(y, float(b.value), height=0.55, color=RESPONSE_FILL, edgecolor=BAR_EDGE, linewidth=0.6)
+            ax.text(float(b.value) * 1.15, y, b.text, va="center", fontsize=7.5, fontweight="bold")
+        longest = max(float(b.value) for b in bars)
+        shortest = min(float(b.value) for b in bars)
+        ax.set_xscale("log")
+        ax.set_xlim(shortest / 3, longest * 20)
+        ticks = [(m, t) for m, t in _TIME_TICKS if shortest / 3 <= m <= longest * 20]
+        ax.set_xticks([float(m) for m, _t in ticks], [_(t) for _m, t in ticks])
+        ax.minorticks_off()
+        ax.set_yticks([float(n - 1 - i) for i in range(n)], [_wrap(b.label) for b in bars], fontsize=7)
+        ax.set_ylim(-0.6, n - 0.4)
+        ax.tick_params(axis="y", length=0)
+        ax.grid(axis="x", color=GRID_COLOUR, linewidth=0.4)
+        ax.set_axisbelow(True)
+
+    return draw
+
+
 # --- every kind -------------------------------------------------------------------------
 
 
@@ -437,6 +493,11 @@ def _charts(a: Agreement, ts: TargetSet) -> list[Chart]:
         alt = "; ".join(f"{m.month}: {m.on_day + m.moved} ({m.moved} moved)" for m in deliveries)
         draw = _draw_deliveries(deliveries, on_day, moved, _("deliveries"))
         out.append(_chart("deliveries", title, draw, f"{title}. {alt}."))
+    limits = limit_rungs(a, ts)
+    if not rungs and len(limits) >= 2:
+        title = _("Time limits per event")
+        alt = "; ".join(f"{b.label}: {b.text}" for b in limits)
+        out.append(_chart("limits", title, _draw_limits(limits), f"{title}. {alt}."))
     return out
 
 

@@ -13,7 +13,7 @@ import pytest
 import weasyprint
 
 from slagen.layoutcheck import check_pdf, page_count_finding, read_pdf
-from slagen.layoutcheck.rules import Finding
+from slagen.layoutcheck.rules import Finding, Limits
 
 PAGE = """<!doctype html><html><head><style>
 @page {{ size: A4; margin: 24mm 18mm 22mm 18mm;
@@ -78,6 +78,34 @@ def test_heading_at_the_foot_of_a_page(tmp_path: Path) -> None:
     found = findings(pdf(tmp_path, body, css="h2 { break-after: auto; }"))
     assert [(f.page, f.kind) for f in found] == [(1, "heading-at-foot")]
     assert "'Goals'" in found[0].message
+
+
+def _png(height_mm: int) -> str:
+    """A grey PNG ``height_mm`` high at 96 dpi, as an ``<img>``."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    px = round(height_mm / 25.4 * 96)
+    buf = io.BytesIO()
+    Image.new("RGB", (300, px), "#888888").save(buf, format="PNG")
+    uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+    return f'<img src="{uri}" style="display: block; height: {height_mm}mm">'
+
+
+def test_a_chart_under_a_heading_is_content(tmp_path: Path) -> None:
+    # A heading at the foot with a picture under it (a chart in Word's layout of a DOCX, which
+    # has no text lines) is not left alone; with only a small mark under it, it still is.
+    css = "h2 { break-after: auto; } img { break-before: auto; }"
+    charted = pdf(tmp_path, spacer(180) + "<h2>Goals</h2>" + _png(40) + FILLER * 3, css=css)
+    assert findings(charted) == []
+    # (the same page, when the picture does not count: no text line under the heading)
+    blind = [f.kind for r in check_pdf(charted, Limits(picture_height=1e9)) for f in r.findings]
+    assert blind == ["heading-at-foot"]
+    marked = spacer(220) + "<h2>Goals</h2>" + _png(5) + FILLER * 3
+    found = findings(pdf(tmp_path, marked, css=css))
+    assert [(f.page, f.kind) for f in found] == [(1, "heading-at-foot")]
 
 
 def test_heading_whose_subsections_start_on_the_next_page(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ document uses it (from the highest first line to the lowest last line of any pag
   ``Limits.heading_lines`` lines under it while its text goes on at the top of the next page, or
   fewer than ``Limits.section_lines`` while the next page starts with one of its subsections (its
   introduction left behind); a next page that starts with a heading of the same or a higher
-  level means the section ended;
+  level means the section ended, and an image at least ``Limits.picture_height`` tall under the
+  heading (a chart) is content enough;
 - ``table-split``: a table that runs from the foot of one page to the top of the next (the same
   columns) with fewer than ``Limits.table_rows`` rows on a side (a repeated header not counted),
   or a table of at most ``Limits.short_table`` rows split at all (when it would fit on a page);
@@ -40,6 +41,9 @@ class Limits:
     small_size: float = 7.5
     heading_lines: int = 3
     section_lines: int = 4
+    picture_height: float = 72.0
+    """An image at least this tall (pt) under a heading is content enough (a chart, in Word's
+    layout of a DOCX, is a picture with no text lines)."""
     table_rows: int = 2
     short_table: int = 6
     tolerance: float = 1.5
@@ -110,6 +114,8 @@ def headings_at_foot(pages: list[PageLayout], limits: Limits) -> Iterable[Findin
         if starts and starts[0].level <= last.level:
             continue
         if len(under) >= (limits.section_lines if starts else limits.heading_lines):
+            continue
+        if any(t >= last.bottom - 0.5 and b - t >= limits.picture_height for _, t, _, b in page.images):
             continue
         yield Finding(
             page.number,

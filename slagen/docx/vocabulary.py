@@ -189,8 +189,9 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "plain",
         "charts",
         "by-month",
-        # bulleted
+        # bulleted: the facts box; a list whose bullets may break between their sub-bullets
         "b-facts",
+        "b-long",
         # summary-first
         "sf-banner",
         "key",

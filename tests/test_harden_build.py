@@ -251,3 +251,36 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_a_template_loop_without_output_fails_its_documents_in_the_workers(tmp_path: Path) -> None:
+    """Item 13 in a build: the step bound holds in the worker processes, each document of
+    the looping style fails with the template's file and line, the others are written, and
+    the build exits 1 without a traceback."""
+    mine = tmp_path / "mine" / "tabular"
+    mine.mkdir(parents=True)
+    (mine / "document.html").write_text(
+        "<!doctype html><html><body>\n"
+        "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}\n"
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    both = "styles: [two-column, tabular]"
+    write_folder(
+        tmp_path,
+        {n: agreement(n).replace("styles: [two-column]", both) for n in ("acme", "beta")},
+    )
+    proc = slagen_process(
+        tmp_path, "build", "agreements", "-j", "2", "--templates", str(tmp_path / "mine"), cwd=tmp_path
+    )
+    try:
+        out, err = proc.communicate(timeout=240)
+    finally:
+        proc.kill()
+    assert proc.returncode == 1, err
+    assert "Traceback" not in out + err
+    where = f"{mine / 'document.html'}:2: template error: more than 1,000,000 loop iterations and calls"
+    assert err.count(where) == 2, err
+    written = sorted(p.name for p in (tmp_path / "output").rglob("*.pdf"))
+    assert written == ["acme-2026-Q4-two-column.pdf", "beta-2026-Q4-two-column.pdf"]
+    assert not [p for p in (tmp_path / "output").rglob("*") if p.name.startswith(".") and p.suffix != ".json"]

@@ -3,14 +3,19 @@ long words, fonts."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import example_text, run
+from conftest import ROOT, example_text, run
 from render_helpers import pdf_text
+
+from slagen.render import environment
 
 
 def _agreement(tmp_path: Path, text: str | None = None, *, styles: str = "[tabular]") -> Path:
@@ -87,6 +92,82 @@ def test_a_template_that_computes_too_much_is_stopped_with_a_clear_error(
     assert result.exit_code == 1, result.output
     assert "document.html:1: template error:" in result.output
     assert "the template sandbox" in result.output
+    assert not list(out.rglob("*.html"))
+
+
+#: Templates that loop or call for ever and write nothing: the output bound never trips.
+SILENT = {
+    "nested ranges": "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+    "nested strings": "{% for a in 'x' * 100000 %}{% for b in 'y' * 100000 %}{% endfor %}{% endfor %}",
+    "a macro that calls itself twice": (
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}"
+    ),
+    "a recursive loop": "{% for x in [12] recursive %}{% if x %}{{ loop([x - 1] * 4) }}{% endif %}{% endfor %}",
+}
+
+
+@pytest.mark.parametrize("body", SILENT.values(), ids=SILENT.keys())
+def test_a_template_that_loops_without_output_is_stopped_in_a_real_process(tmp_path: Path, body: str) -> None:
+    """Item 13: loop iterations and calls are counted, so a loop that writes nothing ends
+    too: ``slagen render`` in its own process exits 1 with the template's file and line, no
+    traceback, and the earlier document of the agreement is left as it was."""
+    folder = _templates(tmp_path, _page("<p>{{ doc.title }}</p>\n" + body))
+    path = _agreement(tmp_path)
+    out = tmp_path / "out"
+    good = run("render", str(path), "-o", str(out), "--format", "html")
+    assert good.exit_code == 0, good.output
+    (before,) = out.rglob("*.html")
+    kept = before.read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    started = time.monotonic()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "slagen",
+            "render",
+            str(path),
+            "--templates",
+            str(folder),
+            "-o",
+            str(out),
+            "--format",
+            "html",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert time.monotonic() - started < 90
+    # Whichever bound comes first: a million steps, or (calls being slow on a busy machine)
+    # the clock.
+    bound = r"more than (1,000,000 loop iterations and calls|30 seconds of template work)"
+    assert re.search(
+        f"{re.escape(str(folder))}/tabular/document.html:2: template error: {bound}", proc.stderr
+    )
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert [before] == list(out.rglob("*.html")) and before.read_bytes() == kept
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")], "no temporary file left"
+
+
+def test_a_template_whose_steps_are_slow_is_stopped_by_the_clock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 13: few steps that each do much (sorting a million items) end on the wall clock."""
+    monkeypatch.setattr(environment, "MAX_SECONDS", 1.0)
+    slow = "{% for i in range(10000) %}{{ (('ab' * 100000)|list|sort|length) * 0 }}{% endfor %}"
+    folder = _templates(tmp_path, _page(slow))
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = run(
+        "render", str(_agreement(tmp_path)), "--templates", str(folder), "-o", str(out), "--format", "html"
+    )
+    assert result.exit_code == 1, result.output
+    assert time.monotonic() - started < 30
+    assert "document.html:1: template error: more than 1 seconds of template work" in result.output
     assert not list(out.rglob("*.html"))
 
 

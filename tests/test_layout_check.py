@@ -73,6 +73,21 @@ def test_signature_and_last_page_may_be_short(tmp_path: Path) -> None:
     assert findings(pdf(tmp_path, body)) == []
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Redline: changes in this version", []), ("Changes in this version", [(2, "empty-page")])],
+)
+def test_the_last_page_of_a_redline_summary_may_be_short(
+    tmp_path: Path, title: str, expected: list[tuple[int, str]]
+) -> None:
+    """A redline's summary ends its page so that the document starts on a fresh one, as in its
+    plain PDF: its last page may be short; the same page under another heading may not."""
+    summary = f"<h2>{title}</h2>" + FILLER * 12 + '<p style="break-after: page">Last line.</p>'
+    body = summary + "<h1>Agreement</h1>" + FILLER * 14 + "<h2>Goals</h2>" + FILLER * 3
+    found = findings(pdf(tmp_path, body))
+    assert [(f.page, f.kind) for f in found] == expected
+
+
 def test_heading_at_the_foot_of_a_page(tmp_path: Path) -> None:
     body = spacer(225) + "<h2>Goals</h2>" + FILLER * 2
     found = findings(pdf(tmp_path, body, css="h2 { break-after: auto; }"))

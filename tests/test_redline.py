@@ -246,3 +246,31 @@ def test_git_revisions_redline_with_the_commit_author(
     assert {m.get(f"{W}date") for m in marks} == {"2026-11-02T10:00:00Z"}
     r = run("diff", "--format", "pdf", "-o", str(tmp_path / "wt"))
     assert r.exit_code == 0 and "no agreement changed" in r.output
+
+
+def test_two_files_redline_as_slagen_even_where_a_ref_has_the_new_files_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two files are not revisions: their redline's author is slagen, even inside a repository
+    with a branch named like the new file (git would take ``new.yaml`` for that branch)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    monkeypatch.chdir(repo)
+    for k, v in {
+        "GIT_AUTHOR_NAME": "Eve Branch",
+        "GIT_AUTHOR_EMAIL": "eve@example.com",
+        "GIT_COMMITTER_NAME": "Eve Branch",
+        "GIT_COMMITTER_EMAIL": "eve@example.com",
+        "GIT_AUTHOR_DATE": "2020-01-01T00:00:00Z",
+        "GIT_COMMITTER_DATE": "2020-01-01T00:00:00Z",
+    }.items():
+        monkeypatch.setenv(k, v)
+    for args in (("init", "-q"), ("commit", "-q", "--allow-empty", "-m", "x"), ("branch", "new.yaml")):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+    old, new = _quota(repo)
+    r = run("diff", old.name, new.name, "--format", "docx", "-o", "red.docx")
+    assert r.exit_code == 1, r.output
+    root = etree.fromstring(zipfile.ZipFile(repo / "red.docx").read("word/document.xml"))
+    marks = list(root.iter(f"{W}ins")) + list(root.iter(f"{W}del"))
+    assert marks and {m.get(f"{W}author") for m in marks} == {"slagen"}
+    assert not {m.get(f"{W}date") for m in marks} & {"2020-01-01T00:00:00Z"}

@@ -94,6 +94,8 @@ class DiffReport:
 
     old_label: str
     new_label: str
+    new_revision: str | None = None
+    """The git revision the new versions were read from; ``None`` for a file or the working tree."""
     agreements: list[AgreementDiff] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     """Files whose text changed but whose terms did not (comments, layout, quoting)."""

@@ -133,7 +133,7 @@ def diff_revisions(args: tuple[str, ...], paths: tuple[str, ...], cwd: Path) -> 
     if not revs and not is_commit(cwd, "HEAD"):
         raise UsageError("the repository has no commit yet to compare with (HEAD)")
     new_rev = revs[1] if len(revs) == 2 else None
-    report = DiffReport(old_rev, new_rev or WORKING_TREE)
+    report = DiffReport(old_rev, new_rev or WORKING_TREE, new_revision=new_rev)
     problems: list[Problem] = []
     for status, rel in _changed_files(cwd, [old_rev, *([new_rev] if new_rev else [])], wanted):
         old = None if status == "A" else gather(problems, _revision, cwd, old_rev, rel, root)

@@ -3,8 +3,10 @@
 A page's fill is how far down its content reaches, as a share of the text area's height as the
 document uses it (from the highest first line to the lowest last line of any page). The rules:
 
-- ``empty-page``: a page less than ``Limits.min_fill`` full that is neither the last page nor the
-  signature page (the page where a heading matching ``Limits.signature`` starts);
+- ``empty-page``: a page less than ``Limits.min_fill`` full that is neither the last page, nor the
+  signature page (the page where a heading matching ``Limits.signature`` starts), nor the last
+  page of a part that ends its page on purpose (a redline's summary, whose heading matches
+  ``Limits.part``: the page before the next heading of its level);
 - ``heading-at-foot``: the last heading of a page with its content on the next: fewer than
   ``Limits.heading_lines`` lines under it while its text goes on at the top of the next page, or
   fewer than ``Limits.section_lines`` while the next page starts with one of its subsections (its
@@ -48,6 +50,7 @@ class Limits:
     short_table: int = 6
     tolerance: float = 1.5
     signature: str = r"(?i)sign|witness|execution|podpis"
+    part: str = r"^Redline: changes in this version$"
 
 
 @dataclass(frozen=True)
@@ -94,9 +97,24 @@ def signature_pages(pages: list[PageLayout], limits: Limits) -> set[int]:
     return {p.number for p in pages for h in p.headings if pattern.search(h.title)}
 
 
+def part_ends(pages: list[PageLayout], limits: Limits) -> set[int]:
+    """The last page of each part that ends its page on purpose: from the page its heading
+    (matching ``limits.part``) starts on, the page before the next heading of its level."""
+    pattern = re.compile(limits.part)
+    headings = [(p.number, h) for p in pages for h in p.headings]
+    ends = set()
+    for i, (start, heading) in enumerate(headings):
+        if pattern.search(heading.title):
+            after = [n for n, h in headings[i + 1 :] if h.level <= heading.level]
+            if after and after[0] - 1 >= start:
+                ends.add(after[0] - 1)
+    return ends
+
+
 def empty_pages(pages: list[PageLayout], limits: Limits) -> Iterable[Finding]:
-    """Pages less than a quarter full, other than the last and the signature page."""
-    exempt = signature_pages(pages, limits) | {len(pages)}
+    """Pages less than a quarter full, other than the last, the signature page and the last
+    page of a part that ends there on purpose."""
+    exempt = signature_pages(pages, limits) | part_ends(pages, limits) | {len(pages)}
     for page, fill in zip(pages, fills(pages), strict=True):
         if page.number not in exempt and fill < limits.min_fill:
             yield Finding(page.number, "empty-page", f"only {fill:.0%} full")

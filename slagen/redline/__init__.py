@@ -52,10 +52,13 @@ def _render(loaded: Loaded, style: str, period: str | None, templates: Path | No
 
 
 def _author_and_date(report: DiffReport, new: Loaded, cwd: Path) -> tuple[str, datetime]:
-    """The newer commit's author and date when the new version is a commit, else ``slagen`` and
-    the new document's date (never the wall clock: the same input gives the same bytes)."""
+    """The newer commit's author and date when the new version was read from a git revision,
+    else ``slagen`` and the new document's date (never the wall clock: the same input gives the
+    same bytes). A file or the working tree asks git nothing: a file's name may also be a ref."""
+    if report.new_revision is None:
+        return "slagen", document_date(new)
     proc = subprocess.run(
-        ["git", "log", "-1", "--format=%an%x00%ct", report.new_label, "--"],
+        ["git", "log", "-1", "--format=%an%x00%ct", report.new_revision, "--"],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -68,25 +71,35 @@ def _author_and_date(report: DiffReport, new: Loaded, cwd: Path) -> tuple[str, d
     return "slagen", document_date(new)
 
 
-def redline_one(
-    diff: AgreementDiff, report: DiffReport, job: RedlineJob, cwd: Path
-) -> tuple[bytes, int, Loaded]:
+@dataclass(frozen=True)
+class _Redline:
+    """What one agreement's redline is made of: both versions, in one style and period."""
+
+    diff: AgreementDiff
+    new: Loaded
+    style: str
+    period: str
+
+
+def _planned(diff: AgreementDiff, new: Loaded, job: RedlineJob) -> _Redline:
+    """The style (the new version's first by default) and period (its term's by default)."""
+    style = job.style or new.agreement.presentation.styles[0]
+    return _Redline(diff, new, style, job.period or new.agreement.term.period)
+
+
+def redline_one(plan: _Redline, report: DiffReport, job: RedlineJob, cwd: Path) -> tuple[bytes, int]:
     """The bytes of one agreement's redline and the number of marked places."""
     from ..docx.tree import parse_html
     from .compare import redline
     from .html import CSS, add_style, prepend_to_body, serialize
     from .summary import summary_page
 
-    old, new = diff.versions
-    if new is None:
-        raise UsageError(f"{diff.file}: removed in {report.new_label}: there is no new version to redline")
-    style = job.style or new.agreement.presentation.styles[0]
-    period = job.period or new.agreement.term.period
-    after = _render(new, style, period, job.templates)
+    old, new = plan.diff.versions[0], plan.new
+    after = _render(new, plan.style, plan.period, job.templates)
     if old is None:
         before_root = parse_html("<html><head></head><body></body></html>")
     else:
-        before = _render(old, style, period, job.templates)
+        before = _render(old, plan.style, plan.period, job.templates)
         before_root = parse_html(before.html)
     marked = redline(before_root, parse_html(after.html))
     if job.fmt == "docx":
@@ -99,17 +112,16 @@ def redline_one(
             revision_author=author,
             revision_date=when,
         )
-        return html_to_docx(serialize(marked.root), options), len(marked.changes), new
+        return html_to_docx(serialize(marked.root), options), len(marked.changes)
     old_stamp = version_stamp(old.path, old.source.raw).text if old else "none"
     new_stamp = version_stamp(new.path, new.source.raw).text
     add_style(marked.root, CSS)
     prepend_to_body(
         marked.root,
-        summary_page(diff, marked.changes, old_stamp, new_stamp, report.old_label, report.new_label),
+        summary_page(plan.diff, marked.changes, old_stamp, new_stamp, report.old_label, report.new_label),
     )
     html = serialize(marked.root)
-    data = encode(new, html, fmt=job.fmt, roots=after.roots, when=after.when)
-    return data, len(marked.changes), new
+    return encode(new, html, fmt=job.fmt, roots=after.roots, when=after.when), len(marked.changes)
 
 
 def write_redlines(report: DiffReport, job: RedlineJob, cwd: Path | None = None) -> list[Written]:
@@ -117,19 +129,18 @@ def write_redlines(report: DiffReport, job: RedlineJob, cwd: Path | None = None)
     if job.fmt not in FORMATS:
         raise UsageError(f"unknown redline format {job.fmt!r}; expected pdf, docx or html")
     here = cwd or Path.cwd()
-    diffs = [d for d in report.compared if d.versions[1] is not None]
-    if job.out is not None and len(diffs) > 1 and job.out.suffix:
-        raise UsageError(f"-o {job.out}: {len(diffs)} agreements changed; give a folder for their redlines")
+    plans = [_planned(d, new, job) for d in report.compared if (new := d.versions[1]) is not None]
+    one_file = job.out is not None and bool(job.out.suffix)
+    if one_file and len(plans) > 1:
+        raise UsageError(f"-o {job.out}: {len(plans)} agreements changed; give a folder for their redlines")
     written = []
-    for diff in diffs:
-        data, n, new = redline_one(diff, report, job, here)
-        style = job.style or new.agreement.presentation.styles[0]
-        period = job.period or new.agreement.term.period
-        name = f"{new.agreement.id}-{period}-{style}-redline.{job.fmt}"
-        if job.out is not None and (len(diffs) == 1 and job.out.suffix):
+    for plan in plans:
+        data, n = redline_one(plan, report, job, here)
+        name = f"{plan.new.agreement.id}-{plan.period}-{plan.style}-redline.{job.fmt}"
+        if job.out is not None and one_file:
             path = job.out
         else:
-            path = (job.out or Path("output") / new.agreement.id) / name
+            path = (job.out or Path("output") / plan.new.agreement.id) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
         written.append(Written(path, n))

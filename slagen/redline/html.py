@@ -10,16 +10,23 @@ _RAW_TEXT = frozenset({"style", "script"})
 
 #: The marks: inserted words underlined in blue, deleted words struck through in red, so they
 #: differ in a black-and-white copy too; a bar in the left margin beside each changed block.
+#: A line may break after a deletion (a zero-width space), and a changed figure's cell wraps,
+#: so "5,000.00 7,500.00 USD" never runs out of a narrow column. The summary ends its own page,
+#: so the document starts on a fresh page as in its plain PDF (a cover is never split under the
+#: summary); a summary that says "no change" is short and the document follows it on its page.
 CSS = """
 ins { white-space: normal; text-decoration: underline; text-decoration-thickness: 0.08em; color: #1a4fa0; }
 del { white-space: normal; text-decoration: line-through; text-decoration-thickness: 0.08em; color: #b3261e; margin-right: 0.4em; }
+del::after { content: "\\200B"; }
+.rl-changed.num, .rl-changed .num { white-space: normal; }
 .rl-changed, .rl-inserted, .rl-deleted { position: relative; }
 .rl-changed::before, .rl-inserted::before, .rl-deleted::before {
   content: ""; position: absolute; left: -5mm; top: 0; bottom: 0; border-left: 2pt solid #000;
 }
 td.rl-changed::before, th.rl-changed::before, td.rl-inserted::before, td.rl-deleted::before,
 tr.rl-inserted::before, tr.rl-deleted::before { left: -1.5mm; }
-.rl-summary { border-bottom: 1.5pt solid #000; padding-bottom: 4mm; margin-bottom: 10mm; }
+.rl-summary { break-after: page; }
+.rl-summary.rl-none { break-after: auto; border-bottom: 1.5pt solid #000; padding-bottom: 4mm; margin-bottom: 10mm; }
 .rl-summary p, .rl-summary li { text-align: left; }
 .rl-summary table { width: 100%; border-collapse: collapse; }
 .rl-summary td, .rl-summary th { border-bottom: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }

@@ -53,7 +53,7 @@ def summary_page(
     ]
     if not changes:
         kids.append(_el("p", [_el("strong", "No change: the two versions render the same document.")]))
-        return _el("section", kids, class_="rl-summary")
+        return _el("section", kids, class_="rl-summary rl-none")
     if diff.targets:
         rows: list[list[Element | str]] = []
         for t in diff.targets:

@@ -11,6 +11,7 @@ import itertools
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -323,3 +324,39 @@ def test_the_charts_are_the_same_bytes_every_run() -> None:
 def test_the_visual_pdf_passes_the_layout_check(out: Path, name: str) -> None:
     findings = [(r.page, f.kind, f.message) for r in check_pdf(_doc(out, name, "pdf")) for f in r.findings]
     assert findings == []
+
+
+def _html(tmp_path: Path, name: str, edit: Callable[[str], str]) -> str:
+    """The visual HTML of example ``name`` after ``edit`` of its YAML text."""
+    src = tmp_path / f"{name}.yaml"
+    src.write_text(edit((AGREEMENTS / f"{name}.yaml").read_text(encoding="utf-8")), encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["render", str(src), "--style", "visual", "--format", "html", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return next(out.rglob("*.html")).read_text(encoding="utf-8")
+
+
+def _steps(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<span class="step-no">(\d+)</span> ([^<]+)<br><span class="note">', html)
+
+
+def test_goals_without_a_stage_have_no_strip(tmp_path: Path) -> None:
+    html = _html(tmp_path, "paper-supplier", lambda t: re.sub(r"\n    stage: \w+", "", t))
+    assert _steps(html) == []
+    assert "The supply process" not in html and 'class="flow"' not in html
+    assert 'id="stage-other">Other goals' in html  # every goal still shown, under one heading
+    assert html.count('class="block goal-card') == 5
+
+
+def test_a_stage_outside_the_process_follows_it(tmp_path: Path) -> None:
+    html = _html(tmp_path, "paper-supplier", lambda t: t.replace("stage: payment", "stage: monitoring"))
+    assert _steps(html) == [
+        ("1", "Order"),
+        ("2", "Delivery"),
+        ("3", "Confirmation"),
+        ("4", "Returns"),
+        ("5", "Payment"),
+        ("6", "Monitoring"),
+    ]
+    assert '<h3 id="stage-monitoring"><span class="step-no">6</span> Monitoring</h3>' in html

@@ -84,7 +84,7 @@ def funnel_bars(a: Agreement, ts: TargetSet) -> tuple[tuple[Bar, ...], tuple[str
     leads = ts.values.get("tiers.leads_needed_total") or ts.values["funnel.leads_needed"]
     chain = [ts.values[f"funnel.{s.name}"] for s in reversed(fn.stages) if f"funnel.{s.name}" in ts.values]
     chain += [leads, ts.values["funnel.customers_needed"]]
-    bars = tuple(Bar(c.label, c.value, f.number(c.value)) for c in chain)
+    bars = tuple(Bar(_(c.label), c.value, f.number(c.value)) for c in chain)
     rates = [_("%(rate)s pass on") % {"rate": f.percent(s.rate)} for s in reversed(fn.stages)]
     rates.append(
         _("close rate by lead tier")
@@ -457,7 +457,7 @@ def _charts(a: Agreement, ts: TargetSet) -> list[Chart]:
     bars, rates = funnel_bars(a, ts)
     if bars:
         revenue = ts.values["funnel.marketing_revenue_goal"]
-        goal = Bar(revenue.label, revenue.value, f.money(revenue.value, cur))
+        goal = Bar(_(revenue.label), revenue.value, f.money(revenue.value, cur))
         title = _("The funnel: from leads to revenue")
         alt = "; ".join(f"{b.label}: {b.text}" for b in (*bars, goal))
         out.append(_chart("funnel", title, _draw_funnel(bars, rates, goal), f"{title}. {alt}."))

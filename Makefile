@@ -3,7 +3,7 @@ PY ?= python3
 # Every Python 3.11-3.13 that pyenv has, visible to nox at once (no-op without pyenv).
 PYENV_MATRIX = $(shell command -v pyenv >/dev/null && pyenv versions --bare | grep -E '^3\.1[123]\.[0-9]+$$' | paste -sd: -)
 
-.PHONY: setup render test quick matrix docs lint pages layout bench messages
+.PHONY: setup render test quick matrix matrix-quick docs lint pages layout bench messages
 setup:
 	@bash scripts/setup.sh
 
@@ -21,6 +21,9 @@ quick: setup  ## the editing loop: the suite without the slow end-to-end tests
 
 matrix: setup  ## the suite on Python 3.11, 3.12 and 3.13 (pinned libraries) and with the newest releases the ranges allow (nox)
 	PYENV_VERSION="$(PYENV_MATRIX)" $(PY) -m nox
+
+matrix-quick: setup  ## the suite without the slow end-to-end tests on Python 3.12 and 3.13, pinned libraries (what CI adds to make test)
+	PYENV_VERSION="$(PYENV_MATRIX)" $(PY) -m nox -s tests-3.12 tests-3.13 -- -m "not slow"
 
 docs: setup  ## the documentation site, into output/site/
 	$(PY) -m mkdocs build --strict

@@ -60,6 +60,43 @@ def test_fonts_are_embedded_obfuscated_and_cover_the_text() -> None:
     assert convert(f"<h1 class='title'>Paper SLA</h1><p>{text} <strong>bold</strong> <em>it</em></p>") == data
 
 
+def _embedded_regular(z: zipfile.ZipFile, family: str) -> dict[int, str]:
+    """The character map of ``family``'s embedded regular face."""
+    table = etree.fromstring(z.read("word/fontTable.xml"))
+    rels = etree.fromstring(z.read("word/_rels/fontTable.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    (font,) = [f for f in table.iter(f"{W}font") if f.get(f"{W}name") == family]
+    face = font.find(f"{W}embedRegular")
+    part = z.read("word/" + targets[face.get(f"{R}id")])
+    cmap: dict[int, str] = TTFont(io.BytesIO(obfuscate(part, face.get(f"{W}fontKey")))).getBestCmap()
+    return cmap
+
+
+def test_the_embedded_fonts_draw_the_list_bullets() -> None:
+    # a bullet is a character of the numbering part, set in the embedded DejaVu Sans: a subset
+    # without it prints an empty box in LibreOffice, and in Word where DejaVu is not installed
+    data = convert(
+        "<h1 class='title'>Paper SLA</h1><ul><li>One<ul><li>Two</li></ul></li></ul><ol><li>Three</li></ol>"
+    )
+    z = zipfile.ZipFile(io.BytesIO(data))
+    numbering = etree.fromstring(z.read("word/numbering.xml"))
+    used = {n.get(f"{W}val") for n in etree.fromstring(z.read("word/document.xml")).iter(f"{W}numId")}
+    abstract = {
+        n.get(f"{W}numId"): n.find(f"{W}abstractNumId").get(f"{W}val") for n in numbering.iter(f"{W}num")
+    }
+    levels = [
+        lvl
+        for a in numbering.iter(f"{W}abstractNum")
+        if a.get(f"{W}abstractNumId") in {abstract[u] for u in used}
+        for lvl in a.iter(f"{W}lvl")
+        if (fonts := lvl.find(f"{W}rPr/{W}rFonts")) is not None and fonts.get(f"{W}ascii") == "DejaVu Sans"
+    ]
+    marks = {c for lvl in levels for c in lvl.find(f"{W}lvlText").get(f"{W}val") if ord(c) > 0x7E}
+    assert {"•", "◦"} <= marks  # the two list levels' bullets are among them
+    cmap = _embedded_regular(z, "DejaVu Sans")
+    assert sorted(c for c in marks if ord(c) not in cmap) == []
+
+
 def test_obfuscation_is_ecma_376_and_undoes_itself() -> None:
     data = bytes(range(64))
     key = font_key(data)

@@ -48,6 +48,8 @@ FACES: dict[str, tuple[tuple[str, str], ...]] = {
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts")
 #: Parts whose text the fonts must cover.
 TEXT_PARTS = ("word/document.xml", "word/header", "word/footer")
+#: The list numbering, whose bullet characters (``•``, ``▪``, ``◦``) the fonts must cover too.
+NUMBERING = "word/numbering.xml"
 
 
 def find_font(name: str) -> Path | None:
@@ -99,6 +101,9 @@ def _text(parts: dict[str, bytes]) -> str:
             root = etree.fromstring(xml)
             for t in root.iter(f"{{{W}}}t"):
                 chars.update(t.text or "")
+        elif name == NUMBERING:
+            for level in etree.fromstring(xml).iter(f"{{{W}}}lvlText"):
+                chars.update(level.get(f"{{{W}}}val") or "")
     return "".join(sorted(chars))
 
 

@@ -202,16 +202,25 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
         return None
     loc = a.presentation.locale
 
-    def row(w: Window) -> WindowRow:
+    def row(run: list[Window]) -> WindowRow:
+        w = run[0]
+        days = f"{f.short_date(w.start, loc)} to {f.short_date(w.end, loc)}"
+        if len(run) > 1:
+            days = f"{len(run)} windows ending {f.short_date(w.end, loc)} to {f.short_date(run[-1].end, loc)}"
         return WindowRow(
-            f"{f.short_date(w.start, loc)} to {f.short_date(w.end, loc)}",
-            format_duration(w.downtime),
-            f.percent(w.availability),
-            "Met" if w.met else "Missed",
+            days, format_duration(w.downtime), f.percent(w.availability), "Met" if w.met else "Missed"
         )
 
     worst = r.worst
     shown = r.missed or ((worst,) if worst is not None else ())
+    # Consecutive windows with the same downtime are one row (an outage misses N windows alike).
+    runs: list[list[Window]] = []
+    for w in shown:
+        last = runs[-1][-1] if runs else None
+        if last is not None and (w.end - last.end).days == 1 and w.downtime == last.downtime:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
     total = len(r.windows) + r.skipped
     before = f"; {r.skipped} would start before the term and are not evaluated" if r.skipped else ""
     statement = (
@@ -226,7 +235,7 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
         )
     return RollingView(
         statement,
-        tuple(row(w) for w in shown),
+        tuple(row(run) for run in runs),
         "Downtime per day from the actuals (a day without a row had none); availability rounded down to 4 places.",
     )
 

@@ -233,11 +233,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
 KNOWN_FAILING: dict[str, str] = {
     "tests/test_i18n.py::test_the_polish_example_is_polish[docx]": "issue 19: the Polish DOCX still has English words from later phrases",
-    "tests/test_report.py::test_three_months_missed_in_a_row": "issue 13/14 tracking-report test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_report.py::test_the_service_credit_owed": "issue 13/14 tracking-report test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_contracts.py::test_every_style_of_an_example_promises_the_same_figures[it-service]": "issue 13 (one set of obligations) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_contracts.py::test_every_style_of_an_example_promises_the_same_figures[paper-supplier]": "issue 13 (one set of obligations) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_contracts.py::test_allowed_downtime_is_one_figure_by_one_convention": "issue 13 (one set of obligations) test, failing on main after the parallel landings of this stop; not yet diagnosed",
     "tests/test_docx.py::test_docx_says_what_the_pdf_says[it-service/legal-narrative]": "issue 16/19 DOCX test, failing on main after the parallel landings of this stop; not yet diagnosed",
     "tests/test_docx.py::test_docx_says_what_the_pdf_says[sales-marketing-service/two-column]": "issue 16/19 DOCX test, failing on main after the parallel landings of this stop; not yet diagnosed",
     "tests/test_layout.py::test_docx_pages_have_no_layout_defect[paper-supplier-tabular]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",

@@ -19,14 +19,24 @@ from render_helpers import WATERMARK_LETTER
 _ROW = re.compile(
     r"^\s*(\d{4}-(?:W\d{2}|Q[1-4]|\d{2}))\s+\d{2}/\d{2}/\d{4}\s+\d{2}/\d{2}/\d{4}\s+\d+\s+(.+?)\s*$"
 )
+#: A breakdown row written as a bullet (the bulleted style):
+#: ``• 2026-W41 (05/10/2026 to 11/10/2026, 7 days): 11 reams.``
+_BULLET_ROW = re.compile(
+    r"^\s*[•▪]\s*(\d{4}-(?:W\d{2}|Q[1-4]|\d{2})) \(\d{2}/\d{2}/\d{4} to \d{2}/\d{2}/\d{4}, \d+ days?\): (.+?)\.\s*$"
+)
+#: The dates and days of a bulleted row, which say when the row's interval is (like a table's
+#: From, To and Days columns, which are not figures with a unit either).
+_ROW_DATES = re.compile(r"\(\d{2}/\d{2}/\d{4} to \d{2}/\d{2}/\d{4}, \d+ days?\)")
 _DATES = re.compile(
     r"\b\d{2}/\d{2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-(?:W\d{2}|Q[1-4]|\d{2})\b|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?: \d{1,2},)? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:day of )?(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December),? \d{4}\b"
 )
+#: The appendix's heading (not its line in a table of contents, which ends in leader dots).
 _APPENDIX = re.compile(
-    r"Appendix: How these targets were computed|Part B: Derivation of the computed Targets"
+    r"(?:Appendix: How these targets were computed|APPENDIX: HOW THESE TARGETS WERE COMPUTED|"
+    r"Part B: Derivation of the computed Targets)(?! ?\.{3})"
 )
 RUNNING = re.compile(r"^(Version \S+ · .*|Page \d+ of \d+|.* · \d{4}(?:-Q[1-4]|-\d{2})?)$")
 _CUR = "USD|EUR|GBP|PLN|CAD|AUD|CHF|JPY"
@@ -63,7 +73,7 @@ def figures(pdf: Path) -> Figures:
     """The figures the PDF at ``pdf`` states."""
     rows: Counter[tuple[str, str]] = Counter()
     for line in layout_text(pdf).splitlines():
-        m = _ROW.match(line)
+        m = _ROW.match(line) or _BULLET_ROW.match(line)
         if m:
             rows[(m.group(1), m.group(2))] += 1
     # the running header and footer, and page numbers, interrupt sentences across pages
@@ -74,7 +84,7 @@ def figures(pdf: Path) -> Figures:
     text = _APPENDIX.split(text, maxsplit=1)[0]
     text = re.sub(r"\((\d[\d,.]*%?)\)", r"\1", text)  # "sixty (60) minutes" -> "sixty 60 minutes"
     text = re.sub(r"\(([A-Z]{3} \d[\d,]*\.\d{2})\)", r"\1", text)
-    text = _DATES.sub(" ", text)
+    text = _DATES.sub(" ", _ROW_DATES.sub(" ", text))
     found: set[str] = set()
     for m in _MONEY.finditer(text):
         cur, amount = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.agreement.model import Agreement, Availability
+from slagen.agreement.period import Period
 
 from ...targets import TargetSet
 from ...targets.calendar import clock_text, window_text
@@ -147,10 +148,13 @@ def _measured(per: str, days: int | None) -> str:
     return f.adjective(per)
 
 
-def _downtime_label(name: str, av: Availability | None) -> str:
-    """The label of a downtime row: the month, ``period``, ``quarter``, ``year``, or the window."""
+def _downtime_label(name: str, av: Availability | None, period: Period) -> str:
+    """The label of a downtime row: the month, the period with its days (``2026-Q4 (92 days)``,
+    the figure the period's downtime goal refers to), or the rolling window."""
     if name == "window" and av is not None:
         return f"any {av.rolling_days} consecutive days"
+    if name == "period":
+        return f"{period.label} ({period.days} days)"
     return name
 
 
@@ -162,7 +166,7 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
     loc = a.presentation.locale
     downtime = tuple(
         RowView(
-            _downtime_label(name.removeprefix(DOWNTIME_PREFIX), av),
+            _downtime_label(name.removeprefix(DOWNTIME_PREFIX), av, targets.period),
             downtime_text(c.value, targets),
         )
         for name, c in targets.values.items()

@@ -194,9 +194,26 @@ def test_the_service_credit_owed(reports: dict[str, Path]) -> None:
     assert "A service credit of 1,200.00 EUR is owed for 2026-11." in text
     credits = table_rows(reports["credit"])
     i = credits.index(["Month", "Measured availability", "Credit", "Amount", "Why"])
+    assert credits[i + 1] == [
+        "2026-11",
+        "99.8796%",
+        "10% of the monthly charge",
+        "1,200.00 EUR",
+        "99.8796% < 99.95%: 10%",
+    ]
+    # The one severity-1 ticket was answered in 12 minutes, within 15: no credit of that goal;
+    # all credits of the month together: 10%, under the 50% cap.
+    assert [
+        "2026-11",
+        "Time to first response to a severity-1 incident",
+        "0 of 1 severity-1 incident missed the limit (at most 15 minutes)",
+        "0% of the monthly charge",
+        "0 x 5% = 0%",
+    ] in credits
+    i = credits.index(["Month", "Tiers", "Goals", "Together", "Granted", "Amount", "Caps"])
     assert credits[i + 1 : i + 3] == [
-        ["2026-11", "99.8796%", "10% of the monthly charge", "1,200.00 EUR", "99.8796% < 99.95%: 10%"],
-        ["Total", "", "", "1,200.00 EUR", ""],
+        ["2026-11", "10%", "0%", "10%", "10% of the monthly charge", "1,200.00 EUR", "within the caps"],
+        ["Total", "", "", "", "", "1,200.00 EUR", ""],
     ]
     assert "Availability below 95%: 50% of the monthly charge" in text
     assert (

@@ -15,6 +15,7 @@ from slagen.i18n import N_, current, language, ngettext, plurals
 from slagen.i18n import gettext as _
 from slagen.i18n import numbers as cldr
 from slagen.util.text import plural as english_plural
+from slagen.util.text import singular as singular  # re-exported: f.singular
 
 CENT = Decimal("0.01")
 MONTHS = (
@@ -105,18 +106,6 @@ def money(d: Decimal, currency: str) -> str:
 def percent(d: Decimal) -> str:
     """A percentage as written: ``99.95%``, ``50%`` (``99,95%`` in Polish)."""
     return cldr.percent(d, current())
-
-
-def singular(unit: str) -> str:
-    """The singular of a plural unit, for a count of one: ``hours`` -> ``hour``,
-    ``business days`` -> ``business day``, ``deliveries`` -> ``delivery``; a unit that
-    is not a plural in ``s`` (``USD``, ``class``, ``status``) stays as written."""
-    head, _, last = unit.rpartition(" ")
-    if last.endswith("ies") and len(last) > 3:
-        last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 1:
-        last = last[:-1]
-    return f"{head} {last}" if head else last
 
 
 def counted(d: Decimal | int, unit: str, forms: Mapping[str, str] | None = None) -> str:

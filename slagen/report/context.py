@@ -24,10 +24,12 @@ from .views import (
     CancellationView,
     CreditRow,
     CreditView,
+    GoalCreditRow,
     GoalRow,
     InputRow,
     IntervalRow,
     LeadChartView,
+    MonthCreditRow,
     PlanView,
     RecalcView,
     ReportContext,
@@ -166,16 +168,48 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         for c in att.credits
     )
     total = f.money(att.credit_total, cur) if att.credit_total is not None else None
-    if not att.credits:
+    goal_rows = tuple(
+        GoalCreditRow(c.month, c.metric, c.misses, f"{f.percent(c.share)} of the monthly charge", c.why)
+        for c in att.goal_credits
+    )
+    month_rows = tuple(
+        MonthCreditRow(
+            m.month,
+            f.percent(m.tiers),
+            f.percent(m.goals),
+            f.percent(m.uncapped),
+            f"{f.percent(m.share)} of the monthly charge",
+            f.money(m.amount, cur) if m.amount is not None else "not stated",
+            "; ".join(m.capped_by) or "within the caps",
+        )
+        for m in att.month_credits
+    )
+    if not att.credits and not att.month_credits:
         owed = f"No month of {att.period.label} has a measured figure, so no credit is computed."
     elif att.credit_total is None:
-        shares = ", ".join(f"{r.share} for {r.month}" for r in rows)
+        each = month_rows or rows
+        shares = ", ".join(f"{r.share} for {r.month}" for r in each)
         owed = f"Service credits owed for {att.period.label}: {shares}."
     elif att.credit_total > 0:
         owed = f"A service credit of {total} is owed for {att.period.label}."
     else:
         owed = f"No service credit is owed for {att.period.label}."
-    return CreditView(terms, rows, owed, total)
+    rule = (
+        "Each month's credits (the tiers' and the goals', each goal within its own cap) are added "
+        "together and held to the agreement's monthly cap and rolling cap. Shares are exact; a month's "
+        "amount is its share of the monthly charge, to the cent, half-up, and the period's total is the "
+        "sum of its months' amounts. An interval belongs to the month its last day falls in."
+        if month_rows
+        else ""
+    )
+    tier_amounts = [c.amount for c in att.credits if c.amount is not None]
+    # with credits of goals, the total owed is the last table's (all credits of each month)
+    tiers_total = (
+        f.money(sum(tier_amounts, Decimal(0)), cur)
+        if att.credits and len(tier_amounts) == len(att.credits) and not month_rows
+        else None
+    )
+    return CreditView(terms, rows, owed, total, tiers_total, goal_rows, month_rows, rule)
 
 
 def _value(c: Computed, cur: str) -> str:

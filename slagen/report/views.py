@@ -199,6 +199,31 @@ class CreditRow:
 
 
 @dataclass(frozen=True)
+class GoalCreditRow:
+    """The credit one goal earns in one month."""
+
+    month: str
+    goal: str
+    misses: str
+    """What earned it: ``1 of 2 severity-1 incidents missed the limit (at most 15 minutes)``."""
+    share: str
+    why: str
+
+
+@dataclass(frozen=True)
+class MonthCreditRow:
+    """Every credit of one month together, under the caps."""
+
+    month: str
+    tiers: str
+    goals: str
+    uncapped: str
+    share: str
+    amount: str
+    caps: str
+
+
+@dataclass(frozen=True)
 class CreditView:
     """The service credits owed for the period, under the agreement's tiers and caps."""
 
@@ -208,6 +233,15 @@ class CreditView:
     owed: str
     """The sentence saying what is owed: ``A service credit of 1,200.00 EUR is owed for 2026-11.``"""
     total: str | None
+    """Everything owed for the period (all credits of each month together, under the caps)."""
+    tiers_total: str | None = None
+    """The sum of the tier credits' amounts (the first table's total)."""
+    goal_rows: tuple[GoalCreditRow, ...] = ()
+    """The credits of goals, month by month."""
+    month_rows: tuple[MonthCreditRow, ...] = ()
+    """Each month's credits together under the caps (when any goal has credits)."""
+    rule: str = ""
+    """How the month's credits add up, are capped and rounded."""
 
 
 @dataclass(frozen=True)

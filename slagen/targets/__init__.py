@@ -19,7 +19,15 @@ from .base import (
     TargetWarning,
 )
 from .compute import compute_targets
-from .credits import CreditResult, MonthCredit, credit_for, credits_over_months
+from .credits import (
+    CreditResult,
+    MonthCredit,
+    MonthTotal,
+    all_credits,
+    credit_for,
+    credits_over_months,
+    monthly_charge,
+)
 from .recalc import Recalculated, TrackedFigures, next_period_targets, recalculate
 
 __all__ = [
@@ -31,11 +39,13 @@ __all__ = [
     "GoalTarget",
     "MonthCredit",
     "MonthLine",
+    "MonthTotal",
     "Recalculated",
     "TargetError",
     "TargetSet",
     "TargetWarning",
     "TrackedFigures",
+    "all_credits",
     "allowed_downtime",
     "availability_from_downtime",
     "compute_targets",
@@ -43,6 +53,7 @@ __all__ = [
     "credits_over_months",
     "downtime_for_days",
     "format_duration",
+    "monthly_charge",
     "next_period_targets",
     "recalculate",
 ]

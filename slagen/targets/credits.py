@@ -203,3 +203,65 @@ def credit_targets(ts: TargetSet, sc: ServiceCredits, currency: str) -> None:
             "credit x full steps below target, up to the monthly cap",
             (("credit per step", pct(sc.linear.credit)), ("step", pct(sc.linear.per_step))),
         )
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    """Every credit one month earns, together, under the agreement's caps.
+
+    Shares are exact percentages of the month's charge; the amount is the granted share of the
+    monthly charge, to the cent, half-up (one rounding per month, never per credit)."""
+
+    month: str
+    tiers: Decimal
+    """The stepped or linear credit of :class:`ServiceCredits` before any cap."""
+    goals: Decimal
+    """The goals' credits, each already within its own goal cap."""
+    uncapped: Decimal
+    share: Decimal
+    """Granted: within the monthly cap (all credits together) and the rolling 12-month cap."""
+    capped_by: tuple[str, ...]
+    """The caps that reduced the month's credit, in words."""
+    amount: Decimal | None
+
+
+def monthly_charge(inputs_charge: Decimal | None, sc: ServiceCredits | None) -> Decimal | None:
+    """The monthly charge credits are a share of: ``inputs.monthly_charge``, else the service
+    credits' own (``check`` makes sure the two agree when both are given)."""
+    if inputs_charge is not None:
+        return inputs_charge
+    return sc.monthly_charge if sc is not None else None
+
+
+def all_credits(
+    sc: ServiceCredits | None,
+    charge: Decimal | None,
+    months: Sequence[tuple[str, Decimal, Decimal]],
+) -> list[MonthTotal]:
+    """Each month's credits together (``YYYY-MM``, tier credit before caps, goals' credits), in
+    order: their sum is held to the monthly cap of ``sc`` (which covers all credits), then the
+    credits granted in any 12 consecutive months to the rolling cap (12 x its share of one
+    month's charge). Without ``sc`` there is no cap beyond each goal's own."""
+    limit = None if sc is None or sc.rolling_12_month_cap is None else sc.rolling_12_month_cap * 12
+    granted: list[tuple[int, Decimal]] = []
+    out = []
+    for label, tiers, goals in months:
+        idx = _month_index(label)
+        if granted and idx <= granted[-1][0]:
+            raise FigureError(f"expected months in order, each once: {label} comes after a later month")
+        uncapped = tiers + goals
+        share, why = uncapped, []
+        if sc is not None and share > sc.monthly_cap:
+            share = sc.monthly_cap
+            why.append(f"the monthly cap of {pct(sc.monthly_cap)}, all credits together")
+        if limit is not None:
+            used = sum((s for i, s in granted if idx - 12 < i), Decimal(0))
+            room = max(limit - used, Decimal(0))
+            if share > room:
+                share = room
+                assert sc is not None and sc.rolling_12_month_cap is not None
+                why.append(f"the rolling cap of {pct(sc.rolling_12_month_cap)} of twelve months' charges")
+        granted.append((idx, share))
+        amount = None if charge is None else cents(frac(share) * frac(charge) / HUNDRED)
+        out.append(MonthTotal(label, tiers, goals, uncapped, share, tuple(why), amount))
+    return out

@@ -31,17 +31,21 @@ from slagen.errors import SlagenError
 from slagen.targets import (
     FigureError,
     MonthCredit,
+    MonthTotal,
     Recalculated,
     TargetSet,
     TrackedFigures,
+    all_credits,
     compute_targets,
     credits_over_months,
+    monthly_charge,
     next_period_targets,
     recalculate,
 )
 from slagen.targets.rounding import CENT, HUNDRED, round_to
 from slagen.tracking import Actuals, default_measure, measure
 from slagen.tracking.clock import on_the_clock
+from slagen.tracking.goal_credits import GoalCredit, goal_credits
 from slagen.tracking.measures import measure_of_kind
 from slagen.tracking.rolling import goal_windows
 
@@ -162,11 +166,17 @@ class Attainment:
     plan: MissedPlan
     cancellation: tuple[CancellationCheck, ...]
     credits: tuple[MonthCredit, ...]
+    """The stepped (or linear) credits of ``inputs.service_credits``, month by month."""
     credit_total: Decimal | None
-    """Sum of the period's credit amounts, when the agreement states the monthly charge."""
+    """Sum of the period's credit amounts (all credits of each month together, under the caps),
+    when the agreement states the monthly charge."""
     recalculation: Recalculation | None
     recalculation_note: str | None
     """Why there is no recalculation (no funnel, no tracked month, a figure that prevents it)."""
+    goal_credits: tuple[GoalCredit, ...] = ()
+    """The credits of goals (``goals[].credits``) in each month of the period."""
+    month_credits: tuple[MonthTotal, ...] = ()
+    """Each month's credits together under the caps, when any goal has credits."""
 
 
 def _compare(comparison: str, actual: Decimal, target: Decimal) -> bool:
@@ -261,6 +271,18 @@ class _Judge:
             g.id, g.metric, g.party, g.unit, g.comparison, whole, target, None, "not judged", basis
         )
 
+    def judged(self, g: Goal, period: Period) -> tuple[Decimal | None, Decimal | None, str]:
+        """The target, actual and status of ``g`` over ``period`` (for the credits of goals)."""
+        r = self.goal(g, period)
+        return r.target, r.actual, r.status
+
+    def measure_name(self, g: Goal) -> str | None:
+        """The measure a goal's actual is formed from, when the actuals do not give it."""
+        name = self.measures.get(g.id) or default_measure(g.target.computed)
+        if name is None and g.limit is not None:
+            name = default_measure(g.limit.target.computed)
+        return name
+
     def _actual(self, g: Goal, period: Period) -> tuple[Decimal | None, str]:
         rows = [
             r
@@ -276,13 +298,15 @@ class _Judge:
                 return sum(values, Decimal(0)), f"given in the actuals: sum of {len(rows)}"
             worst = max(values) if g.comparison == "at-most" else min(values)
             return worst, f"given in the actuals: the worst of {len(rows)}"
-        name = self.measures.get(g.id) or default_measure(g.target.computed)
-        if name is None and g.limit is not None:
-            name = default_measure(g.limit.target.computed)
+        name = self.measure_name(g)
         if name is None:
             return None, "no measure: name one in the actuals' measures section, or give the actual in goals"
         m = measure_of_kind(self.actuals, name, period, g.measure, g.comparison, self._limit(g, period))
         return m.value, f"{name}: {m.basis}"
+
+    def limit(self, g: Goal, period: Period) -> tuple[str, Decimal] | None:
+        """A share goal's limit for ``period``: its comparison and value."""
+        return self._limit(g, period)
 
     def _limit(self, g: Goal, period: Period) -> tuple[str, Decimal] | None:
         """A share goal's limit for ``period``: its comparison and value."""
@@ -362,23 +386,61 @@ def _in_a_row(
 
 
 def _credits(a: Agreement, actuals: Actuals, period: Period) -> tuple[MonthCredit, ...]:
+    """The tier credits of the months of ``period`` (the rolling cap counted from the first)."""
+    return tuple(
+        c
+        for c in _tier_credits(a, actuals, period)
+        if period.start.strftime("%Y-%m") <= c.month <= period.end.strftime("%Y-%m")
+    )
+
+
+def _tier_credits(a: Agreement, actuals: Actuals, period: Period) -> list[MonthCredit]:
+    """The tier credits of every measured month up to the end of ``period``."""
     sc = a.inputs.service_credits
     if sc is None:
-        return ()
+        return []
     months = [m.month for m in actuals.service if m.month.end <= period.end]
     if sc.basis == "availability":
         if a.inputs.availability is None:
-            return ()
+            return []
         target = a.inputs.availability.target
         measured = [(m.label, measure(actuals, "availability", m).value) for m in months]
     else:
         target = Decimal(100)
         measured = [(m.label, _on_time(a, actuals, m)) for m in _ticket_months(actuals, period)]
     rows = [(label, v) for label, v in measured if v is not None]
-    granted = credits_over_months(sc, target, rows)
-    return tuple(
-        c for c in granted if period.start.strftime("%Y-%m") <= c.month <= period.end.strftime("%Y-%m")
-    )
+    return credits_over_months(sc, target, rows)
+
+
+def _months(a: Agreement, period: Period) -> list[Period]:
+    """The months of the term up to the end of ``period`` (every month a rolling cap may look at)."""
+    out, day = [], a.term.start
+    while day <= min(period.end, a.term.end):
+        month = period_containing(day, "month")
+        out.append(month)
+        day = month.end + timedelta(days=1)
+    return out
+
+
+def _all_credits(
+    a: Agreement, actuals: Actuals, period: Period, judge: _Judge
+) -> tuple[tuple[GoalCredit, ...], tuple[MonthTotal, ...]]:
+    """The credits of goals month by month, and each month's credits together under the caps
+    (from the term's start, so a rolling cap sees the months before the period); empty when no
+    goal has credits."""
+    if not any(g.credits for g in a.goals):
+        return (), ()
+    months = _months(a, period)
+    by_goal = goal_credits(a, actuals, months, judge.judged, judge.limit, judge.measure_name)
+    sc = a.inputs.service_credits
+    tiers = {c.month: c.result.uncapped for c in _tier_credits(a, actuals, period)}
+    rows = []
+    for m in months:
+        mine = [c.share for c in by_goal if c.month == m.label]
+        if m.label in tiers or mine:
+            rows.append((m.label, tiers.get(m.label, Decimal(0)), sum(mine, Decimal(0))))
+    charge = monthly_charge(a.inputs.monthly_charge, sc)
+    return by_goal, tuple(all_credits(sc, charge, rows))
 
 
 def _ticket_months(actuals: Actuals, period: Period) -> list[Period]:
@@ -452,6 +514,14 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
     credits = _credits(agreement, actuals, period)
     amounts = [c.amount for c in credits if c.amount is not None]
     total = sum(amounts, Decimal(0)) if credits and len(amounts) == len(credits) else None
+    by_goal, together = _all_credits(agreement, actuals, period, judge)
+    if together:
+        mine = [m for m in together if m.month >= period.start.strftime("%Y-%m")]
+        shown = {c.month for c in by_goal} | {c.month for c in credits}
+        together = tuple(m for m in mine if m.month in shown)
+        month_amounts = [m.amount for m in together if m.amount is not None]
+        total = sum(month_amounts, Decimal(0)) if len(month_amounts) == len(together) else None
+        by_goal = tuple(c for c in by_goal if c.month >= period.start.strftime("%Y-%m"))
     recalc, note = None, None
     try:
         recalc = recalculation(agreement, actuals, period)
@@ -469,6 +539,8 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
         total,
         recalc,
         note,
+        by_goal,
+        together,
     )
 
 

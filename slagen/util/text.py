@@ -12,6 +12,18 @@ def plural_word(n: int, word: str) -> str:
     return word if n == 1 else f"{word}s"
 
 
+def singular(unit: str) -> str:
+    """The singular of a plural unit, for a count of one: ``hours`` -> ``hour``,
+    ``business days`` -> ``business day``, ``deliveries`` -> ``delivery``; a unit that
+    is not a plural in ``s`` (``USD``, ``class``, ``status``) stays as written."""
+    head, _, last = unit.rpartition(" ")
+    if last.endswith("ies") and len(last) > 3:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 1:
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
 def plural(n: int, word: str) -> str:
     """``1 day``, ``30 days``, ``0 errors``."""
     return f"{n} {plural_word(n, word)}"

@@ -305,7 +305,9 @@ def _payment(a: Agreement) -> str:
     cl = a.clauses.claims if a.clauses is not None else None
     if cl is None:
         return "The agreement does not say how credits are paid."
-    window = a.inputs.availability.measured_per if a.inputs.availability else a.term.reporting_interval
+    # every credit is a share of a month's charge, earned in a calendar month (even when
+    # availability is measured over rolling windows or a goal over weeks)
+    window = "month"
     if cl.automatic:
         return f"Credits are applied without a claim; an accepted credit is {cl.applied.rstrip('.')}."
     return (

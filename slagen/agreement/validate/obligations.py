@@ -18,6 +18,7 @@ from slagen.agreement.model import Agreement, CancellationCondition, FigureTier
 from slagen.agreement.source import Path_, Source
 from slagen.errors import Problem
 from slagen.targets.rounding import CENT, round_to
+from slagen.util.spelled import SpelledFigure, spelled_figures
 
 from .registry import Context, Finding, check
 
@@ -307,6 +308,9 @@ _FIGURE = re.compile(
     r"\bwithin \d+ (?:business )?days\b",
     re.I,
 )
+#: A consequence about money: a deadline in it ("claims them within 30 days") is a claims term.
+_MONEY_TALK = re.compile(r"\b(?:credit|claim|invoice|refund|pay|paid|payment|charge)", re.I)
+_MONEY_WORDS = ("euro", "euros", "dollar", "dollars", "pound", "pounds")
 _CREDIT = re.compile(r"\bcredit(s|ed)?\b", re.I)
 
 
@@ -328,12 +332,99 @@ def _free_texts(a: Agreement) -> Iterator[tuple[Path_, str, bool]]:
             yield ("unexpected_events", "minimum_standards", i), t, False
 
 
+def _n_text(d: Decimal) -> str:
+    return format(d.normalize(), "f")
+
+
+def _said(f: SpelledFigure) -> str:
+    """``'ninety-nine point nine percent' (99.9%)``: the words as written and the figure read."""
+    unit = "%" if f.percent else f" {f.unit}" if f.unit else ""
+    return f"{f.words!r} ({_n_text(f.value)}{unit})"
+
+
+_NUMERAL_FIGURE = re.compile(
+    r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*(%|percent\b|per cent\b|(?:business |calendar )?days?\b|"
+    r"weeks?\b|months?\b|quarters?\b|intervals?\b)",
+    re.I,
+)
+_IN_A_ROW = re.compile(r"^\s*(?:in a row|running|consecutive)|\bconsecutive\s*$", re.I)
+_ROW_UNITS = ("week", "weeks", "month", "months", "quarter", "quarters", "interval", "intervals")
+
+
+def _figures(text: str) -> Iterator[tuple[int, int, Decimal, str, str]]:
+    """Every figure with a unit in ``text``, in numerals or in words: (start, end, value, unit,
+    as written)."""
+    spelled = list(spelled_figures(text))
+    for f in spelled:
+        if f.unit is not None:
+            yield f.start, f.end, f.value, "%" if f.percent else f.unit.lower(), _said(f)
+    for m in _NUMERAL_FIGURE.finditer(text):
+        if any(f.start <= m.start() < f.end for f in spelled):
+            continue  # the numeral beside the words: "thirty (30) days"
+        unit = m.group(2).lower()
+        value = Decimal(m.group(1).replace(",", ""))
+        yield (
+            m.start(),
+            m.end(),
+            value,
+            "%" if unit in ("%", "percent", "per cent") else unit,
+            repr(m.group(0)),
+        )
+
+
+def _ground_figures(path: Path_, text: str, c: CancellationCondition) -> Iterator[Finding]:
+    """A ground whose words state a count or a floor other than its data."""
+    for start, end, value, unit, said in _figures(text):
+        before, after = text[:start], text[end:]
+        if (
+            unit in _ROW_UNITS
+            and c.missed_in_a_row is not None
+            and (_IN_A_ROW.search(after[:20]) or _IN_A_ROW.search(before[-15:]))
+        ):
+            if value != c.missed_in_a_row:
+                yield Finding(
+                    path,
+                    f"the text says {said} in a row, but missed_in_a_row is {c.missed_in_a_row}: the "
+                    "documents and the tracking report count the data; make the text say the same",
+                    "error",
+                )
+        elif unit == "%" and c.below is not None and value != c.below:
+            yield Finding(
+                path,
+                f"the text says {said}, but the ground's floor (below) is {_n_text(c.below)}%: the "
+                "tracking report counts the data; make the text say the same",
+                "error",
+            )
+
+
+def _data_figure(f: SpelledFigure, text: str) -> bool:
+    """Whether a figure in words is one the agreement's data should hold: a share, an amount,
+    or a deadline in a consequence about credits or payment (as in numerals, see ``_FIGURE``)."""
+    if f.percent or f.unit in _MONEY_WORDS:
+        return True
+    days = f.unit is not None and f.unit.endswith(("day", "days"))
+    return days and text[: f.start].rstrip().lower().endswith("within") and bool(_MONEY_TALK.search(text))
+
+
 @check("free-text", "wording that fits the number of parties; figures of consequences as data")
 def free_text(ctx: Context) -> Iterator[Finding]:
-    """'Either party' with more than two parties; consequences whose figures should be data."""
+    """'Either party' with more than two parties; consequences whose figures (in numerals or in
+    words) should be data; figures in words that disagree with the numeral beside them or with
+    the data of their cancellation ground."""
     a = ctx.agreement
     n = len(a.parties)
+    grounds = a.cancellation.conditions if a.cancellation else []
     for path, text, consequence in _free_texts(a):
+        for f in spelled_figures(text):
+            if f.numeral is not None and f.numeral != f.value:
+                yield Finding(
+                    path,
+                    f"{f.words!r} is {_n_text(f.value)}, but the figure beside it is {_n_text(f.numeral)}: "
+                    "the words and the figure must say the same",
+                    "error",
+                )
+        if path[0] == "cancellation":
+            yield from _ground_figures(path, text, grounds[int(path[2])])
         m = _EITHER.search(text)
         if m and n > 2:
             yield Finding(
@@ -345,10 +436,12 @@ def free_text(ctx: Context) -> Iterator[Finding]:
         if not consequence:
             continue
         fig = _FIGURE.search(text)
-        if fig:
+        words = next((f for f in spelled_figures(text) if _data_figure(f, text)), None)
+        if fig or words:
+            said = repr(fig.group(0).strip()) if fig else _said(words) if words else ""
             yield Finding(
                 path,
-                f"a consequence with a figure ({fig.group(0).strip()!r}) is free text no calculation "
+                f"a consequence with a figure ({said}) is free text no calculation "
                 "or report can check: state it as data (a goal's credits, clauses.claims, "
                 "strikes), and keep the text for what has no number",
                 "warning",

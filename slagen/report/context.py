@@ -13,6 +13,7 @@ from slagen.agreement.model import Agreement
 from slagen.tracking.attainment import Attainment, GoalResult, Recalculation
 
 from ..render import formatting as f
+from ..render.commitment import Commitment, statement
 from ..render.context import DocumentContext, RowView
 from ..targets import Computed
 from ..targets.rounding import AS_SET
@@ -81,6 +82,18 @@ def _goal_row(a: Agreement, r: GoalResult) -> GoalRow:
         target = " ".join(
             x for x in (f.COMPARISON[g.comparison], f.quantity(r.target, g.unit, cur), when) if x
         )
+        if not whole and g.measure in ("average", "per-event") and g.per:
+            # worded for its kind, as the agreement's documents word it
+            target = statement(
+                Commitment(
+                    g.measure,
+                    f.COMPARISON[g.comparison],
+                    f.quantity(r.target, g.unit, cur),
+                    g.interval,
+                    g.per,
+                    window=g.rolling_days,
+                )
+            )
     actual = f.quantity(r.actual, g.unit, cur) if r.actual is not None else "no data"
     if r.status == "not judged":
         actual = "—"

@@ -200,7 +200,7 @@ def events(actuals: Actuals, name: str, period: Period) -> tuple[list[Fraction],
             if period.start <= lead.handed_off.date() <= period.end
             and (m := lead.minutes_to_first_follow_up) is not None
         ]
-        return values, "lead followed up"
+        return values, "followed-up lead"
     if name == "attempts_unconnected":
         return [
             Fraction(x.attempts)

@@ -197,3 +197,20 @@ def test_a_month_without_events_earns_no_goal_credit(tmp_path: Path, period: str
     at = attainment(a, act, parse_period(period))
     months = {c.month for c in at.goal_credits}
     assert months == ({"2026-10"} if period == "2026-10" else set())
+
+
+def test_the_report_names_who_may_end_the_agreement(tmp_path: Path) -> None:
+    # Availability below 99.0% three months running meets the first ground, which is the
+    # customer's to invoke (by: consumer): the report names it, not "either party".
+    actuals = (
+        "agreement: it-service\nservice:\n"
+        "  - {month: 2026-10, availability: 98.5}\n"
+        "  - {month: 2026-11, availability: 98.0}\n"
+        "  - {month: 2026-12, availability: 98.9}\n"
+    )
+    text = pdf_text(report(tmp_path, AGREEMENTS / "it-service.yaml", actuals, "2026-12"))
+    assert (
+        "A cancellation condition is now met: Meridian Freight Logistics B.V. may end the agreement "
+        "with 90 days' notice." in text
+    )
+    assert "either party may end" not in text

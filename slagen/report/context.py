@@ -15,6 +15,7 @@ from slagen.tracking.attainment import Attainment, GoalResult, Recalculation
 from ..render import formatting as f
 from ..render.commitment import Commitment, statement
 from ..render.context import DocumentContext, RowView
+from ..render.context.terms import invoked_by
 from ..targets import Computed
 from ..targets.rounding import AS_SET
 from .charts import STATUS
@@ -157,8 +158,14 @@ def _cancellation(a: Agreement, att: Attainment) -> CancellationView | None:
         rows.append(CancellationRow(c.text, verdict, bool(c.met)))
     any_met = any(r.met for r in rows)
     notice = f.plural(a.cancellation.notice_days, "day")
+    # who may end it: the parties the met grounds name (a ground is the invoker's, not anyone's)
+    who = list(
+        dict.fromkeys(
+            invoked_by(a, c.by) for c, r in zip(a.cancellation.conditions, rows, strict=True) if r.met
+        )
+    )
     summary = (
-        f"A cancellation condition is now met: either party may end the agreement with {notice}' notice."
+        f"A cancellation condition is now met: {' or '.join(who)} may end the agreement with {notice}' notice."
         if any_met
         else "No cancellation condition that counts missed goals is met."
     )

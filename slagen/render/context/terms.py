@@ -356,7 +356,7 @@ def credits(a: Agreement) -> CreditsView | None:
     )
 
 
-def _invoked_by(a: Agreement, by: object) -> str:
+def invoked_by(a: Agreement, by: object) -> str:
     """Who may invoke a ground, worded for the number of parties."""
     names = {p.id: p.name for p in a.parties}
     if isinstance(by, list):
@@ -377,7 +377,7 @@ def cancellation(a: Agreement) -> CancellationView | None:
     if c is None:
         return None
     return CancellationView(
-        tuple(f"{x.text} (invoked by {_invoked_by(a, x.by)})" for x in c.conditions),
+        tuple(f"{x.text} (invoked by {invoked_by(a, x.by)})" for x in c.conditions),
         f.plural(c.notice_days, "day"),
         spell.days(c.notice_days, a.presentation.locale),
     )

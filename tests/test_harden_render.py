@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, example_text, run
 from render_helpers import pdf_text
 
-from slagen.render import environment
+from slagen.render import sandbox
 
 
 def _agreement(tmp_path: Path, text: str | None = None, *, styles: str = "[tabular]") -> Path:
@@ -157,7 +157,7 @@ def test_a_template_whose_steps_are_slow_is_stopped_by_the_clock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Item 13: few steps that each do much (sorting a million items) end on the wall clock."""
-    monkeypatch.setattr(environment, "MAX_SECONDS", 1.0)
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 1.0)
     slow = "{% for i in range(10000) %}{{ (('ab' * 100000)|list|sort|length) * 0 }}{% endfor %}"
     folder = _templates(tmp_path, _page(slow))
     out = tmp_path / "out"
@@ -291,3 +291,73 @@ def test_characters_no_installed_font_can_draw_are_named_in_a_warning(tmp_path: 
     plain = run("render", str(_agreement(tmp_path)), "-o", str(out))
     assert plain.exit_code == 0
     assert "no installed font" not in plain.stderr
+
+
+#: Templates that make a huge text or list in a few steps (doubling, or one call with a width).
+HUGE = {
+    "doubling with ~": "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+    "doubling with +": "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+    "a list extending itself": "{% set l = [1] %}{% for i in range(40) %}{{ l.extend(l) }}{% endfor %}",
+    "center filter": "{{ 'x'|center(2000000000) }}",
+    "center method": "{{ 'x'.center(2000000000) }}",
+    "indent filter": "{{ ('x\\n' * 500000)|indent(10000) }}",
+    "format filter": "{{ '%0999999999d'|format(1) }}",
+    "% operator": "{{ '%0999999999d' % 1 }}",
+    "str.format width": "{{ '{:>999999999}'.format(1) }}",
+    "str.format width from an argument": "{{ '{:>{w}}'.format(1, w=999999999) }}",
+    "join filter": "{{ range(10000)|join('x' * 1000000) }}",
+    "join method": "{{ ('x' * 1000000).join(['a'] * 10000) }}",
+    "replace filter": "{{ ('a' * 1000000)|replace('a', 'b' * 1000000) }}",
+    "replace method": "{{ ('a' * 1000000).replace('a', 'b' * 1000000) }}",
+    "batch filter": "{{ [1]|batch(2000000000, 0)|list|length }}",
+    "printed into a captured block": (
+        "{% set big = 'x' * 1000000 %}{% set out %}{% for i in range(10000) %}{{ big }}{% endfor %}"
+        "{% endset %}{{ out|length }}"
+    ),
+    "fixed text in a captured loop": (
+        "{% set out %}{% for i in range(10000) %}{% for j in range(100) %}"
+        + "y" * 100_000
+        + "{% endfor %}{% endfor %}{% endset %}{{ out|length }}"
+    ),
+}
+
+#: Renders each template of HUGE in one process whose address space is capped (2 GiB), so a
+#: bound that does not hold shows as a MemoryError, not as a machine out of memory.
+CAPPED = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+import jinja2
+from slagen.errors import RenderError
+from slagen.render.environment import make_environment, render_bounded
+env = make_environment(None)
+said = {}
+for name, source in json.loads(sys.stdin.read()).items():
+    try:
+        render_bounded(env.from_string(source))
+        said[name] = "rendered"
+    except jinja2.TemplateError as exc:
+        said[name] = exc.message or str(exc)
+    except RenderError as exc:
+        said[name] = str(exc)
+print(json.dumps(said))
+"""
+
+
+def test_a_template_cannot_make_a_huge_text_in_a_few_steps() -> None:
+    """Item 13: no text or list a template makes may be longer than the sandbox allows: each
+    way of making one in a few steps is refused before it is made, never a MemoryError."""
+    import json
+
+    proc = subprocess.run(
+        [sys.executable, "-c", CAPPED],
+        input=json.dumps(HUGE),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "SLAGEN_CACHE_DIR": ""},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    said = json.loads(proc.stdout)
+    wrong = {k: v for k, v in said.items() if "the template sandbox does not compute that much" not in v}
+    assert not wrong, wrong

@@ -27,8 +27,9 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from .. import __version__
 
 #: The version of the environment's compile options (1: the bidirectional isolation finalizer;
-#: 2: every loop's iterable counted by the sandbox's step budget).
-COMPILED = 2
+#: 2: every loop's iterable counted by the sandbox's step budget; 3: every ``~`` checked, the
+#: finalizer counting printed characters).
+COMPILED = 3
 
 
 def cache_dir() -> Path | None:

@@ -39,6 +39,12 @@ COUNTED: dict[str, Callable[[int], str]] = {
     "minute": lambda n: ngettext("%(n)s minute", "%(n)s minutes", n),
     "missed goal": lambda n: ngettext("%(n)s missed goal", "%(n)s missed goals", n),
 }
+#: The units slagen's own calculations give (``leads``, ``customers``), with their plural forms
+#: in the catalogues.
+UNITS: dict[str, Callable[[int], str]] = {
+    "leads": lambda n: ngettext("%(n)s lead", "%(n)s leads", n),
+    "customers": lambda n: ngettext("%(n)s customer", "%(n)s customers", n),
+}
 PER = {
     "day": N_("a day"),
     "week": N_("a week"),
@@ -126,6 +132,8 @@ def quantity(d: Decimal, unit: str, currency: str, forms: Mapping[str, str] | No
         return money(d, currency)
     if unit in PERCENT_UNITS:
         return percent(d)
+    if not forms and unit in UNITS and d == d.to_integral_value():
+        return UNITS[unit](int(d)) % {"n": number(d)}
     return f"{number(d)} {counted(d, unit, forms)}"
 
 

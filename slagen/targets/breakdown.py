@@ -22,15 +22,16 @@ from fractions import Fraction
 
 from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period
+from slagen.i18n import N_
 
 from .base import BreakdownRow, Computed, GoalLinePoint, GoalTarget, MonthLine, TargetError, TargetSet
 from .rounding import CENT, ONE, cents, frac, largest_remainder, round_to
 
-COUNT_RULE = (
+COUNT_RULE = N_(
     "rounded up to a whole number over the period; rows are whole numbers by largest "
     "remainder, adding up to the total"
 )
-MONEY_RULE = (
+MONEY_RULE = N_(
     "to the cent, half-up over the period; rows to the cent by largest remainder, adding up to the total"
 )
 

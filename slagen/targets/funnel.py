@@ -9,6 +9,7 @@ needed are the tiers' sum (see :mod:`.tiers`), and the further stages chain from
 from __future__ import annotations
 
 from slagen.agreement.model import Funnel
+from slagen.i18n import N_
 
 from .base import Computed, TargetError, TargetSet
 from .rounding import HUNDRED, MONEY, WHOLE_UP, cents, divide, fmt, frac, pct, whole_up
@@ -21,14 +22,14 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
     revenue = ts.add(
         Computed(
             "funnel.marketing_revenue_goal",
-            "Marketing revenue goal",
+            N_("Marketing revenue goal"),
             cents(frac(f.sales_quota) * frac(f.marketing_share) / HUNDRED),
             currency,
             f.per,
-            "sales quota x share of revenue from marketing leads",
+            N_("sales quota x share of revenue from marketing leads"),
             (
-                ("sales quota", f"{fmt(f.sales_quota)} {currency}"),
-                ("share of revenue from marketing leads", pct(f.marketing_share)),
+                (N_("sales quota"), f"{fmt(f.sales_quota)} {currency}"),
+                (N_("share of revenue from marketing leads"), pct(f.marketing_share)),
             ),
             MONEY,
         )
@@ -36,7 +37,7 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
     customers = ts.add(
         Computed(
             "funnel.customers_needed",
-            "Customers needed",
+            N_("Customers needed"),
             whole_up(
                 divide(
                     frac(revenue.value),
@@ -47,10 +48,10 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
             ),
             "customers",
             f.per,
-            "marketing revenue goal / average deal size",
+            N_("marketing revenue goal / average deal size"),
             (
-                ("marketing revenue goal", f"{fmt(revenue.value)} {currency}"),
-                ("average deal size", f"{fmt(f.average_deal_size)} {currency}"),
+                (N_("marketing revenue goal"), f"{fmt(revenue.value)} {currency}"),
+                (N_("average deal size"), f"{fmt(f.average_deal_size)} {currency}"),
             ),
             WHOLE_UP,
         )
@@ -58,7 +59,7 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
     ts.add(
         Computed(
             "funnel.leads_needed",
-            "Leads needed",
+            N_("Leads needed"),
             whole_up(
                 divide(
                     frac(customers.value),
@@ -69,8 +70,8 @@ def funnel_targets(ts: TargetSet, f: Funnel, currency: str) -> None:
             ),
             "leads",
             f.per,
-            "customers needed / lead-to-customer close rate",
-            (("customers needed", fmt(customers.value)), ("close rate", pct(f.close_rate))),
+            N_("customers needed / lead-to-customer close rate"),
+            ((N_("customers needed"), fmt(customers.value)), (N_("close rate"), pct(f.close_rate))),
             WHOLE_UP,
         )
     )

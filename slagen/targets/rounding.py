@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Literal
 
 from slagen.agreement.source import Path_
+from slagen.i18n import N_
 
 from .base import TargetError
 
@@ -23,11 +24,11 @@ CENT = Decimal("0.01")
 HUNDRED = Fraction(100)
 
 #: The rounding rules, as stated in derivations and in the README.
-WHOLE_UP = "rounded up to a whole number"
-MONEY = "to the cent, half-up"
-EXACT = "exact (no rounding)"
-TWO_PLACES = "to 2 decimal places, half-up"
-AS_SET = "as set in the agreement"
+WHOLE_UP = N_("rounded up to a whole number")
+MONEY = N_("to the cent, half-up")
+EXACT = N_("exact (no rounding)")
+TWO_PLACES = N_("to 2 decimal places, half-up")
+AS_SET = N_("as set in the agreement")
 
 
 def frac(d: Decimal | int) -> Fraction:

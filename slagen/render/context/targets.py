@@ -1,16 +1,19 @@
 """Views of computed targets: a derivation for the appendix, a goal's breakdown by interval."""
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from slagen.i18n import N_
+from slagen.i18n import N_, current, language
 from slagen.i18n import gettext as _
 
 from ...targets import Computed, TargetSet
 from ...targets.base import GoalTarget
 from .. import formatting as f
 
+#: A figure as the calculations write it: a plain decimal, then ``%`` or a space and a unit.
+_FIGURE = re.compile(r"(-?\d+(?:\.\d+)?)(%|\s+(\S.*))?")
 DOWNTIME_PREFIX = "availability.downtime_minutes."
 #: The breakdowns of a goal, in the order the documents show them.
 INTERVALS = ("quarter", "month", "week")
@@ -88,15 +91,31 @@ def derivation(c: Computed, currency: str, targets: TargetSet | None = None) -> 
     downtime = targets is not None and c.name.startswith(DOWNTIME_PREFIX)
     return ComputedView(
         name=c.name,
-        label=c.label,
+        label=_(c.label),
         value=downtime_text(c.value, targets)
         if downtime and targets is not None
         else f.quantity(c.value, c.unit, currency),
         per=f.per(c.per),
-        formula=c.formula,
-        inputs=tuple(RowView(k, v) for k, v in c.inputs),
-        rounding=c.rounding,
+        formula=_(c.formula),
+        inputs=tuple(RowView(_(k), figure(v, currency)) for k, v in c.inputs),
+        rounding=_(c.rounding),
     )
+
+
+def figure(text: str, currency: str) -> str:
+    """A derivation's input as the current locale writes it. The calculations write inputs as
+    :func:`slagen.targets.rounding.fmt` and ``pct`` do (``5000.00 USD``, ``50%``, ``50``);
+    English keeps them so, other languages reformat the figure by CLDR (``5000,00 USD``,
+    ``99,95%``); a text of another shape stays as written."""
+    m = _FIGURE.fullmatch(text)
+    if m is None or language(current()) == "en":
+        return text
+    d, unit = Decimal(m[1]), m[3]
+    if m[2] == "%":
+        return f.percent(d)
+    if unit is None:
+        return f.number(d)
+    return f.quantity(d, unit, currency)
 
 
 def downtime_text(minutes: Decimal, targets: TargetSet) -> str:

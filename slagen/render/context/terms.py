@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.agreement.model import Agreement, Availability
 from slagen.agreement.period import Period
+from slagen.i18n import gettext as _
 
 from ...targets import TargetSet
 from ...targets.calendar import clock_text, window_text
@@ -364,9 +365,9 @@ def invoked_by(a: Agreement, by: object) -> str:
     elif by in ("consumer", "provider"):
         ids = [p.id for p in a.parties if by in p.roles]
     else:
-        return "either party" if len(a.parties) == 2 else "any party"
+        return _("either party") if len(a.parties) == 2 else _("any party")
     if len(ids) == len(a.parties):
-        return "either party" if len(a.parties) == 2 else "any party"
+        return _("either party") if len(a.parties) == 2 else _("any party")
     return join_and([names[i] for i in ids])
 
 
@@ -377,7 +378,10 @@ def cancellation(a: Agreement) -> CancellationView | None:
     if c is None:
         return None
     return CancellationView(
-        tuple(f"{x.text} (invoked by {invoked_by(a, x.by)})" for x in c.conditions),
+        tuple(
+            _("%(ground)s (invoked by %(who)s)") % {"ground": x.text, "who": invoked_by(a, x.by)}
+            for x in c.conditions
+        ),
         f.plural(c.notice_days, "day"),
         spell.days(c.notice_days, a.presentation.locale),
     )

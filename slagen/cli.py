@@ -136,12 +136,19 @@ def schema() -> None:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--kind", type=click.Choice(KINDS), required=True, help="Kind of agreement.")
 @style_option(default=STYLES[0], show_default=True, help="Document style.")
+@click.option(
+    "--locale",
+    type=click.Choice(["en-US", "en-GB", "pl-PL", "en", "pl"]),
+    default="en-US",
+    show_default=True,
+    help="Language of the documents (pl = pl-PL: a Polish starter, --kind internal).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def init(path: Path, kind: str, style: str, force: bool) -> None:
+def init(path: Path, kind: str, style: str, locale: str, force: bool) -> None:
     """Write a new agreement that passes `check`, with a comment on each field."""
     from .scaffold import write_scaffold
 
-    write_scaffold(path, kind=kind, style=style, force=force)
+    write_scaffold(path, kind=kind, style=style, force=force, locale=locale)
     click.echo(f"wrote {path}", err=True)
 
 

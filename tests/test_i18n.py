@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
@@ -25,7 +26,21 @@ from slagen.render import formatting as f
 NBSP = "\u00a0"
 POLISH = AGREEMENTS / "sprzedaz-marketing.yaml"
 #: Templates whose every text is marked for translation (the others: see the report of issue 19).
-TRANSLATED = ("base/base.html", "base/macros.html", "base/base.css", "bulleted/document.html")
+TRANSLATED = (
+    "base/base.html",
+    "base/macros.html",
+    "base/base.css",
+    "bulleted/document.html",
+    "two-column/document.html",
+    "two-column/parts.html",
+    "tabular/document.html",
+    "visual/document.html",
+    "visual/parts.html",
+    "summary-first/document.html",
+    "legal-narrative/document.html",
+)
+#: The styles of the Polish example, each read back from its PDF and DOCX.
+POLISH_STYLES = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
 
 
 # --- CLDR formats -------------------------------------------------------------------------
@@ -111,7 +126,7 @@ def test_check_names_the_forms_a_locale_needs(tmp_path: Path) -> None:
 # --- catalogues ---------------------------------------------------------------------------
 
 
-def _extracted() -> set[str]:
+def _extracted() -> set[tuple[str | None, str]]:
     with (ROOT / "babel.cfg").open() as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     found = set()
@@ -119,9 +134,9 @@ def _extracted() -> set[str]:
         str(ROOT),
         method_map,
         options_map,
-        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None},
+        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None},
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((_context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
@@ -129,7 +144,9 @@ def test_every_marked_message_is_translated_into_polish() -> None:
     with po_path("pl").open("rb") as fp:
         catalog = read_po(fp, locale="pl")
     translated = {
-        (m.id[0] if isinstance(m.id, tuple) else m.id): m.string for m in catalog if m.id and not m.fuzzy
+        (m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m.string
+        for m in catalog
+        if m.id and not m.fuzzy
     }
     extracted = _extracted()
     assert len(extracted) > 100
@@ -142,8 +159,14 @@ def test_every_marked_message_is_translated_into_polish() -> None:
 _JINJA = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
+#: Blocks that set a style's parameters (its font, margins), not text of the page.
+_PARAMETERS = re.compile(
+    r"\{%\s*block\s+(?:font|page_margins|line_height|font_size)\s*%\}.*?\{%\s*endblock\s*%\}", re.S
+)
+
+
 def _unmarked(path: Path) -> list[str]:
-    text = _JINJA.sub(" ", path.read_text(encoding="utf-8"))
+    text = _JINJA.sub(" ", _PARAMETERS.sub(" ", path.read_text(encoding="utf-8")))
     if path.suffix == ".css":  # only the text CSS adds to the page
         return [t for t in re.findall(r'content:\s*"([^"]*)"', text) if re.search(r"[A-Za-z]", t)]
     text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)  # CSS: see the .css files
@@ -157,9 +180,16 @@ def test_every_text_of_a_translated_template_is_marked(name: str) -> None:
     assert _unmarked(ROOT / "templates" / name) == []
 
 
-def test_an_unmarked_string_is_found() -> None:
-    # the check itself: a template with a plain word fails it
-    assert _unmarked(ROOT / "templates" / "tabular" / "document.html")
+def test_an_unmarked_string_is_found(tmp_path: Path) -> None:
+    # the check itself: a template with a plain word fails it, a marked one passes
+    marked = (ROOT / "templates" / "tabular" / "document.html").read_text(encoding="utf-8")
+    plain = tmp_path / "document.html"
+    plain.write_text(
+        marked.replace('{{ _("Why this agreement?") }}', "Why this agreement?"), encoding="utf-8"
+    )
+    assert _unmarked(plain) == ["Why", "this", "agreement"]
+    plain.write_text(marked, encoding="utf-8")
+    assert _unmarked(plain) == []
 
 
 # --- the Polish example -------------------------------------------------------------------
@@ -190,7 +220,7 @@ ENGLISH = (
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Words an English and a Polish document may both print (a Polish word spelt like an English one).
-SHARED_WORDS = frozenset({"data", "minimum", "status", "plan", "raport"})
+SHARED_WORDS = frozenset({"data", "minimum", "status", "plan", "raport", "mail"})
 
 
 def _watermark(docx_file: Path) -> str:
@@ -214,21 +244,24 @@ def _html_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def polish(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def polish(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    """The text of the Polish example's PDF and DOCX in every style it declares, read back
+    (``(style, "pdf" | "docx" | "watermark")``: the DOCX's header and footer included, its
+    watermark shape apart)."""
     out = tmp_path_factory.mktemp("pl")
     result = run("render", str(POLISH), "--format", "pdf,docx", "-o", str(out))
     assert result.exit_code == 0, result.output
-    (pdf,) = out.rglob("*.pdf")
-    (docx_file,) = out.rglob("*.docx")
     from docx import Document
 
-    section = Document(str(docx_file)).sections[0]
-    footer = " ".join(p.text for p in (*section.header.paragraphs, *section.footer.paragraphs))
-    return {
-        "pdf": pdf_text(pdf),
-        "docx": " ".join(docx_text(docx_file).split()) + " " + footer,
-        "watermark": _watermark(docx_file),
-    }
+    texts = {}
+    for style in POLISH_STYLES:
+        pdf, docx_file = (next(out.rglob(f"*-{style}.{ext}")) for ext in ("pdf", "docx"))
+        section = Document(str(docx_file)).sections[0]
+        footer = " ".join(p.text for p in (*section.header.paragraphs, *section.footer.paragraphs))
+        texts[style, "pdf"] = pdf_text(pdf)
+        texts[style, "docx"] = " ".join(docx_text(docx_file).split()) + " " + footer
+        texts[style, "watermark"] = _watermark(docx_file)
+    return texts
 
 
 @pytest.fixture(scope="module")
@@ -244,32 +277,118 @@ def english_words(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     assert result.exit_code == 0, result.output
     found = set().union(*(words(_html_text(p)) for p in (tmp / "out").rglob("*.html")))
     assert {"the", "goals", "appendix"} <= found
-    return found - words(source) - SHARED_WORDS
+    return found - _written(yaml.safe_load(source)) - SHARED_WORDS
 
 
+def _written(node: object, key: str = "") -> set[str]:
+    """The words the agreement's authors wrote: every text value of the YAML, and every unit,
+    but not its keys nor one-word values of slagen's vocabulary (``month``, ``qualification``,
+    ``at-least``), which are English and must not reach a Polish document."""
+    if isinstance(node, dict):
+        return set().union(
+            set(), *(_written(v, "unit" if key == "unit" else str(k)) for k, v in node.items())
+        )
+    if isinstance(node, list):
+        return set().union(set(), *(_written(v, key) for v in node))
+    if isinstance(node, str) and (key in ("unit", "id") or not re.fullmatch(r"[a-z-]+", node)):
+        return words(node)
+    return set()
+
+
+@pytest.mark.parametrize("style", POLISH_STYLES)
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_the_polish_example_is_polish(polish: dict[str, str], fmt: str) -> None:
-    text = polish[fmt].replace(NBSP, " ")
+def test_the_polish_example_is_polish(polish: dict[tuple[str, str], str], style: str, fmt: str) -> None:
+    text = polish[style, fmt].replace(NBSP, " ")
     for heading in ("Przedmiot umowy", "Cele", "Wymagania", "Kontakty i raportowanie", "Podpisy"):
         assert heading.casefold() in text.casefold()
     assert [e for e in ENGLISH if e in text] == []
-    assert "co najmniej 100 leadów miesięcznie" in text
-    assert "300 leadów w okresie 2026-Q4" in text
+    if style == "legal-narrative":  # figures in words too: see the test of the Polish contract
+        assert "co najmniej 100 (słownie: sto) leadów miesięcznie" in text
+    else:
+        assert "co najmniej 100 leadów miesięcznie" in text.casefold()
+    assert "300 leadów" in text and "2026-Q4" in text
     assert "5000,00 USD" in text and "15 000,00 USD" in text
-    assert "4 raporty" in text
+    assert ("4 (słownie: cztery) raporty" if style == "legal-narrative" else "4 raporty") in text
     assert "od 1 października 2026 do 31 grudnia 2026" in text
     assert "Strona" in text
 
 
-def test_the_polish_docx_is_marked_as_a_draft_in_polish(polish: dict[str, str]) -> None:
+@pytest.mark.parametrize("style", POLISH_STYLES)
+def test_the_polish_docx_is_marked_as_a_draft_in_polish(
+    polish: dict[tuple[str, str], str], style: str
+) -> None:
     # the DOCX draws the draft mark as Word's own watermark: a shape in the header, whose text
     # python-docx's paragraphs do not give (the PDF draws it in CSS: see base.css)
-    assert polish["watermark"] == "PROJEKT"
-    assert "DRAFT" not in polish["docx"]
+    assert polish[style, "watermark"] == "PROJEKT"
+    assert "DRAFT" not in polish[style, "docx"]
+
+
+@pytest.mark.parametrize("style", POLISH_STYLES)
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_no_english_word_slagen_writes_is_left_in_the_polish_documents(
+    polish: dict[tuple[str, str], str], english_words: set[str], style: str, fmt: str
+) -> None:
+    assert sorted(words(polish[style, fmt]) & english_words) == []
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
-def test_no_english_word_slagen_writes_is_left_in_the_polish_documents(
-    polish: dict[str, str], english_words: set[str], fmt: str
+def test_the_polish_legal_style_is_a_polish_contract(polish: dict[tuple[str, str], str], fmt: str) -> None:
+    text = " ".join(polish["legal-narrative", fmt].replace(NBSP, " ").split())
+    # the opening: concluded on a day, in a place, between the parties, the second after "a"
+    assert (
+        "Umowa o poziomie usług między działem marketingu a działem sprzedaży (dalej: „Umowa”) "
+        "zawarta w dniu 1 października 2026 r. w Warszawie (dalej: „Data Wejścia w Życie”) pomiędzy:"
+    ) in text
+    assert "(dalej: „Marketing”); a" in text and "(dalej: „Sprzedaż”);" in text
+    assert "Marketing i Sprzedaż (dalej łącznie: „Strony”, a każda z osobna: „Strona”)." in text
+    # the preamble "zważywszy, że" and "Strony postanawiają, co następuje"
+    assert text.count("ZWAŻYWSZY, że ") == 5
+    assert "STRONY POSTANAWIAJĄ, co następuje:" in text
+    # paragraphs numbered § 1, § 2 ..., their sub-clauses 1., 2. (not 1.1), references "§ 2 ust. 1"
+    for n, heading in enumerate(("Definicje", "Przedmiot umowy", "Cele", "Wymagania"), start=1):
+        assert f"§ {n}. {heading}" in text
+    assert "1. Użyte w Umowie pojęcia mają następujące znaczenie:" in text
+    assert "§ 1.1" not in text and "1.1 " not in text
+    assert "usługi wymienione w § 2 ust. 1" in text
+    # figures in figures and in Polish words, amounts with their grosze as xx/100
+    assert "co najmniej 100 (słownie: sto) leadów miesięcznie, tj. 300 (słownie: trzysta) leadów" in text
+    assert "co najmniej 5000,00 USD (słownie: pięć tysięcy dolarów amerykańskich 00/100) miesięcznie" in text
+    assert "15 000,00 USD (słownie: piętnaście tysięcy dolarów amerykańskich 00/100)" in text
+    assert "co najmniej 4 (słownie: cztery) raporty miesięcznie" in text
+    assert "nie krótszym niż 30 (słownie: trzydzieści) dni" in text
+    assert "w ciągu 24 (słownie: dwadzieścia cztery) godziny" in text
+    assert "NA DOWÓD POWYŻSZEGO" in text and "Załącznik nr 1" in text
+
+
+# --- slagen init --locale -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("style", ["legal-narrative", "tabular"])
+def test_init_writes_a_polish_agreement_that_renders_in_polish(
+    tmp_path: Path, english_words: set[str], style: str
 ) -> None:
-    assert sorted(words(polish[fmt]) & english_words) == []
+    path = tmp_path / "umowa.yaml"
+    result = run("init", str(path), "--kind", "internal", "--locale", "pl", "--style", style)
+    assert result.exit_code == 0, result.output
+    assert "locale: pl-PL" in path.read_text(encoding="utf-8")
+    assert run("check", "--strict", str(path)).exit_code == 0
+    result = run("render", str(path), "--format", "pdf", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    (pdf,) = (tmp_path / "out").rglob("*.pdf")
+    text = " ".join(pdf_text(pdf).replace(NBSP, " ").split())
+    assert sorted(words(text) & english_words) == []
+    assert "Strona 1 z" in text and "20 000,00 zł" in text
+    if style == "legal-narrative":
+        assert "zawarta w dniu 1 stycznia" in text and "r. w Warszawie" in text
+        assert "co najmniej 100 (słownie: sto) leadów miesięcznie" in text
+        assert "co najmniej 50 (słownie: pięćdziesiąt) klientów miesięcznie" in text
+
+
+def test_init_says_which_kinds_have_a_polish_starter(tmp_path: Path) -> None:
+    path = tmp_path / "umowa.yaml"
+    result = run("init", str(path), "--kind", "customer", "--locale", "pl-PL")
+    assert result.exit_code == 2
+    assert "expected --kind internal with --locale pl-PL (a Polish starter), got 'customer'" in result.output
+    assert not path.exists()
+    result = run("init", str(path), "--kind", "customer", "--locale", "en-GB")
+    assert result.exit_code == 0 and "locale: en-GB" in path.read_text(encoding="utf-8")

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from slagen.i18n import using
+from slagen.render import words
 from slagen.render.words import (
     FILTERS,
     figure,
@@ -120,3 +122,70 @@ def test_filters_are_the_functions() -> None:
     assert FILTERS["formal_date"] is formal_date
     assert FILTERS["spelled_quantity"] is quantity
     assert all(callable(fn) and fn.__doc__ for fn in FILTERS.values())
+
+
+# --- Polish: the figure, then "(słownie: ...)" from num2words -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "expected"),
+    [
+        ("5000", "USD", "5000,00\u00a0USD (słownie: pięć tysięcy dolarów amerykańskich 00/100)"),
+        (
+            "1234.56",
+            "PLN",
+            "1234,56\u00a0zł (słownie: tysiąc dwieście trzydzieści cztery złote polskie 56/100)",
+        ),
+        ("1.01", "USD", "1,01\u00a0USD (słownie: jeden dolar amerykański 01/100)"),
+        ("22.5", "PLN", "22,50\u00a0zł (słownie: dwadzieścia dwa złote polskie 50/100)"),
+        (
+            "15000.00",
+            "USD",
+            "15\u00a0000,00\u00a0USD (słownie: piętnaście tysięcy dolarów amerykańskich 00/100)",
+        ),
+        ("12345678901234567.89", "PLN", None),
+    ],
+)
+def test_polish_amounts_are_spelled_with_their_grosze(
+    amount: str, currency: str, expected: str | None
+) -> None:
+    with using("pl-PL"):
+        text = words.money(Decimal(amount), currency, "pl-PL")
+    if expected is None:  # far beyond a float's 15 digits: still exact to the grosz
+        assert text.endswith(" 89/100)") and "siedemnaście" not in text
+        assert text.startswith("12\u00a0345\u00a0678\u00a0901\u00a0234\u00a0567,89")
+    else:
+        assert text == expected
+
+
+def test_a_polish_amount_finer_than_a_grosz_is_refused() -> None:
+    with using("pl-PL"), pytest.raises(ValueError, match="whole number of cents"):
+        words.money(Decimal("10.005"), "PLN", "pl-PL")
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (1, "1 (słownie: jeden) dzień"),
+        (2, "2 (słownie: dwa) dni"),
+        (5, "5 (słownie: pięć) dni"),
+        (12, "12 (słownie: dwanaście) dni"),
+        (22, "22 (słownie: dwadzieścia dwa) dni"),
+        (25, "25 (słownie: dwadzieścia pięć) dni"),
+    ],
+)
+def test_polish_counts_are_spelled_in_the_form_their_number_needs(n: int, expected: str) -> None:
+    with using("pl-PL"):
+        assert words.days(n, "pl-PL") == expected
+        forms = {"one": "lead", "few": "leady", "many": "leadów", "other": "leada"}
+        lead = words.quantity(Decimal(n), "leadów", "USD", "pl-PL", forms)
+    assert lead.endswith({1: " lead", 2: " leady", 22: " leady"}.get(n, " leadów"))
+
+
+def test_polish_percentages_and_dates_in_words() -> None:
+    with using("pl-PL"):
+        assert words.percent(Decimal("99.95"), "pl-PL") == (
+            "99,95% (słownie: dziewięćdziesiąt dziewięć przecinek dziewięć pięć procent)"
+        )
+        assert words.formal_date(date(2026, 10, 1), "pl-PL") == "1 października 2026 r."
+        assert words.number_words(Decimal("-3"), "pl-PL") == "minus trzy"

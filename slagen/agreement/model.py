@@ -126,6 +126,9 @@ class Party(Model):
     """One sentence on who the party is (company, address, department)."""
     address: Text | None = None
     """Registered or postal address, as named in the contract's preamble."""
+    short_name: Text | None = None
+    """The short name the legal style defines for the party and calls it by afterwards
+    ("Sprzedaż"); by default the id in title case ("Sales" for ``sales``)."""
     people: list[Person] = Field(min_length=1)
     """The party's people named in the agreement."""
     lead: Slug
@@ -146,6 +149,10 @@ class Term(Model):
     ``2026-11``, ISO week ``2026-W47`` or range ``2026-11-15..2026-11-30``. A named period that
     runs past the term is clipped to it (the document says "16 of 30 days"); a range must lie
     within the term."""
+    place: Text | None = None
+    """Where the agreement is concluded, as the legal style's opening sentence names it, in
+    the form that sentence needs: "Warsaw" ("made ... in Warsaw"), Polish "Warszawie" in the
+    locative ("zawarta w dniu ... w Warszawie"); left out when not given."""
 
 
 class Overview(Model):

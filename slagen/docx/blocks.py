@@ -68,7 +68,8 @@ def _block(el: Element, story: Story, ctx: Ctx) -> None:
     if tag in HEAD_ONLY or any(el.has_class(c) for c in (*RUNNING, WATERMARK)):
         return
     if tag == "section" and el.has_class("clauses"):
-        convert(el, story, replace(ctx, clauses=ctx.numbering.new_list("legal")))
+        kind = "paragraphs" if el.has_class("paragraphs") else "legal"  # § 1 and 1. (Polish)
+        convert(el, story, replace(ctx, clauses=ctx.numbering.new_list(kind)))
     elif el.has_class("sub") and ctx.clauses is not None and tag in ("p", "div"):
         sub = replace(ctx, item=(ctx.clauses, 1), indent=ctx.numbering.text_indent(ctx.clauses, 1))
         if tag == "p":

@@ -3,7 +3,8 @@
 One abstract definition per kind of list; each HTML list gets its own ``w:num`` so that every
 list restarts at its first item, as it does in the PDF. The kinds copy the PDF's markers:
 bullets (and the visual style's ticks and warnings), 1. 2. 3., (a) (b) (c), (1) (2) (3), and
-the legal narrative's clause numbers (1. for a clause, 1.1 for a sub-clause).
+the legal narrative's clause numbers (1. for a clause, 1.1 for a sub-clause; in Polish § 1. for
+a clause and 1. for its paragraphs).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def _levels(kind: str) -> list[tuple[str, str, int, int]]:
             out.append(("lowerLetter", f"(%{i + 1})", 1040 + 360 * i, 480))
         elif kind == "paren":
             out.append(("decimal", f"(%{i + 1})", 440 + 360 * i, 440))
+        elif kind == "paragraphs" and i == 0:  # a Polish contract's clause: § 1.
+            out.append(("decimal", "§\u00a0%1.", 640, 640))
+        elif kind == "paragraphs" and i == 1:  # and its paragraphs: 1., 2.
+            out.append(("decimal", "%2.", 520, 520))
         elif i == 0:  # legal: clause
             out.append(("decimal", "%1.", 520, 520))
         elif i == 1:  # legal: sub-clause
@@ -65,7 +70,7 @@ def _abstract(abstract_id: int, kind: str) -> str:
 class Numbering:
     """Adds list definitions to a document and hands out a ``numId`` per HTML list."""
 
-    KINDS = ("bullet", "ticks", "warn", "decimal", "alpha", "paren", "legal")
+    KINDS = ("bullet", "ticks", "warn", "decimal", "alpha", "paren", "legal", "paragraphs")
 
     def __init__(self, document: Any) -> None:
         self._root = document.part.numbering_part.element

@@ -50,7 +50,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "body": frozenset(),
     "main": frozenset(),
     "article": frozenset(),
-    "section": frozenset({"signatures", "clauses"}),
+    "section": frozenset({"signatures", "clauses", "paragraphs"}),
     "header": frozenset(RUNNING),
     "footer": frozenset(RUNNING),
     "div": frozenset(

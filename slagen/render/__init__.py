@@ -73,14 +73,17 @@ def document_date(loaded: Loaded) -> datetime:
 
 def _charts(ctx: DocumentContext, a: Agreement, targets: TargetSet) -> DocumentContext:
     """Add the charts of styles that show them (:mod:`slagen.render.goal_chart` and
-    :mod:`slagen.render.process_charts`, which load matplotlib only when a style draws a chart)."""
+    :mod:`slagen.render.process_charts`, which load matplotlib only when a style draws a chart),
+    their labels and numbers in the document's language."""
+    from slagen.i18n import using
     from slagen.render.goal_chart import STYLES_WITH_CHARTS, build_charts
 
     if ctx.style not in STYLES_WITH_CHARTS:
         return ctx
     from slagen.render.process_charts import process_charts
 
-    return replace(ctx, charts=tuple(build_charts(ctx)), process_charts=process_charts(a, targets))
+    with using(ctx.locale):
+        return replace(ctx, charts=tuple(build_charts(ctx)), process_charts=process_charts(a, targets))
 
 
 def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS) -> Rendered:

@@ -23,6 +23,12 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from babel.dates import format_date
+
+from slagen.i18n import current, language
+from slagen.i18n import gettext as _
+from slagen.i18n import numbers as cldr
+from slagen.i18n.locales import babel_name
 from slagen.targets.base import MonthLine
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,6 +88,8 @@ class ChartImage:
 
 def _amount(d: Decimal) -> str:
     """A number as the chart labels show it: grouped thousands, no trailing zeros."""
+    if language(current()) != "en":
+        return cldr.number(d, current())
     if d == d.to_integral_value():
         return f"{int(d):,}"
     return f"{d.normalize():,f}"
@@ -89,6 +97,8 @@ def _amount(d: Decimal) -> str:
 
 def _month_name(month: str) -> str:
     y, m = (int(p) for p in month.split("-"))
+    if language(current()) != "en":
+        return format_date(date(y, m, 1), "LLL y", locale=babel_name(current()))
     return date(y, m, 1).strftime("%b %Y")
 
 
@@ -127,7 +137,7 @@ def _draw(
     for i, line in enumerate(lines):
         xs = [float(offset)] + [float(offset + p.day) for p in line.points]
         ys = [0.0] + [float(p.cumulative) for p in line.points]
-        ax.plot(xs, ys, color=colour, linewidth=1.4, linestyle="-", label="Goal line" if i == 0 else None)
+        ax.plot(xs, ys, color=colour, linewidth=1.4, linestyle="-", label=_("Goal line") if i == 0 else None)
         # The goal's figure above the line's end, or below it when the actuals end above it.
         below = i < len(cumulative) and bool(cumulative[i][1]) and cumulative[i][1][-1] >= ys[-1]
         ax.annotate(
@@ -156,7 +166,7 @@ def _draw(
                 marker="s",
                 markersize=2.2,
                 markevery=max(1, len(xs) // 10),
-                label="Actual" if i == 0 else None,
+                label=_("Actual") if i == 0 else None,
             )
     for b in bounds[1:-1]:
         ax.axvline(b, color=GRID_COLOUR, linewidth=0.6, linestyle=":")
@@ -166,12 +176,12 @@ def _draw(
         only = lines[0]
         ticks = [1, *range(5, only.days - 2, 5), only.days]
         ax.set_xticks([float(t) for t in ticks], [str(t) for t in ticks])
-        ax.set_xlabel(f"Day of {_month_name(only.month)}")
+        ax.set_xlabel(_("Day of %(month)s") % {"month": _month_name(only.month)})
     else:
         ax.set_xticks([float(b) for b in bounds], ["" for _ in bounds])
         ax.set_xticks(centres, [_month_name(line.month) for line in lines], minor=True)
         ax.tick_params(axis="x", which="minor", length=0)
-    ax.set_ylabel(f"Cumulative {unit}")
+    ax.set_ylabel(_("Cumulative %(unit)s") % {"unit": unit})
     ax.grid(axis="y", color=GRID_COLOUR, linewidth=0.4, linestyle="-")
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=7, ncols=2)
@@ -344,9 +354,9 @@ def _draw_bars(ax: Axes, bars: Sequence[BarValue], unit: str, target_label: str)
     else:
         for x, b in zip(xs, bars, strict=True):
             ax.hlines(float(b.target), x - 0.42, x + 0.42, **style)
-    handles: list[Artist] = [Patch(facecolor=MET_FILL, edgecolor=BAR_EDGE, linewidth=0.6, label="Met")]
+    handles: list[Artist] = [Patch(facecolor=MET_FILL, edgecolor=BAR_EDGE, linewidth=0.6, label=_("Met"))]
     handles.append(
-        Patch(facecolor=MISSED_FILL, edgecolor=BAR_EDGE, linewidth=0.6, hatch=MISSED_HATCH, label="Missed")
+        Patch(facecolor=MISSED_FILL, edgecolor=BAR_EDGE, linewidth=0.6, hatch=MISSED_HATCH, label=_("Missed"))
     )
     handles.append(Line2D([], [], label=target_label, **style))
     step = max(1, -(-len(bars) // 16))

@@ -5,18 +5,22 @@
 exactly: no float ever touches a figure, and a fraction is spelled digit by digit
 ("ninety-nine point nine five"). ``locale`` is the agreement's
 ``presentation.locale``: en-US writes "one hundred five" and "October 1, 2026",
-en-GB "one hundred and five" and "1 October 2026".
+en-GB "one hundred and five" and "1 October 2026". Polish (pl-PL) writes the figure first
+and the words after it, as a Polish contract does: "100 (słownie: sto) leadów",
+"5000,00 USD (słownie: pięć tysięcy dolarów amerykańskich 00/100)", "1 października 2026 r.",
+the words from num2words (:mod:`.words_pl`).
 
 The template environment registers :data:`FILTERS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from . import words_pl
 from .formatting import MONTHS, counted, long_date
 
 Number = Decimal | int
@@ -113,6 +117,8 @@ def number_words(value: Number, locale: str = "en-US") -> str:
     """``value`` in words: 105 -> "one hundred five" (en-GB "one hundred and five"),
     99.95 -> "ninety-nine point nine five", -3 -> "minus three"."""
     d = _decimal(value)
+    if words_pl.applies(locale):
+        return words_pl.number_words(d)
     whole, frac = _digits(d)
     words = _integer_words(whole, locale == "en-GB")
     if frac:
@@ -139,34 +145,47 @@ def figure(value: Number, places: int | None = None) -> str:
     return sign + f"{whole:,}" + (f".{frac}" if frac else "")
 
 
-def spelled(value: Number, unit: str = "", locale: str = "en-US") -> str:
+def spelled(
+    value: Number, unit: str = "", locale: str = "en-US", forms: Mapping[str, str] | None = None
+) -> str:
     """``value`` in words then figures, with its unit: "thirty (30) days",
-    "one hundred (100) qualified leads", "one (1) hour" (a plural unit made singular for one)."""
+    "one hundred (100) qualified leads", "one (1) hour" (a plural unit made singular for one;
+    ``forms``: the unit's plural forms by CLDR category)."""
     d = _decimal(value)
+    if words_pl.applies(locale):
+        return words_pl.spelled(d, counted(d, unit, forms) if unit else "")
     text = f"{number_words(d, locale)} ({figure(d)})"
     if not unit:
         return text
-    return f"{text} {counted(d, unit)}"
+    return f"{text} {counted(d, unit, forms)}"
 
 
 def hours(value: Number, locale: str = "en-US") -> str:
     """A number of hours: "twenty-four (24) hours"."""
+    if words_pl.applies(locale):
+        return words_pl.counted(_decimal(value), "hour")
     return spelled(value, "hours", locale)
 
 
 def days(value: Number, locale: str = "en-US") -> str:
     """A number of days: "thirty (30) days"."""
+    if words_pl.applies(locale):
+        return words_pl.counted(_decimal(value), "day")
     return spelled(value, "days", locale)
 
 
 def minutes(value: Number, locale: str = "en-US") -> str:
     """A number of minutes: "sixty (60) minutes"."""
+    if words_pl.applies(locale):
+        return words_pl.counted(_decimal(value), "minute")
     return spelled(value, "minutes", locale)
 
 
 def percent(value: Number, locale: str = "en-US") -> str:
     """A percentage: "ninety-nine point nine five percent (99.95%)"."""
     d = _decimal(value)
+    if words_pl.applies(locale):
+        return words_pl.percent(d)
     return f"{number_words(d, locale)} percent ({figure(d)}%)"
 
 
@@ -174,6 +193,8 @@ def money(value: Number, currency: str, locale: str = "en-US") -> str:
     """An amount as a cheque writes it: "five thousand United States dollars (USD 5,000.00)";
     with cents "one hundred and 50/100 ... (USD 100.50)". Amounts finer than a cent are errors."""
     d = _decimal(value)
+    if words_pl.applies(locale):
+        return words_pl.money(d, currency)
     name = CURRENCIES.get(currency, currency)
     whole, _ = _digits(d)
     cents = int((abs(d) - whole).scaleb(2).to_integral_value())
@@ -186,14 +207,17 @@ def money(value: Number, currency: str, locale: str = "en-US") -> str:
     return f"{sign}{words} {name} ({currency} {figure(d, 2)})"
 
 
-def quantity(value: Number, unit: str, currency: str, locale: str = "en-US") -> str:
+def quantity(
+    value: Number, unit: str, currency: str, locale: str = "en-US", forms: Mapping[str, str] | None = None
+) -> str:
     """A value in its unit, in words and figures: money when ``unit`` is the agreement's
-    ``currency``, a percentage for ``%``, else a count ("one hundred (100) leads")."""
+    ``currency``, a percentage for ``%``, else a count ("one hundred (100) leads"; ``forms``:
+    the unit's plural forms)."""
     if unit == currency:
         return money(value, currency, locale)
     if unit in ("%", "percent"):
         return percent(value, locale)
-    return spelled(value, unit, locale)
+    return spelled(value, unit, locale, forms)
 
 
 def ordinal(n: int) -> str:
@@ -205,6 +229,8 @@ def ordinal(n: int) -> str:
 def formal_date(d: date, locale: str = "en-US") -> str:
     """A date as a contract's recitals write it: "the 1st day of October, 2026"
     (en-GB "the 1st day of October 2026")."""
+    if words_pl.applies(locale):
+        return words_pl.formal_date(d)
     comma = "" if locale == "en-GB" else ","
     return f"the {ordinal(d.day)} day of {MONTHS[d.month - 1]}{comma} {d.year}"
 

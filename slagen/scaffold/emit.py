@@ -98,6 +98,8 @@ def mapping(data: dict[str, Any], model: type[BaseModel], indent: str = "", dash
         elif _is_model(tp):
             out.append(f"{lead}{key}:")
             out.extend(mapping(value, tp, key_indent + "  "))
+        elif isinstance(value, dict):  # a mapping of texts: a unit's plural forms
+            out.append(f"{lead}{key}: {{{', '.join(f'{k}: {scalar(v)}' for k, v in value.items())}}}")
         else:
             out.append(f"{lead}{key}: {scalar(value)}")
     return out

@@ -94,7 +94,7 @@ class ClausesView:
 
 def _name(p: Party, style: str) -> str:
     """A party as the style names it: its defined name in legal-narrative, else its name."""
-    return p.id.replace("-", " ").title() if style == LEGAL else p.name
+    return (p.short_name or p.id.replace("-", " ").title()) if style == LEGAL else p.name
 
 
 def _items(texts: list[str] | tuple[str, ...], style: str, conjunction: str = "and") -> tuple[str, ...]:

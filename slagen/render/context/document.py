@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from slagen.agreement.model import Agreement
-from slagen.i18n import N_, using
+from slagen.i18n import N_, language, using
 from slagen.i18n import gettext as _
 
 from ...targets import TargetSet
@@ -86,8 +86,16 @@ class PartyWords:
     def of(cls, n: int) -> "PartyWords":
         """The words for ``n`` parties."""
         if n == 2:
-            return cls()
-        return cls("any party", "all parties", "the other parties", "one another", "the other Parties")
+            return cls(
+                _("either party"),
+                _("both parties"),
+                _("the other party"),
+                _("each other"),
+                _("the other Party"),
+            )
+        return cls(
+            _("any party"), _("all parties"), _("the other parties"), _("one another"), _("the other Parties")
+        )
 
 
 @dataclass(frozen=True)
@@ -194,6 +202,11 @@ class DocumentContext:
     the delivery schedule of a supply agreement."""
     term_start_formal: str = ""
     """The first day of the term as a contract's preamble writes it: ``the 1st day of January, 2026``."""
+    place: str | None = None
+    """Where the agreement is concluded (``term.place``), as the legal style's opening names it."""
+    paragraph_marks: bool = False
+    """Whether the legal style numbers its clauses as a Polish contract does (``§ 1``, its
+    sub-clauses ``1.``, ``2.``) rather than ``1.`` and ``1.1``."""
     clauses: ClausesView | None = None
     """The standard clauses (definitions, measurement, claims, exclusions, remedies, law...)."""
     words: PartyWords = PartyWords()
@@ -257,6 +270,8 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         term_start=f.long_date(a.term.start, loc),
         term_end=f.long_date(a.term.end, loc),
         term_start_formal=spell.formal_date(a.term.start, loc),
+        place=a.term.place,
+        paragraph_marks=language(loc) == "pl",
         reporting_interval=f.adjective(a.term.reporting_interval),
         headings=translated(Headings),
         absent=translated(Absent),

@@ -36,6 +36,9 @@ class PartyRef:
     shape: str = "circle"
     """The shape marking the party, with its colour, so print in black and white still tells
     parties apart (visual style): ``circle``, ``square``, ``diamond``, ``triangle``, ``bar``, ``hollow-square``"""
+    term: str = ""
+    """The party's defined short name in the legal style ("Sprzedaż", by default "Sales" for
+    the id ``sales``)."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ class PartyView:
     """The shape marking the party (see :attr:`PartyRef.shape`)."""
     address: str | None = None
     """Registered or postal address, as the contract's preamble names it."""
+    term: str = ""
+    """The party's defined short name in the legal style (see :attr:`PartyRef.term`)."""
 
 
 @dataclass(frozen=True)
@@ -179,10 +184,16 @@ class StageView:
     """Whether the agreement has shared goals but none at this stage."""
 
 
+def defined_name(p: Party) -> str:
+    """The short name the legal style defines for ``p``: its ``short_name``, else its id in
+    title case (``sales`` -> ``Sales``)."""
+    return p.short_name or p.id.replace("-", " ").title()
+
+
 def party_refs(a: Agreement) -> dict[str, PartyRef]:
     """Each party by id, with its colour and shape (in order of appearance)."""
     return {
-        p.id: PartyRef(p.id, p.name, PALETTE[i % len(PALETTE)], SHAPES[i % len(SHAPES)])
+        p.id: PartyRef(p.id, p.name, PALETTE[i % len(PALETTE)], SHAPES[i % len(SHAPES)], defined_name(p))
         for i, p in enumerate(a.parties)
     }
 
@@ -231,7 +242,7 @@ def goal_view(
             limit = f.quantity(lv, g.limit.unit, cur)
             limit_words = spell.quantity(lv, g.limit.unit, cur, loc)
         limit_cmp = f.COMPARISON[g.limit.comparison]
-    target_words = spell.quantity(value, g.unit, cur, loc)
+    target_words = spell.quantity(value, g.unit, cur, loc, forms)
     measure = g.measure or ("total" if g.accrues else None)
 
     def said(t: str, lim: str) -> str:
@@ -258,10 +269,10 @@ def goal_view(
         computed_label=_(computed.label) if computed is not None and computed.rounding != AS_SET else None,
         period_total=f.quantity(total, g.unit, cur, forms) if total is not None else None,
         breakdown=breakdown(gt, g.unit, cur, loc, forms),
-        rounding=gt.rounding if gt is not None else "",
+        rounding=_(gt.rounding) if gt is not None else "",
         goal_lines=gt.goal_lines if gt is not None else (),
         target_words=target_words,
-        period_total_words=spell.quantity(total, g.unit, cur, loc) if total is not None else None,
+        period_total_words=spell.quantity(total, g.unit, cur, loc, forms) if total is not None else None,
         statement_words=said(target_words, limit_words),
         measure=measure,
         measure_label=kind_label(g.measure, g.totals),
@@ -283,6 +294,7 @@ def party_view(
         color=refs[p.id].color,
         shape=refs[p.id].shape,
         address=p.address,
+        term=refs[p.id].term,
         roles=f" {_('and')} ".join(_(ROLES[r]) for r in p.roles),
         description=p.description,
         lead=people[p.lead],

@@ -36,7 +36,7 @@ def _levels(kind: str) -> list[tuple[str, str, int, int]]:
         elif kind == "paren":
             out.append(("decimal", f"(%{i + 1})", 440 + 360 * i, 440))
         elif kind == "paragraphs" and i == 0:  # a Polish contract's clause: § 1.
-            out.append(("decimal", "§\u00a0%1.", 640, 640))
+            out.append(("decimal", "§\u00a0%1.\u00a0", 900, 900))  # a space even past the tab stop
         elif kind == "paragraphs" and i == 1:  # and its paragraphs: 1., 2.
             out.append(("decimal", "%2.", 520, 520))
         elif i == 0:  # legal: clause

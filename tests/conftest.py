@@ -232,13 +232,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: are reported as xfail (non-strict: one that passes again shows as XPASS); remove an entry when
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
 KNOWN_FAILING: dict[str, str] = {
-    "tests/test_docx.py::test_docx_says_what_the_pdf_says[it-service/legal-narrative]": "issue 16/19 DOCX test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_docx.py::test_docx_says_what_the_pdf_says[sales-marketing-service/two-column]": "issue 16/19 DOCX test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_layout.py::test_docx_pages_have_no_layout_defect[paper-supplier-tabular]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_layout.py::test_docx_pages_have_no_layout_defect[it-service-summary-first]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_layout.py::test_docx_pages_have_no_layout_defect[sales-marketing-service-summary-first]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[it-service-two-column]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
-    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[paper-supplier-tabular]": "issue 16 (layout check) test, failing on main after the parallel landings of this stop; not yet diagnosed",
 }
 
 

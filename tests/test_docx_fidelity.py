@@ -38,7 +38,8 @@ def convert(body: str, head: str = "") -> bytes:
 
 def test_fonts_are_embedded_obfuscated_and_cover_the_text() -> None:
     text = "Zażółć gęślą jaźń: 99.95% · €5,000 → “quoted”"
-    data = convert(f"<h1 class='title'>Paper SLA</h1><p>{text} <strong>bold</strong> <em>it</em></p>")
+    lists = "<ul><li>a bullet</li></ul><ul class='ticks'><li>a tick</li></ul>"
+    data = convert(f"<h1 class='title'>Paper SLA</h1><p>{text} <strong>bold</strong> <em>it</em></p>{lists}")
     z = zipfile.ZipFile(io.BytesIO(data))
     table = etree.fromstring(z.read("word/fontTable.xml"))
     rels = etree.fromstring(z.read("word/_rels/fontTable.xml.rels"))
@@ -53,11 +54,15 @@ def test_fonts_are_embedded_obfuscated_and_cover_the_text() -> None:
         font = TTFont(io.BytesIO(obfuscate(part, key)))
         cmap = font.getBestCmap()
         assert all(ord(c) in cmap for c in set(text) if not c.isspace()), face
+        # the list markers Word draws from numbering.xml in the same font (a missing glyph
+        # would print as an empty box)
+        assert ord("•") in cmap and ord("✓") in cmap, face
         assert len(part) < 200_000  # a subset, not the whole font
     settings = z.read("word/settings.xml").decode()
     assert "<w:embedTrueTypeFonts/>" in settings and "<w:saveSubsetFonts/>" in settings
     assert 'Extension="odttf"' in z.read("[Content_Types].xml").decode()
-    assert convert(f"<h1 class='title'>Paper SLA</h1><p>{text} <strong>bold</strong> <em>it</em></p>") == data
+    again = convert(f"<h1 class='title'>Paper SLA</h1><p>{text} <strong>bold</strong> <em>it</em></p>{lists}")
+    assert again == data
 
 
 def _embedded_regular(z: zipfile.ZipFile, family: str) -> dict[int, str]:

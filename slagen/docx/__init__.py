@@ -17,13 +17,14 @@ from typing import Literal
 
 from . import links
 from .blocks import convert
+from .css import COLUMN_WIDTHS, column_widths
 from .fonts import embed_fonts
 from .inline import REVISION, RevisionInfo
 from .numbering import Numbering
 from .package import normalise_zip, read_properties, set_properties
-from .page import keep_intros, set_header_footer, set_page
+from .page import keep_intros, release_before_breaks, set_header_footer, set_page
 from .story import Ctx, Story
-from .styles import body_size, line_spacing, page_font, page_meta, set_styles
+from .styles import body_size, heading_sizes, line_spacing, page_font, page_meta, set_styles
 from .tables import keep_table_rows, merge_heads, release_keeps
 from .tree import Element, parse_html
 from .vocabulary import check_vocabulary
@@ -49,9 +50,11 @@ def html_to_docx(html: str, options: DocxOptions) -> bytes:
     check_vocabulary(root)
     info = RevisionInfo(options.revision_author, options.revision_date or options.when, itertools.count(1))
     token = REVISION.set(info)
+    widths = COLUMN_WIDTHS.set(column_widths(root))
     try:
         return _convert(root, options)
     finally:
+        COLUMN_WIDTHS.reset(widths)
         REVISION.reset(token)
 
 
@@ -59,7 +62,7 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
     from docx import Document
 
     document = Document()
-    set_styles(document, page_font(root), line_spacing(root), body_size(root))
+    set_styles(document, page_font(root), line_spacing(root), body_size(root), heading_sizes(root))
     width = set_page(document, options.page_size, page_meta(root, "page-margins"))
     body = document.element.body
     for p in list(body.iterchildren()):
@@ -72,6 +75,7 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
     merge_heads(document)
     keep_table_rows(document)
     keep_intros(document)
+    release_before_breaks(document)
     set_header_footer(document, root, width)
     set_properties(document, read_properties(root), options.when)
     buf = io.BytesIO()

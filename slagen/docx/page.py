@@ -173,24 +173,47 @@ def set_header_footer(document: Any, root: Element, text_width: int) -> None:
                 run.font.size = Pt(8)
 
 
-#: How many paragraphs after a heading are kept with what follows them.
+#: How many paragraphs after a heading are kept with the one after them.
 INTRO_LINES = 2
+
+
+def _is_heading(el: Any) -> bool:
+    """Whether a body element is a heading paragraph (Title or Heading N)."""
+    if el is None or el.tag != qn("w:p") or el.pPr is None or el.pPr.pStyle is None:
+        return False
+    style = str(el.pPr.pStyle.val)
+    return style.startswith("Heading") or style == "Title"
 
 
 def keep_intros(document: Any) -> None:
     """Keep the first lines under a heading with what follows them, as the PDF does
     (``h2 + p { break-after: avoid }``, a list under a heading keeping its first items with
     it): the :data:`INTRO_LINES` paragraphs after a heading are kept with the next, so a heading
-    never ends a page with only its introductory sentence, its table or list on the next."""
+    never ends a page with only its introductory sentence, its table or list on the next.
+
+    A paragraph right before the next heading is not kept with it: the heading is kept with
+    what follows it, and keeping the paragraph too would chain a run of short headed sections
+    (goal after goal) into one block that jumps to the next page whole."""
     left = 0
     for child in document.element.body.iterchildren():
         if child.tag != qn("w:p"):
             left = 0
-            continue
-        p_pr = child.pPr
-        style = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else ""
-        if style.startswith("Heading") or style == "Title":
+        elif _is_heading(child):
             left = INTRO_LINES
         elif left and child.xpath("string(.)").strip():
-            child.get_or_add_pPr().keepNext_val = True
+            if not _is_heading(child.getnext()):
+                child.get_or_add_pPr().keepNext_val = True
             left -= 1
+
+
+def release_before_breaks(document: Any) -> None:
+    """Drop "keep with next" from a paragraph right before a page break (a paragraph that
+    starts a new page): there is nothing to keep it with on its page, and LibreOffice would
+    carry the whole kept run (a contents list) onto a page of its own."""
+    for child in document.element.body.iterchildren(qn("w:p")):
+        after = child.getnext()
+        p_pr = child.pPr
+        if p_pr is None or not p_pr.keepNext_val or after is None or after.tag != qn("w:p"):
+            continue
+        if after.pPr is not None and after.pPr.pageBreakBefore_val:
+            p_pr.keepNext_val = False

@@ -63,8 +63,32 @@ def body_size(root: Element) -> float:
         return 10.0
 
 
-def set_styles(document: Any, font: str = BODY_FONT, spacing: float = 1.15, size: float = 10.0) -> None:
-    """Set fonts and spacing close to the PDF's (``font``, ``size`` pt body, ``spacing`` lines)."""
+#: The sizes of h1 (the title), h2 and h3 in base.css, in points.
+HEADING_SIZES = (18.0, 13.0, 10.5)
+#: The CSS line height of headings (base.css ``h1, h2, h3 { line-height: 1.2 }``).
+HEADING_LINE = 1.2
+
+
+def heading_sizes(root: Element) -> tuple[float, float, float]:
+    """The sizes of the title, h2 and h3 the page's ``<meta name="heading-sizes">`` gives
+    ("18 13 10.5", as the style's CSS sets them), or :data:`HEADING_SIZES`."""
+    try:
+        title, h2, h3 = (float(v) for v in page_meta(root, "heading-sizes").split())
+    except ValueError:
+        return HEADING_SIZES
+    return title, h2, h3
+
+
+def set_styles(
+    document: Any,
+    font: str = BODY_FONT,
+    spacing: float = 1.15,
+    size: float = 10.0,
+    headings: tuple[float, float, float] = HEADING_SIZES,
+) -> None:
+    """Set fonts and spacing close to the PDF's (``font``, ``size`` pt body, ``spacing`` lines,
+    the title and Heading 1 and 2 at the ``headings`` sizes of the PDF's h1, h2 and h3, with
+    its margins: h2 16 pt before and 6 after, h3 10 and 4)."""
     styles = document.styles
     normal = styles["Normal"]
     _font(normal, font)
@@ -74,15 +98,22 @@ def set_styles(document: Any, font: str = BODY_FONT, spacing: float = 1.15, size
     title = styles["Title"]
     _font(title, font)
     title.font.color.rgb = RGBColor(0x1B, 0x1B, 0x1B)
+    title.font.size = Pt(headings[0])
+    title.paragraph_format.space_after = Pt(4)
+    title.paragraph_format.line_spacing = round(HEADING_LINE / DEJAVU_LINE, 2)
+    for border in title.element.findall(f"{qn('w:pPr')}/{qn('w:pBdr')}"):  # no rule under it
+        border.getparent().remove(border)
     if "Serif" in font:  # the legal narrative's title is centred, as its CSS sets h1.title
         title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for level, size in ((1, 18), (2, 14), (3, 11.5)):
+    h3 = headings[2]
+    for level, pt, before, after in ((1, headings[1], 16, 6), (2, h3, 10, 4), (3, h3, 8, 3)):
         h = styles[f"Heading {level}"]
         _font(h, font)
-        h.font.size = Pt(size)
+        h.font.size = Pt(pt)
         h.font.color.rgb = RGBColor(0x1F, 0x2A, 0x44)
-        h.paragraph_format.space_before = Pt(14 if level == 1 else 10)
-        h.paragraph_format.space_after = Pt(4)
+        h.paragraph_format.space_before = Pt(before)
+        h.paragraph_format.space_after = Pt(after)
+        h.paragraph_format.line_spacing = round(HEADING_LINE / DEJAVU_LINE, 2)
         h.paragraph_format.keep_with_next = True
     lp = styles["List Paragraph"]
     lp.paragraph_format.space_after = Pt(2)

@@ -17,6 +17,7 @@ from docx.table import _Cell
 
 from ..errors import RenderError
 from . import inline
+from .css import widths_for
 from .oxml import insert_ppr
 from .story import Convert, Ctx, Story, children, data_colour, misplaced, paragraph, style_colour
 from .tree import Element
@@ -74,7 +75,7 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     ncols = max(sum(_span(c) for c in tr.elements()) for tr, _ in rows)
     t = story.table(len(rows), ncols)
     borders(t, _GRID_BORDERS)
-    widths = _column_widths(rows, ncols, ctx.width)
+    widths = _column_widths(rows, ncols, ctx.width, widths_for(el.classes))
     set_grid(t, widths)
     for row, (tr, header) in zip(t.rows, rows, strict=True):
         row_props(row, header=header)
@@ -124,9 +125,20 @@ def _cell_text_size(tr: Any, size: float) -> None:
 CHAR = 63500  # width of an average character of 9 pt table text, in EMU
 
 
-def _column_widths(rows: list[tuple[Element, bool]], ncols: int, total: int) -> list[int]:
-    """Widths as a browser's automatic table layout gives them, roughly: each column at least
-    as wide as its longest word, the rest shared by how much text each column holds."""
+def _column_widths(
+    rows: list[tuple[Element, bool]], ncols: int, total: int, fixed: dict[int, float] | None = None
+) -> list[int]:
+    """Widths as a browser's automatic table layout gives them (CSS 2.1, 17.5.2.2): the
+    ``fixed`` columns at their share of the width (as the style's CSS sets them), every other
+    column at least as wide as its longest word (its minimum), and the room left over shared
+    in proportion to how much wider than that its longest cell wants to be (its maximum)."""
+    fixed = {c: share for c, share in (fixed or {}).items() if 0 <= c < ncols}
+    set_width = {c: int(total * share) for c, share in fixed.items()}
+    if sum(set_width.values()) >= total or len(set_width) == ncols:
+        out = [set_width.get(c, 0) for c in range(ncols)]
+        out[-1] += total - sum(out)
+        return out
+    free = [c for c in range(ncols) if c not in set_width]
     longest = [3] * ncols
     wanted = [3] * ncols
     for tr, _ in rows:
@@ -136,14 +148,21 @@ def _column_widths(rows: list[tuple[Element, bool]], ncols: int, total: int) -> 
             if span == 1 and col < ncols:
                 text = cell.text().split()
                 longest[col] = max(longest[col], *(len(w) + 1 for w in text), 3)
-                wanted[col] = max(wanted[col], min(len(" ".join(text)), 45))
+                wanted[col] = max(wanted[col], len(" ".join(text)) + 1)
             col += span
-    least = [n * CHAR + 150000 for n in longest]  # plus the cell's padding
-    if sum(least) >= total:
-        out = [total * w // sum(least) for w in least]
+    room = total - sum(set_width.values())
+    least = [longest[c] * CHAR + 150000 for c in free]  # plus the cell's padding
+    most = [max(wanted[c] * CHAR + 150000, m) for c, m in zip(free, least, strict=True)]
+    if sum(least) >= room:
+        auto = [room * w // sum(least) for w in least]
+    elif sum(most) <= room:  # every column at its widest, the rest shared by that width
+        auto = [w + (room - sum(most)) * w // sum(most) for w in most]
     else:
-        extra = [max(w - n, 1) for w, n in zip(wanted, longest, strict=True)]
-        out = [m + (total - sum(least)) * e // sum(extra) for m, e in zip(least, extra, strict=True)]
+        extra = [w - m for w, m in zip(most, least, strict=True)]
+        auto = [m + (room - sum(least)) * e // sum(extra) for m, e in zip(least, extra, strict=True)]
+    out = [set_width.get(c, 0) for c in range(ncols)]
+    for c, w in zip(free, auto, strict=True):
+        out[c] = w
     out[-1] += total - sum(out)
     return out
 

@@ -85,6 +85,8 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "a": frozenset({"rl-link", "page-ref"}),
     "span": frozenset({"name", "from", "blank", "detail", MARK}),
     "br": frozenset(),
+    # a place a long word may wrap (an e-mail address, slagen/render/breaks.py): no character
+    "wbr": frozenset(),
     # lists and defined terms
     "ul": frozenset({"ticks", "warn"}),
     "ol": frozenset({"alpha", "parties-list"}),
@@ -201,7 +203,7 @@ STYLE_ONLY: frozenset[str] = frozenset(
 # Prefixes of style-only classes: style-<name> on <body>, shape-<shape> and icon-<name> on marks.
 STYLE_PREFIXES = ("style-", "shape-", "icon-")
 
-INLINE = frozenset({"strong", "em", "span", "br", "ins", "del", "a"})
+INLINE = frozenset({"strong", "em", "span", "br", "wbr", "ins", "del", "a"})
 _PNG = "data:image/png;base64,"
 HEAD_ONLY = frozenset({"head", "title", "meta", "link", "style"})
 

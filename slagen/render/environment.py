@@ -23,6 +23,7 @@ from ..errors import RenderError
 from ..i18n import DEFAULT, translations
 from ..util.files import confined, resolve
 from .bidi import isolate
+from .breaks import FILTERS as BREAK_FILTERS
 from .builtin import builtin_templates
 from .bytecode import bytecode_cache
 from .phrases import FILTERS as PHRASE_FILTERS
@@ -97,8 +98,9 @@ def upfirst(text: str) -> str:
 def _filters() -> dict[str, Callable[..., Any]]:
     """Every filter templates may use: ``upfirst``, the words of the legal narrative
     (numbers and dates spelled out, :mod:`slagen.render.words`) and the sentence endings of
-    :mod:`slagen.render.phrases` (one full stop after a name such as "B.V.")."""
-    return {"upfirst": upfirst, **FILTERS, **PHRASE_FILTERS}
+    :mod:`slagen.render.phrases` (one full stop after a name such as "B.V.") and the
+    e-mail addresses that wrap at their dots (:mod:`slagen.render.breaks`)."""
+    return {"upfirst": upfirst, **FILTERS, **PHRASE_FILTERS, **BREAK_FILTERS}
 
 
 @functools.lru_cache(maxsize=16)

@@ -161,3 +161,121 @@ def test_signatures_are_kept_together_without_a_page_of_their_own() -> None:
     assert 'w:type="page"' not in xml and "pageBreakBefore" not in xml
     signing = [p for p in d.paragraphs if p.text in ("By signing below.", "Ann")]
     assert all(p.paragraph_format.keep_with_next and p.paragraph_format.keep_together for p in signing)
+
+
+def test_title_and_headings_take_the_sizes_of_the_style() -> None:
+    d = docx.Document(io.BytesIO(convert("<h1 class='title'>SLA</h1><h2>Goals</h2><h3>Uptime</h3>")))
+    sizes = [d.styles[s].font.size.pt for s in ("Title", "Heading 1", "Heading 2")]
+    assert sizes == [18, 13, 10.5]  # base.css h1, h2, h3
+    legal = convert("<h1 class='title'>SLA</h1>", '<meta name="heading-sizes" content="17 11 10">')
+    d = docx.Document(io.BytesIO(legal))
+    assert [d.styles[s].font.size.pt for s in ("Title", "Heading 1", "Heading 2")] == [17, 11, 10]
+    assert d.styles["Heading 1"].paragraph_format.space_before.pt == 16  # h2 { margin: 16pt 0 6pt }
+
+
+def grid(d: docx.document.Document) -> list[float]:
+    """The first table's column widths, as shares of the table's width."""
+    cols = [gc.w for gc in d.tables[0]._tbl.tblGrid.gridCol_lst]
+    return [c / sum(cols) for c in cols]
+
+
+def test_columns_take_the_widths_the_css_fixes_and_share_the_rest_by_their_text() -> None:
+    long_text = "Delivery notes signed at the head office and the print studio, checked every week " * 2
+    table = (
+        "<table class='goals'><thead><tr><th>Goal</th><th>Over Q4</th><th>Measured by</th></tr></thead>"
+        f"<tbody><tr><td>Reams delivered</td><td>not summed</td><td>{long_text}</td></tr></tbody></table>"
+    )
+    css = (
+        "<style>table.goals th:nth-child(1) { width: 24%; } table.key td:first-child { width: 40%; }</style>"
+    )
+    fixed = grid(docx.Document(io.BytesIO(convert(table, css))))
+    assert abs(fixed[0] - 0.24) < 0.005
+    assert fixed[2] > 3 * fixed[1]  # the long text gets the room, "not summed" keeps its words
+    auto = grid(docx.Document(io.BytesIO(convert(table.replace("class='goals'", "")))))
+    assert auto[2] > auto[0] and auto[2] > auto[1] and abs(auto[0] - 0.24) > 0.01
+
+
+def keeps(d: docx.document.Document) -> dict[str, bool]:
+    """Each paragraph's text: whether it is kept with the next (set on it, or by its style)."""
+    out = {}
+    for p in d.paragraphs:
+        own = p.paragraph_format.keep_with_next
+        out[p.text] = bool(p.style.paragraph_format.keep_with_next if own is None else own)
+    return out
+
+
+def test_a_heading_keeps_two_paragraphs_but_no_chain_of_sections() -> None:
+    body = "".join(
+        f"<h3>Goal {i}</h3><p>Statement {i}.</p><p>Detail {i}.</p><p>More {i}.</p>" for i in (1, 2)
+    )
+    kept = keeps(docx.Document(io.BytesIO(convert(body))))
+    assert kept["Goal 1"] and kept["Statement 1."] and kept["Detail 1."]  # heading + 3 lines
+    assert not kept["More 1."]  # the third paragraph goes where the page falls
+    two = keeps(docx.Document(io.BytesIO(convert("<h3>A</h3><p>One.</p><p>Two.</p><h3>B</h3><p>x</p>"))))
+    assert two["One."] and not two["Two."]  # not kept with the next heading: no chain A -> B
+
+
+def test_nothing_is_kept_with_a_page_break() -> None:
+    body = (
+        "<h2>Contents</h2><p class='toc'>1. Overview</p><p class='toc'>2. Goals</p>"
+        "<div class='page-break'></div><h2>1. Overview</h2><p>Text.</p>"
+    )
+    d = docx.Document(io.BytesIO(convert(body)))
+    toc = [p for p in d.paragraphs if "toc" not in p.style.name and p.text.startswith(("1. O", "2. G"))]
+    toc = [p for p in toc if p.style.name != "Heading 1"]
+    # the contents lines stay together, the last is not kept with the page after the break
+    assert [bool(p.paragraph_format.keep_with_next) for p in toc] == [True, False]
+    assert keeps(d)["Contents"]
+
+
+VISUAL = (
+    "<div class='v-cover'><p class='v-kicker'>Customer agreement</p><h1 class='title'>Hosting SLA</h1>"
+    "<p class='v-sub'>Q4 · version 3</p></div>"
+    "<div class='flow'><div class='flow-step'><span class='step-no'>1</span> Monitoring</div>"
+    "<div class='flow-step none'><span class='step-no'>2</span> Maintenance<br><span class='note'>no goal</span></div></div>"
+    "<h3>1 Monitoring</h3><p>Cards.</p>"
+    "<div class='tile strikes'><p class='tile-figure'>3 strikes</p><p class='tile-label'>in one quarter</p>"
+    "<p>Each missed month counts.</p></div>"
+    "<div class='timeline'><div class='tl-item'><span class='tl-dot'></span><p class='tl-label'>Start of term</p>"
+    "<p>1 October 2026</p></div><div class='tl-item'><span class='tl-dot end'></span>"
+    "<p class='tl-label'>End of term</p><p>30 September 2027</p></div></div>"
+)
+
+
+def cell_fill(tc: etree._Element) -> str | None:
+    shd = tc.find(f"{W}tcPr/{W}shd")
+    return None if shd is None else shd.get(f"{W}fill")
+
+
+def test_the_visual_callouts_are_shaded_tables_and_a_kept_strip() -> None:
+    d = docx.Document(io.BytesIO(convert(VISUAL)))
+    banner, tile, timeline = d.tables
+    # the banner: navy, white text, the title in it, an orange rule under it
+    (cover,) = banner._tbl.iter(f"{W}tc")
+    assert cell_fill(cover) == "123A5A"
+    texts = [p.text for p in banner.rows[0].cells[0].paragraphs]
+    assert texts == ["Customer agreement", "Hosting SLA", "Q4 · version 3"]
+    assert {str(r.font.color.rgb) for p in banner.rows[0].cells[0].paragraphs for r in p.runs} == {"FFFFFF"}
+    assert banner.rows[0].cells[0].paragraphs[1].style.name == "Title"
+    bottom = banner._tbl.find(f"{W}tblPr/{W}tblBorders/{W}bottom")
+    assert bottom.get(f"{W}color") == "F2A93B"
+    # the strikes tile: edged in rust, centred, the figure large and bold
+    edge = tile._tbl.find(f"{W}tblPr/{W}tblBorders/{W}left")
+    assert edge.get(f"{W}color") == "A4452C"
+    figure, label, rule = tile.rows[0].cells[0].paragraphs
+    assert figure.text == "3 strikes" and figure.runs[0].font.size.pt == 16 and figure.runs[0].font.bold
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in (figure, label, rule))
+    assert label.runs[0].font.all_caps and rule.text == "Each missed month counts."
+    # the timeline: one cell per date, each with its dot (the end filled)
+    cells = timeline.rows[0].cells
+    assert [c.paragraphs[0].text for c in cells] == ["○", "●"]
+    assert [c.paragraphs[1].text for c in cells] == ["Start of term", "End of term"]
+    assert cells[1].paragraphs[2].text == "30 September 2027"
+    # the stage strip: one paragraph of shaded steps, every word kept, kept with the first stage
+    (strip,) = [p for p in d.paragraphs if "Monitoring" in p.text and p.style.name != "Heading 2"]
+    assert " ".join(strip.text.split()) == "1 Monitoring ▶ 2 Maintenance · no goal"
+    assert strip.paragraph_format.keep_with_next
+    fills = {
+        r._r.find(f"{W}rPr/{W}shd").get(f"{W}fill") for r in strip.runs if r.text.strip() not in ("▶", "")
+    }
+    assert {"123A5A", "E7EEF5"} <= fills  # a navy number, a light step

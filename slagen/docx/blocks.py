@@ -11,7 +11,7 @@ from typing import Any
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Pt
 
-from . import images, inline, links, tables
+from . import callouts, images, inline, links, tables
 from .inline import GREY, WHITE
 from .oxml import insert_ppr
 from .story import Ctx, Story, children, misplaced, paragraph, style_colour
@@ -99,7 +99,13 @@ def _block(el: Element, story: Story, ctx: Ctx) -> None:
     elif tag == "figure" and (el.has_class("chart") or el.has_class("logo")):
         images.figure(el, story, ctx)
     elif tag == "div" and el.has_class("flow"):  # the stage strip stays with the first stage
-        convert(el, story, replace(ctx, keep=True))
+        callouts.flow(el, story, ctx)
+    elif tag == "div" and el.has_class("v-cover"):
+        callouts.banner(el, story, ctx, convert)
+    elif tag == "div" and el.has_class("tile"):
+        callouts.tile(el, story, ctx, convert)
+    elif tag == "div" and el.has_class("timeline"):
+        callouts.timeline(el, story, ctx, convert)
     elif tag == "section" and el.has_class("signatures"):
         # As in the PDF: no page of its own, but kept on one page (every paragraph kept whole
         # and with the next).

@@ -34,6 +34,10 @@ MARK_SHAPES = {
     "ring": "○",
 }
 
+# The visual style's callouts, each a Word structure of its own (slagen/docx/callouts.py): the
+# cover banner, a figure tile, the review timeline and the stage strip.
+CALLOUTS = ("v-cover", "tile", "timeline", "flow")
+
 # Classes a redline (slagen/redline/) adds to the page it marks: change bars and the summary
 # page, which only give the PDF its look (the DOCX marks the words as tracked changes).
 REDLINE_CLASSES = frozenset({"rl-changed", "rl-inserted", "rl-deleted", "rl-summary"})
@@ -54,7 +58,18 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "header": frozenset(RUNNING),
     "footer": frozenset(RUNNING),
     "div": frozenset(
-        {"columns", "column", "block", "page-break", "signature", "sub", WHOLE, WATERMARK, *RUNNING}
+        {
+            "columns",
+            "column",
+            "block",
+            "page-break",
+            "signature",
+            "sub",
+            WHOLE,
+            WATERMARK,
+            *RUNNING,
+            *CALLOUTS,
+        }
     ),
     # text
     "h1": frozenset({"title"}),
@@ -141,12 +156,10 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "goal-heads",
         "goal-row",
         # visual
-        "v-cover",
         "v-sub",
         "legend",
         "legend-title",
         "legend-item",
-        "flow",
         "flow-step",
         "stage",
         "stage-columns",
@@ -163,12 +176,10 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "goal-total",
         "goal-meta",
         "meta-label",
-        "tile",
         "tile-column",
         "tile-figure",
         "strikes",
         "small",
-        "timeline",
         "tl-item",
         "tl-dot",
         "end",

@@ -139,6 +139,15 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class GoalOverflow:
+    """A party's goals beyond the rows of the goal grid, in rows as wide as the grid."""
+
+    party: PartyView | None
+    """The party whose goals these are; None for the shared goals."""
+    rows: tuple[tuple[GoalView | None, ...], ...]
+
+
+@dataclass(frozen=True)
 class DocumentContext:
     """Everything a style's template may print (the name ``doc`` in templates)."""
 
@@ -212,16 +221,51 @@ class DocumentContext:
     words: PartyWords = PartyWords()
     """Words chosen by the number of parties (``either party`` or ``any party``)."""
 
+    def _goal_columns(self) -> list[tuple[GoalView, ...]]:
+        columns = [p.goals for p in self.parties]
+        if self.shared_goals:
+            columns.append(self.shared_goals)
+        return columns
+
+    def _grid_depth(self) -> int:
+        """How many rows the party grid has: as many as the second-longest column, so that no
+        row holds a single card beside empty columns (the longest column's surplus goes to
+        :attr:`goal_overflow`), unless that surplus is a single goal (left in the grid)."""
+        lengths = sorted((len(c) for c in self._goal_columns()), reverse=True)
+        if not lengths:
+            return 0
+        second = max(lengths[1] if len(lengths) > 1 else 0, 1)
+        return lengths[0] if lengths[0] - second < 2 else second
+
     @property
     def goal_rows(self) -> tuple[tuple[GoalView | None, ...], ...]:
         """The goals as a grid with one column per party (and one for shared goals, if any):
         row n holds the n-th goal of each column (None where a column has fewer), so a page
-        breaks between rows of goals, never inside a column."""
-        columns = [p.goals for p in self.parties]
-        if self.shared_goals:
-            columns.append(self.shared_goals)
-        depth = max((len(c) for c in columns), default=0)
+        breaks between rows of goals, never inside a column. A column far longer than the
+        others continues below the grid (:attr:`goal_overflow`)."""
+        columns = self._goal_columns()
+        depth = self._grid_depth()
         return tuple(tuple(c[n] if n < len(c) else None for c in columns) for n in range(depth))
+
+    @property
+    def goal_overflow(self) -> tuple[GoalOverflow, ...]:
+        """The goals of a column beyond the grid's rows, laid out across every column under
+        the party's own head ("continued"), so one party's many goals fill the width of the
+        page instead of one column beside empty ones."""
+        columns = self._goal_columns()
+        width = len(columns)
+        depth = self._grid_depth()
+        owners: list[PartyView | None] = [*self.parties, None][: len(columns)]
+        out = []
+        for party, column in zip(owners, columns, strict=True):
+            rest = column[depth:]
+            if rest:
+                rows = tuple(
+                    tuple(rest[i + j] if i + j < len(rest) else None for j in range(width))
+                    for i in range(0, len(rest), width)
+                )
+                out.append(GoalOverflow(party, rows))
+        return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ and the stage strip, each looking as it does in the PDF (templates/visual/visual
 - ``div.tile`` (a figure and its label, e.g. "3 strikes" or a notice period): a one-cell table
   edged in navy (``.strikes`` in rust), its text centred, the figure large and bold;
 - ``div.timeline`` > ``div.tl-item`` (the review dates): a one-row table, a cell per date under
-  a light rule, each with its dot (filled for the end of term) in navy;
+  a light rule, each with its dot (◉ for the end of term, ◎ before) in navy;
 - ``div.flow`` > ``div.flow-step`` (the stage strip): one paragraph of shaded steps with their
   numbers and arrows between them, kept with the first stage (a paragraph, not a table, because
   LibreOffice does not keep a table with what follows it, and the strip must not end a page).
@@ -125,7 +125,8 @@ def timeline(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
         inner = _cell_story(cell)
         dot = inner.paragraph()
         end = any(c.has_class("tl-dot") and c.has_class("end") for c in item.elements())
-        run = dot.add_run("●" if end else "○")
+        # not ● or ○: those are the parties' and the shared goals' marks in the key
+        run = dot.add_run("◉" if end else "◎")
         run.font.color.rgb = RGBColor.from_string(NAVY)
         run.font.size = Pt(10)
         dot.paragraph_format.space_after = Pt(1)

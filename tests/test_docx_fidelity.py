@@ -268,7 +268,7 @@ def test_the_visual_callouts_are_shaded_tables_and_a_kept_strip() -> None:
     assert label.runs[0].font.all_caps and rule.text == "Each missed month counts."
     # the timeline: one cell per date, each with its dot (the end filled)
     cells = timeline.rows[0].cells
-    assert [c.paragraphs[0].text for c in cells] == ["○", "●"]
+    assert [c.paragraphs[0].text for c in cells] == ["◎", "◉"]  # not the parties' marks
     assert [c.paragraphs[1].text for c in cells] == ["Start of term", "End of term"]
     assert cells[1].paragraphs[2].text == "30 September 2027"
     # the stage strip: one paragraph of shaded steps, every word kept, kept with the first stage

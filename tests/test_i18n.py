@@ -41,6 +41,8 @@ TRANSLATED = (
 )
 #: The styles of the Polish example, each read back from its PDF and DOCX.
 POLISH_STYLES = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
+#: Of those, the styles the Polish example does not declare (rendered with --style).
+UNDECLARED = ("two-column", "summary-first")
 
 
 # --- CLDR formats -------------------------------------------------------------------------
@@ -251,18 +253,18 @@ def polish(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], st
     out = tmp_path_factory.mktemp("pl")
     result = run("render", str(POLISH), "--format", "pdf,docx", "-o", str(out))
     assert result.exit_code == 0, result.output
-    # summary-first, which the example does not declare (its DOCX runs long: issue 16)
-    result = run(
-        "render", str(POLISH), "--style", "summary-first", "--format", "pdf,docx", "-o", str(out / "sf")
-    )
-    assert result.exit_code == 0, result.output
+    # the styles the example does not declare (their layout is not yet clean in Polish: summary-first's
+    # DOCX runs long, two-column leaves a heading at a page foot; issue 16)
+    for extra in UNDECLARED:
+        result = run("render", str(POLISH), "--style", extra, "--format", "pdf,docx", "-o", str(out / extra))
+        assert result.exit_code == 0, result.output
     from docx import Document
 
     texts = {}
     for style in POLISH_STYLES:
-        where = out / "sf" if style == "summary-first" else out
+        where = out / style if style in UNDECLARED else out
         pdf, docx_file = (
-            next(p for p in where.rglob(f"*.{ext}") if style == "summary-first" or p.stem.endswith(style))
+            next(p for p in where.rglob(f"*.{ext}") if style in UNDECLARED or p.stem.endswith(style))
             for ext in ("pdf", "docx")
         )
         section = Document(str(docx_file)).sections[0]

@@ -15,12 +15,12 @@ def agreement(agreement_id: str, *, signed: bool = False, quota: int = 5000) -> 
     """The sales-marketing example as ``agreement_id``: one style (two-column), PDF only,
     signed off by both signatories or by one only."""
     text = example_text("sales-marketing")
-    assert ALL_STYLES in text and "    signed_on: 2026-09-29\n" in text
+    assert ALL_STYLES in text and "    signed_on: 2025-12-16\n" in text
     text = text.replace("id: sales-marketing\n", f"id: {agreement_id}\n", 1)
     text = text.replace(ALL_STYLES, "styles: [two-column]")
     text = text.replace("sales_quota: 5000\n", f"sales_quota: {quota}\n")
     if not signed:
-        text = text.replace("    signed_on: 2026-09-29\n", "")
+        text = text.replace("    signed_on: 2025-12-16\n", "")
     return text
 
 

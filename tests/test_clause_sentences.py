@@ -89,6 +89,34 @@ def _customer_with_every_goal_kind(tmp_path: Path) -> Path:
     }
     reports.pop("per", None)  # a total is not per event
     data["goals"].append(reports)
+    data["goals"].append(
+        {
+            **reports,
+            "id": "answer-time",
+            "metric": "Average time to answer a call",
+            "comparison": "at-most",
+            "target": {"value": 45},
+            "unit": "seconds",
+            "accrues": False,
+            "measure": "average",
+            "per": "call answered",
+            "measured_by": "Telephone system logs",
+        }
+    )
+    data["goals"].append(
+        {
+            **reports,
+            "id": "fixed-on-time",
+            "metric": "Severity-2 incidents resolved in time",
+            "comparison": "at-least",
+            "target": {"value": 90},
+            "unit": "%",
+            "accrues": False,
+            "measure": "share",
+            "per": "severity-2 incident",
+            "limit": {"comparison": "at-most", "target": {"value": 8}, "unit": "hours"},
+        }
+    )
     data["clauses"]["claims"]["automatic"] = True
     data["clauses"]["remedies"] = {"sole_remedy": False, "cash": True, "liability_cap": "in-addition"}
     target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -193,6 +221,34 @@ def test_every_clause_sentence_follows_the_rules(tmp_path: Path, parties: int) -
     assert len(sentences) >= (15 if parties == 2 else 3)
     problems = {s: broken_rules(s, allowed) for s in sentences}
     assert {s: p for s, p in problems.items() if p} == {}
+
+
+def test_each_goal_kind_states_its_formula(tmp_path: Path) -> None:
+    path = _customer_with_every_goal_kind(tmp_path)
+    loaded = load_agreement(path)
+    formulas = {}
+    for style in ("legal-narrative", "two-column"):
+        text = " ".join(_plain(render_html(loaded, style=style).html).split())
+        formulas[style] = text
+    legal, plain = formulas["legal-narrative"], formulas["two-column"]
+    assert (
+        "Average time to answer a call for each month is S ÷ N, where N is the number of events in "
+        "the month, an event being one call answered, and S is the sum of the events' figures; the "
+        "figures are taken from telephone system logs, and the Goal is met when it is at most "
+        "forty-five (45) seconds." in legal
+    )
+    assert (
+        "Severity-2 incidents resolved in time for each month is M ÷ N × 100, where N is the number of "
+        "events in the month, an event being one severity-2 incident, and M is the number of those "
+        "whose figure is at most eight (8) hours; the figures are taken from " in legal
+    )
+    assert "and the Goal is met when it is at least ninety percent (90%)." in legal
+    assert "is measured for each severity-1 incident on its own, from " in legal
+    assert "Monthly service reports sent is the total counted over each month, from " in legal
+    assert "is (Maximum Available Minutes − Downtime) ÷ Maximum Available Minutes × 100" in legal
+    # the other styles state the same formulas with figures only
+    assert "an event being one call answered" in plain and "when it is at most 45 seconds." in plain
+    assert "whose figure is at most 8 hours;" in plain and "when it is at least 90%." in plain
 
 
 def test_a_broken_phrase_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,7 +82,7 @@ def test_signing_makes_the_period_final_and_unsigning_needs_force(folder: Path) 
     (folder / "acme.yaml").write_text(agreement("acme"), encoding="utf-8")
     refused = run("build", "agreements")
     assert refused.exit_code == 1
-    assert "  - sign_off[kendra].signed_on: removed: 2026-09-29" in refused.stderr.splitlines()
+    assert "  - sign_off[kendra].signed_on: removed: 2025-12-16" in refused.stderr.splitlines()
     assert PDF.read_bytes() == signed_pdf
     assert run("build", "agreements", "--force").exit_code == 0
     assert not COPY.exists()

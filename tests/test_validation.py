@@ -389,6 +389,8 @@ def test_dates_are_ordered_and_the_period_lies_in_the_term(tmp_path: Path) -> No
         "(2026-07-01 to 2026-06-30), got 2026-Q4 (2026-10-01 to 2026-12-31)",
         f"{at(text, 'mid_term: 2027-01-04', '2027')}: review.mid_term: expected a date inside the term "
         "(2026-07-01 to 2026-06-30), got 2027-01-04",
+        f"{at(text, 'end_of_term: 2027-06-14', '2027')}: review.end_of_term: expected a date inside the "
+        "term (2026-07-01 to 2026-06-30), got 2027-06-14",
     )
 
 
@@ -410,6 +412,34 @@ def test_the_end_of_term_review_follows_the_mid_term_one(tmp_path: Path) -> None
         f"{at(text, 'end_of_term: 2026-12-01', '2026')}: review.end_of_term: expected a date after the "
         "mid-term review (2027-01-04), got 2026-12-01",
     )
+
+
+def test_a_review_before_the_last_signature_is_refused(tmp_path: Path) -> None:
+    text = edit(BASE, "  mid_term: 2027-01-04", "  mid_term: 2026-09-01")
+    fails(
+        tmp_path,
+        text,
+        f"{at(text, 'mid_term: 2026-09-01', '2026')}: review.mid_term: expected a date on or after the "
+        "last signature (2026-09-28, by maria), got 2026-09-01",
+    )
+    signed_late = edit(BASE, "    signed_on: 2026-09-28", "    signed_on: 2027-02-01")
+    fails(
+        tmp_path,
+        signed_late,
+        f"{at(signed_late, 'mid_term: 2027-01-04', '2027')}: review.mid_term: expected a date on or after "
+        "the last signature (2027-02-01, by maria), got 2027-01-04",
+    )
+
+
+def test_the_end_of_term_review_lies_inside_the_term(tmp_path: Path) -> None:
+    text = edit(BASE, "  end_of_term: 2027-06-14", "  end_of_term: 2027-07-15")
+    fails(
+        tmp_path,
+        text,
+        f"{at(text, 'end_of_term: 2027-07-15', '2027')}: review.end_of_term: expected a date inside the "
+        "term (2026-07-01 to 2027-06-30), got 2027-07-15",
+    )
+    assert check(tmp_path, edit(BASE, "  end_of_term: 2027-06-14", "  end_of_term: 2027-06-30"))[1] == 0
 
 
 # --- the run as a whole ---------------------------------------------------------------------

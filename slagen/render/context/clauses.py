@@ -181,12 +181,29 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
             f"{g.metric} is the sum of the minutes of Downtime in each {window}, and the Goal is met "
             f"when it is {view.comparison} {target}"
         )
-    how = "the total counted" if g.accrues else "the figure measured"
-    source = f" from {_lower_first(clause_text(g.measured_by), names)}" if g.measured_by else ""
-    return sentence(
-        f"{g.metric} is {how} over each {window}{source}, and the Goal is met when it is "
-        f"{view.comparison} {target}"
-    )
+    source = f", from {_lower_first(clause_text(g.measured_by), names)}" if g.measured_by else ""
+    met = f"the Goal is met when it is {view.comparison} {target}"
+    taken = f"the figures are taken{source.removeprefix(',')}, and " if source else ""
+    per = clause_text(g.per) if g.per else "event"
+    if view.measure == "average":
+        return sentence(
+            f"{g.metric} for each {window} is S ÷ N, where N is the number of events in the {window}, "
+            f"an event being one {per}, and S is the sum of the events' figures; {taken}{met}"
+        )
+    if view.measure == "share":
+        limit = view.limit_words if style == LEGAL else view.limit
+        return sentence(
+            f"{g.metric} for each {window} is M ÷ N × 100, where N is the number of events in the {window}, "
+            f"an event being one {per}, and M is the number of those whose figure is "
+            f"{view.limit_comparison} {limit}; {taken}{met}"
+        )
+    if view.measure == "per-event":
+        return sentence(
+            f"{g.metric} is measured for each {per} on its own{source}, and the Goal is met for a {per} "
+            f"when its figure is {view.comparison} {target}"
+        )
+    how = "the total counted" if view.measure == "total" else "the figure measured"
+    return sentence(f"{g.metric} is {how} over each {window}{source}, and {met}")
 
 
 def _each(a: Agreement, article: str = "a") -> str:
@@ -214,8 +231,9 @@ def _measurement(
     if c.measurement is None:
         return None
     window = _window(a)
+    units = "minutes" if a.inputs.availability is not None else "days"
     partial = (
-        f"A {window} that the Term covers only in part is measured over the minutes the Term covers"
+        f"A {window} that the Term covers only in part is measured over the {units} the Term covers"
         if c.measurement.partial_periods == "prorated"
         else f"A {window} that the Term covers only in part is measured as if the Term covered all of it"
     )

@@ -129,6 +129,12 @@ class GoalView:
     """``total``, ``average``, ``per-event``, ``share`` (None when the goal does not say)."""
     measure_label: str = ""
     """What the figure is: ``average over each interval``, ``limit for each event``..."""
+    limit: str = ""
+    """For a share of events: the limit each event is held to, ``60 minutes`` (else empty)."""
+    limit_words: str = ""
+    """The limit in words and figures: ``sixty (60) minutes`` (legal-narrative)."""
+    limit_comparison: str = ""
+    """How each event is held to the limit: ``at most`` or ``at least`` (else empty)."""
 
     @property
     def color(self) -> str:
@@ -276,6 +282,9 @@ def goal_view(
         statement_words=said(target_words, limit_words),
         measure=measure,
         measure_label=kind_label(g.measure, g.totals),
+        limit=limit,
+        limit_words=limit_words,
+        limit_comparison=limit_cmp,
     )
 
 

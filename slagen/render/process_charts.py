@@ -503,6 +503,8 @@ def _charts(a: Agreement, ts: TargetSet) -> list[Chart]:
 
 def _window(a: Agreement, ts: TargetSet) -> Bar | None:
     """The allowed downtime in any rolling window, when availability is measured so."""
+    # One line only where every window allows the same: with windows of four or five weekly
+    # maintenance windows there are several figures, which the downtime table states.
     window = ts.values.get(DOWNTIME_PREFIX + "window")
     av = a.inputs.availability
     if window is None or av is None or not av.rolling_days:

@@ -16,7 +16,7 @@ from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period
 from slagen.render import goal_chart as charts
 from slagen.tracking import Actuals, default_measure
-from slagen.tracking.rolling import Window, rolling_windows
+from slagen.tracking.rolling import RollingResult, Window, rolling_windows
 from slagen.tracking.series import AvailabilityMonth, Bar, LeadLine, goal_bars, lead_lines, service_months
 
 from ..render import formatting as f
@@ -195,6 +195,16 @@ def service(a: Agreement, actuals: Actuals, period: Period) -> ServiceView | Non
     return ServiceView(target, _chart("availability", title, image), rows, _rolling(a, actuals, period))
 
 
+def _allowances(r: RollingResult) -> str:
+    """``21 min 22 s of downtime in 30 days`` or, when windows hold different planned
+    maintenance, ``21 min 16 s to 21 min 22 s of downtime in 30 days, by the planned maintenance
+    in each``."""
+    if len(r.allowed) == 1:
+        return f"{format_duration(r.allowed[0])} of downtime in {r.days} days"
+    least, most = format_duration(r.allowed[0]), format_duration(r.allowed[-1])
+    return f"{least} to {most} of downtime in {r.days} days, by the planned maintenance in each"
+
+
 def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | None:
     """The rolling windows ending in ``period`` (see :mod:`slagen.tracking.rolling`)."""
     r = rolling_windows(a, actuals, period)
@@ -207,17 +217,25 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
         days = f"{f.short_date(w.start, loc)} to {f.short_date(w.end, loc)}"
         if len(run) > 1:
             days = f"{len(run)} windows ending {f.short_date(w.end, loc)} to {f.short_date(run[-1].end, loc)}"
-        return WindowRow(
-            days, format_duration(w.downtime), f.percent(w.availability), "Met" if w.met else "Missed"
-        )
+        # Windows holding more planned maintenance measure the same downtime over fewer minutes.
+        shares = sorted({x.availability for x in run})
+        availability = f.percent(shares[0])
+        if len(shares) > 1:
+            availability = f"{availability} to {f.percent(shares[-1])}"
+        return WindowRow(days, format_duration(w.downtime), availability, "Met" if w.met else "Missed")
 
     worst = r.worst
     shown = r.missed or ((worst,) if worst is not None else ())
-    # Consecutive windows with the same downtime are one row (an outage misses N windows alike).
+    # Consecutive windows with the same downtime and verdict are one row (an outage misses N
+    # windows alike).
     runs: list[list[Window]] = []
     for w in shown:
         last = runs[-1][-1] if runs else None
-        if last is not None and (w.end - last.end).days == 1 and w.downtime == last.downtime:
+        if (
+            last is not None
+            and (w.end - last.end).days == 1
+            and (w.downtime, w.met) == (last.downtime, last.met)
+        ):
             runs[-1].append(w)
         else:
             runs.append([w])
@@ -225,8 +243,8 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
     before = f"; {r.skipped} would start before the term and are not evaluated" if r.skipped else ""
     statement = (
         f"{total} windows of {r.days} consecutive days end in {period.label}{before}. Of the "
-        f"{len(r.windows)} evaluated, {len(r.missed)} missed the {f.percent(r.target)} target, which allows "
-        f"{format_duration(r.allowed)} of downtime in {r.days} days."
+        f"{len(r.windows)} evaluated, {len(r.missed)} missed the {f.percent(r.target)} target"
+        + (f", which allows {_allowances(r)}." if r.windows else ".")
     )
     if worst is not None:
         statement += (

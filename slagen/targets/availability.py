@@ -17,6 +17,8 @@ from fractions import Fraction
 from slagen.agreement.calendars import Calendar
 from slagen.agreement.model import Availability
 from slagen.agreement.period import Period
+from slagen.calendars import recurrence as rec
+from slagen.calendars.recurrence import hours
 
 from .base import Computed, FigureError, TargetSet
 from .calendar import maintenance_minutes, rule, window_text
@@ -81,6 +83,34 @@ def format_duration(minutes: Decimal) -> str:
     return " ".join(parts) or "0 s"
 
 
+def maintenance_rules(av: Availability, cal: Calendar | None) -> list[rec.Rule]:
+    """The recurring maintenance windows of ``av``, in the calendar's time zone."""
+    if cal is None:
+        return []
+    return [rule(w.recurrence, cal.time_zone) for w in av.maintenance_windows if w.recurrence]
+
+
+def availability_over(downtime_minutes: Decimal, minutes: int, places: int = 4) -> Decimal:
+    """Availability in percent over ``minutes`` of measured time with ``downtime_minutes`` of
+    downtime: ``100 x (1 - downtime / minutes)``, rounded down to ``places`` decimal places."""
+    if not 0 <= downtime_minutes <= minutes:
+        raise FigureError(
+            f"downtime must be between 0 and the {minutes} minutes measured, got {fmt(downtime_minutes)}"
+        )
+    return round_to(HUNDRED * (1 - frac(downtime_minutes) / minutes), Decimal(1).scaleb(-places), "down")
+
+
+def window_maintenance(rules: list[rec.Rule], days: int, period: Period) -> tuple[int, ...]:
+    """The minutes of planned maintenance the calendar schedules in the rolling windows of
+    ``days`` days that end in ``period``, each amount once, fewest first (``(0,)`` without
+    recurring windows). A 30-day window holds four or five weekly windows, so its allowed
+    downtime, like a month's, is over the minutes outside them: two figures, not one."""
+    if not rules:
+        return (0,)
+    ends = (period.start + timedelta(days=i) for i in range(period.days))
+    return tuple(sorted({maintenance_minutes(rules, e - timedelta(days=days - 1), e) for e in ends}))
+
+
 def _windows(av: Availability, cal: Calendar | None) -> tuple[tuple[str, str], ...]:
     if not av.maintenance_windows:
         return (("maintenance excluded", "none"),)
@@ -97,13 +127,14 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
     """Add ``availability.target`` and the allowed downtime per month, period, quarter and year
     (and per rolling window or week, when availability is measured so).
 
-    The month and period figures leave out the planned maintenance the calendar schedules in
-    them (recurring windows, in real time): allowed downtime = (minutes - maintenance minutes)
-    x (100% - target). The week, window, quarter and year figures are fixed conventions
-    (7, N, 91.3125 and 365.25 days) before maintenance.
+    The month, period and rolling-window figures leave out the planned maintenance the calendar
+    schedules in them (recurring windows, in real time): allowed downtime = (minutes -
+    maintenance minutes) x (100% - target); a rolling window gets one figure for each amount of
+    maintenance its windows hold (:func:`window_maintenance`). The week figure is 7 days before
+    maintenance.
     """
     windows = _windows(av, cal)
-    rules = [rule(w.recurrence, cal.time_zone) for w in av.maintenance_windows if w.recurrence and cal]
+    rules = maintenance_rules(av, cal)
     note = (
         "; planned maintenance in the windows listed is excluded: it is not downtime"
         if (av.maintenance_windows)
@@ -134,7 +165,7 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         minutes = downtime_for_minutes(target.value, total - planned)
         inputs = [("days", fmt(Decimal(days))), ("minutes", fmt(exact(total)))]
         formula = f"minutes in {what} (days x 1,440) x (100% - availability target){downtime_note}"
-        if rules and name.startswith(("2", "period")):
+        if rules and name.startswith(("2", "period", "window")):
             inputs.append(("planned maintenance minutes", str(planned)))
             formula = (
                 f"(minutes in {what} (days x 1,440) - planned maintenance minutes the calendar "
@@ -173,7 +204,21 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
     )
     if rolling and av.rolling_days is not None:
         n = av.rolling_days
-        add("window", f"Allowed downtime in any {n} consecutive days", n, None, f"a {n}-day window")
+        scheduled = window_maintenance(rules, n, period)
+        if len(scheduled) == 1:
+            what = f"a {n}-day window"
+            add("window", f"Allowed downtime in any {n} consecutive days", n, None, what, scheduled[0])
+        else:  # one figure for each amount of maintenance a window can hold
+            for planned in scheduled:
+                add(
+                    f"window-{planned}",
+                    f"Allowed downtime in any {n} consecutive days with {fmt(hours(planned))} "
+                    f"hour{'' if hours(planned) == 1 else 's'} of planned maintenance",
+                    n,
+                    None,
+                    f"a {n}-day window",
+                    planned,
+                )
     if av.measured_per == "week":
         add("week", "Allowed downtime per week (7 days)", 7, "week", "a week")
     # One figure per quantity: no 91.3125-day quarter or 365.25-day year beside the calendar's

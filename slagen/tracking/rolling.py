@@ -3,9 +3,9 @@
 With ``measured_per: rolling`` and ``rolling_days: N``, every window of N consecutive days that
 ends on a day of the period is measured: its downtime is the sum of the ``downtime`` rows of its
 days (a day without a row had no downtime, once the section has any row), its availability
-``100 x (1 - downtime / (N x 1,440))``, rounded down to 4 places (never more than measured), and
-it is missed when its downtime is above what the target allows in N days
-(``availability.downtime_minutes.window``). Windows that would start before the term are not
+``100 x (1 - downtime / (N x 1,440 - maintenance minutes))``, rounded down to 4 places (never more than measured), and
+it is missed when its downtime is above what the target allows in its minutes outside the
+planned maintenance the calendar schedules in it (``availability.downtime_minutes.window*``). Windows that would start before the term are not
 evaluated: the agreement did not yet apply.
 
 A rate goal (``measure: average`` or ``share``) with ``rolling_days: N`` is evaluated the same
@@ -21,10 +21,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period
-from slagen.targets import availability_from_downtime, downtime_for_days
+from slagen.targets.availability import (
+    MINUTES_A_DAY,
+    availability_over,
+    downtime_for_minutes,
+    maintenance_rules,
+)
+from slagen.targets.calendar import maintenance_minutes
 
 from .measures import measure_of_kind
 from .records import Actuals
@@ -38,7 +45,10 @@ class Window:
     end: date
     downtime: Decimal
     availability: Decimal
+    """Over the window's minutes outside the planned maintenance the calendar schedules in it."""
     met: bool
+    allowed: Decimal
+    """Downtime minutes the target allows in this window (its minutes less its maintenance)."""
 
 
 @dataclass(frozen=True)
@@ -48,12 +58,16 @@ class RollingResult:
     days: int
     """N, the length of each window."""
     target: Decimal
-    allowed: Decimal
-    """Downtime minutes the target allows in N days."""
     windows: tuple[Window, ...]
     """Every window evaluated, by end day."""
     skipped: int
     """Windows ending in the period that would start before the term."""
+
+    @property
+    def allowed(self) -> tuple[Decimal, ...]:
+        """The downtime the windows allow, each amount once, least first (windows holding more
+        planned maintenance allow less)."""
+        return tuple(sorted({w.allowed for w in self.windows}))
 
     @property
     def missed(self) -> tuple[Window, ...]:
@@ -62,8 +76,9 @@ class RollingResult:
 
     @property
     def worst(self) -> Window | None:
-        """The window with the most downtime (the earliest of equals)."""
-        return max(self.windows, key=lambda w: (w.downtime, -w.end.toordinal()), default=None)
+        """The window with the lowest availability (the earliest of equals): of equal downtime,
+        the one with the most planned maintenance, measured over the fewest minutes."""
+        return min(self.windows, key=lambda w: (w.availability, w.end.toordinal()), default=None)
 
 
 def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> RollingResult | None:
@@ -74,7 +89,7 @@ def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> R
         return None
     n = av.rolling_days
     per_day = {d.day: d.minutes for d in actuals.downtime}
-    allowed = downtime_for_days(av.target, n)
+    rules = maintenance_rules(av, agreement.calendar)
     windows = []
     skipped = 0
     end = period.start
@@ -84,11 +99,13 @@ def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> R
             skipped += 1
         else:
             down = sum((per_day.get(start + timedelta(days=i), Decimal(0)) for i in range(n)), Decimal(0))
+            measured = n * MINUTES_A_DAY - maintenance_minutes(rules, start, end)
+            allowed = downtime_for_minutes(av.target, Fraction(measured))
             windows.append(
-                Window(start, end, down, availability_from_downtime(down, start, end), down <= allowed)
+                Window(start, end, down, availability_over(down, measured), down <= allowed, allowed)
             )
         end += timedelta(days=1)
-    return RollingResult(n, av.target, allowed, tuple(windows), skipped)
+    return RollingResult(n, av.target, tuple(windows), skipped)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from slagen.agreement.model import Agreement, Availability
 from slagen.agreement.period import Period
 from slagen.i18n import gettext as _
 
+from ...calendars.recurrence import hours as maintenance_hours
 from ...targets import TargetSet
 from ...targets.calendar import clock_text, window_text
+from ...targets.rounding import fmt
 from .. import formatting as f
 from .. import words as spell
 from ..phrases import join_and
@@ -151,9 +153,14 @@ def _measured(per: str, days: int | None) -> str:
 
 def _downtime_label(name: str, av: Availability | None, period: Period) -> str:
     """The label of a downtime row: the month, the period with its days (``2026-Q4 (92 days)``,
-    the figure the period's downtime goal refers to), or the rolling window."""
+    the figure the period's downtime goal refers to), or the rolling window (one row for each
+    amount of planned maintenance a window can hold: ``window-480``)."""
     if name == "window" and av is not None:
         return f"any {av.rolling_days} consecutive days"
+    if name.startswith("window-") and av is not None:  # by the planned maintenance it holds
+        hours = maintenance_hours(int(name.removeprefix("window-")))
+        unit = "hour" if hours == 1 else "hours"
+        return f"any {av.rolling_days} consecutive days with {fmt(hours)} {unit} of planned maintenance"
     if name == "period":
         return f"{period.label} ({period.days} days)"
     return name

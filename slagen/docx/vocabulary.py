@@ -168,6 +168,7 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "shared-head",
         "panel",
         "panel-title",
+        "clause",  # a clause panel that may run over a page (visual.css)
         "party-card",
         "goal-card",
         "goal-who",

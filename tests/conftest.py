@@ -231,7 +231,15 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: Tests known to fail at this stop, each with the issue whose work is unfinished. They run and
 #: are reported as xfail (non-strict: one that passes again shows as XPASS); remove an entry when
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
-KNOWN_FAILING: dict[str, str] = {}
+KNOWN_FAILING: dict[str, str] = {
+    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[it-service-tabular]": "issue 16: LibreOffice's page count of this DOCX is more than 15% off the PDF's after the last landings of 2026-12-02 (measurement clauses of every goal kind, the window rows, the Polish styles); not yet diagnosed (PDF 16, DOCX 13)",
+    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[it-service-visual]": "issue 16: LibreOffice's page count of this DOCX is more than 15% off the PDF's after the last landings of 2026-12-02 (measurement clauses of every goal kind, the window rows, the Polish styles); not yet diagnosed (PDF 16, DOCX 13)",
+    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[it-service-legal-narrative]": "issue 16: LibreOffice's page count of this DOCX is more than 15% off the PDF's after the last landings of 2026-12-02 (measurement clauses of every goal kind, the window rows, the Polish styles); not yet diagnosed (PDF 19, DOCX 16)",
+    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[sales-marketing-bulleted]": "issue 16: LibreOffice's page count of this DOCX is more than 15% off the PDF's after the last landings of 2026-12-02 (measurement clauses of every goal kind, the window rows, the Polish styles); not yet diagnosed (PDF 6 with a 5%-full last page, DOCX 5)",
+    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[sprzedaz-marketing-tabular]": "issue 16: LibreOffice's page count of this DOCX is more than 15% off the PDF's after the last landings of 2026-12-02 (measurement clauses of every goal kind, the window rows, the Polish styles); not yet diagnosed (PDF 6, DOCX 5)",
+    "tests/test_layout.py::test_docx_pages_have_no_layout_defect[sprzedaz-marketing-legal-narrative]": "issue 16/19: in LibreOffice's layout of the Polish legal DOCX the heading '§ 4. Wymagania' is left at the foot of page 2; not yet fixed",
+    "tests/test_redline_layout.py::test_a_redline_adds_no_layout_defect_to_the_plain_pdf[legal-narrative]": "issue 18: the legal redline draws '11.3 Version. This document is version 1.0 of the Agreement,' beyond the margin (a changed figure in a clause line that does not wrap); not yet fixed",
+}
 
 
 def _mark_known_failing(items: list[pytest.Item]) -> None:

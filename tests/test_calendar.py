@@ -62,6 +62,13 @@ def test_rolling_28_and_7_day_windows_at_99_9(write_agreement: Callable[..., Pat
     week = _targets(write_agreement(_it(target="99.9", measured_per="rolling", rolling_days="7")))
     window = {k.rsplit(".", 1)[1]: v["value"] for k, v in week.items() if ".window" in k}
     assert window == {"window-120": "9.96", "window-180": "9.9"}
+    # Without recurring maintenance every window allows the same: 28 x 1,440 x 0.1% = 40.32, and
+    # 7 x 1,440 x 0.1% = 10.08.
+    for days, allowed in (("28", "40.32"), ("7", "10.08")):
+        plain = _it(target="99.9", measured_per="rolling", rolling_days=days)
+        del plain["inputs"]["availability"]["maintenance_windows"]
+        values = _targets(write_agreement(plain, f"plain-{days}.yaml"))
+        assert values["availability.downtime_minutes.window"]["value"] == allowed
     weekly = _it(target="99.9", measured_per="week")
     weekly["goals"][0]["interval"] = "week"
     iso_week = _targets(write_agreement(weekly))

@@ -46,10 +46,11 @@ def test_the_documents_state_the_rolling_window_of_a_share(
         "window of 28 consecutive days"
     ) in text
     legal = " ".join(pdf_text(out / "it-service" / "it-service-2026-Q4-legal-narrative.pdf").split())
+    # the share's measurement formula, over the window (issue 15's formula of each kind of goal)
     assert (
-        "Severity-2 Incidents answered within the response time is the figure measured over each rolling window of 28 consecutive days"
-        in legal
-    )
+        "is M ÷ N × 100, where N is the number of events in the rolling window of 28 consecutive days, "
+        "an event being one severity-2 Incident"
+    ) in legal
 
 
 def test_a_rolling_window_is_for_rates_of_1_to_366_days(write_agreement: Callable[..., Path]) -> None:

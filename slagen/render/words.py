@@ -20,34 +20,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from slagen.util.spelled import ONES, TENS
+
 from . import words_pl
 from .formatting import MONTHS, counted, long_date
 
 Number = Decimal | int
 
-_ONES = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = ("", "thousand", "million", "billion", "trillion", "quadrillion")
 CURRENCIES = {
     "USD": "United States dollars",
@@ -74,15 +53,15 @@ def _below_thousand(n: int, british: bool) -> str:
     hundreds, rest = divmod(n, 100)
     parts = []
     if hundreds:
-        parts.append(f"{_ONES[hundreds]} hundred")
+        parts.append(f"{ONES[hundreds]} hundred")
     if rest:
         if hundreds and british:
             parts.append("and")
         if rest < 20:
-            parts.append(_ONES[rest])
+            parts.append(ONES[rest])
         else:
             tens, ones = divmod(rest, 10)
-            parts.append(_TENS[tens] + (f"-{_ONES[ones]}" if ones else ""))
+            parts.append(TENS[tens] + (f"-{ONES[ones]}" if ones else ""))
     return " ".join(parts)
 
 
@@ -122,7 +101,7 @@ def number_words(value: Number, locale: str = "en-US") -> str:
     whole, frac = _digits(d)
     words = _integer_words(whole, locale == "en-GB")
     if frac:
-        words += " point " + " ".join(_ONES[int(c)] for c in frac)
+        words += " point " + " ".join(ONES[int(c)] for c in frac)
     return ("minus " if d < 0 and (whole or frac) else "") + words
 
 

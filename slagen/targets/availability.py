@@ -20,7 +20,7 @@ from slagen.agreement.period import Period
 from slagen.calendars import recurrence as rec
 from slagen.calendars.recurrence import hours
 
-from .base import Computed, FigureError, TargetSet
+from .base import Computed, FigureError, Span, TargetSet
 from .calendar import maintenance_minutes, rule, window_text
 from .rounding import AS_SET, EXACT, HUNDRED, ONE, exact, fmt, frac, pct, round_to
 
@@ -160,7 +160,9 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         )
     )
 
-    def add(name: str, label: str, days: Decimal | int, per: str | None, what: str, planned: int = 0) -> None:
+    def add(
+        name: str, label: str, days: Decimal | int, per: str | None, what: str, span: Span, planned: int = 0
+    ) -> None:
         total = frac(days) * MINUTES_A_DAY
         minutes = downtime_for_minutes(target.value, total - planned)
         inputs = [("days", fmt(Decimal(days))), ("minutes", fmt(exact(total)))]
@@ -181,6 +183,7 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
                 formula,
                 (*inputs, ("availability target", pct(target.value))),
                 f"{EXACT}; durations {DURATION_RULE} ({format_duration(minutes)})",
+                span,
             )
         )
 
@@ -190,8 +193,15 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         end = min(period.end, date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1))
         days = (end - start).days + 1
         planned = maintenance_minutes(rules, start, end)
+        month = f"{y}-{m:02d}"
         add(
-            f"{y}-{m:02d}", f"Allowed downtime in {y}-{m:02d} ({days} days)", days, None, "the month", planned
+            month,
+            f"Allowed downtime in {month} ({days} days)",
+            days,
+            None,
+            "the month",
+            Span("month", month, days),
+            planned,
         )
     planned = maintenance_minutes(rules, period.start, period.end)
     add(
@@ -200,6 +210,7 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         period.days,
         None,
         "the period",
+        Span("period", period.label, period.days),
         planned,
     )
     if rolling and av.rolling_days is not None:
@@ -207,7 +218,8 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         scheduled = window_maintenance(rules, n, period)
         if len(scheduled) == 1:
             what = f"a {n}-day window"
-            add("window", f"Allowed downtime in any {n} consecutive days", n, None, what, scheduled[0])
+            label = f"Allowed downtime in any {n} consecutive days"
+            add("window", label, n, None, what, Span("window", "", n), scheduled[0])
         else:  # one figure for each amount of maintenance a window can hold
             for planned in scheduled:
                 add(
@@ -217,9 +229,10 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
                     n,
                     None,
                     f"a {n}-day window",
+                    Span("window", "", n, planned),
                     planned,
                 )
     if av.measured_per == "week":
-        add("week", "Allowed downtime per week (7 days)", 7, "week", "a week")
+        add("week", "Allowed downtime per week (7 days)", 7, "week", "a week", Span("week", "", 7))
     # One figure per quantity: no 91.3125-day quarter or 365.25-day year beside the calendar's
     # figures; lint's SLA001 uses the year, labelled as such.

@@ -5,12 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from slagen.agreement.period import Period
 from slagen.agreement.source import Path_
 from slagen.calendars.business import Delivery
 
 from ..errors import SlagenError
+
+
+@dataclass(frozen=True)
+class Span:
+    """The stretch of time an allowed-downtime figure covers, as data a document words itself."""
+
+    kind: Literal["month", "period", "window", "week"]
+    label: str
+    """The month or period as the calendar names it (``2026-10``, ``2026-Q4``); empty for a
+    rolling window or a week."""
+    days: int
+    """The days of the stretch (a rolling window's length)."""
+    planned_minutes: int | None = None
+    """The planned maintenance a rolling window holds, when the figure is one of several, one
+    for each amount of maintenance a window can hold; ``None`` when it is the only one."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +49,8 @@ class Computed:
     """The inputs with their values, as shown to a reader."""
     rounding: str
     """The rounding rule applied."""
+    span: Span | None = None
+    """The stretch an allowed-downtime figure covers; ``None`` for other figures."""
 
 
 @dataclass(frozen=True)

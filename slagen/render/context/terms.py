@@ -4,12 +4,12 @@ cancellation, unexpected events, review and sign-off."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from slagen.agreement.model import Agreement, Availability
-from slagen.agreement.period import Period
+from slagen.agreement.model import Agreement
 from slagen.i18n import gettext as _
 
 from ...calendars.recurrence import hours as maintenance_hours
 from ...targets import TargetSet
+from ...targets.base import Span
 from ...targets.calendar import clock_text, window_text
 from ...targets.rounding import fmt
 from .. import formatting as f
@@ -151,19 +151,20 @@ def _measured(per: str, days: int | None) -> str:
     return f.adjective(per)
 
 
-def _downtime_label(name: str, av: Availability | None, period: Period) -> str:
-    """The label of a downtime row: the month, the period with its days (``2026-Q4 (92 days)``,
-    the figure the period's downtime goal refers to), or the rolling window (one row for each
-    amount of planned maintenance a window can hold: ``window-480``)."""
-    if name == "window" and av is not None:
-        return f"any {av.rolling_days} consecutive days"
-    if name.startswith("window-") and av is not None:  # by the planned maintenance it holds
-        hours = maintenance_hours(int(name.removeprefix("window-")))
+def _downtime_label(span: Span) -> str:
+    """The label of a downtime row, from the stretch it covers: the month, the period with its
+    days (``2026-Q4 (92 days)``, the figure the period's downtime goal refers to), or the
+    rolling window (with the planned maintenance it holds when a window can hold several
+    amounts)."""
+    if span.kind == "window":
+        if span.planned_minutes is None:
+            return f"any {span.days} consecutive days"
+        hours = maintenance_hours(span.planned_minutes)
         unit = "hour" if hours == 1 else "hours"
-        return f"any {av.rolling_days} consecutive days with {fmt(hours)} {unit} of planned maintenance"
-    if name == "period":
-        return f"{period.label} ({period.days} days)"
-    return name
+        return f"any {span.days} consecutive days with {fmt(hours)} {unit} of planned maintenance"
+    if span.kind == "period":
+        return f"{span.label} ({span.days} days)"
+    return span.label or span.kind
 
 
 def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
@@ -174,11 +175,11 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
     loc = a.presentation.locale
     downtime = tuple(
         RowView(
-            _downtime_label(name.removeprefix(DOWNTIME_PREFIX), av, targets.period),
+            _downtime_label(c.span),
             downtime_text(c.value, targets),
         )
         for name, c in targets.values.items()
-        if name.startswith(DOWNTIME_PREFIX)
+        if name.startswith(DOWNTIME_PREFIX) and c.span is not None
     )
     return ServiceLevelView(
         availability=f.percent(av.target) if av else None,

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import AGREEMENTS, build_tree, run
 
+from slagen.agreement.load import load_agreement
 from slagen.agreement.period import parse_period
 from slagen.tracking import load_actuals, measure
+from slagen.tracking.measures import planned_maintenance
 
 SM = AGREEMENTS / "sales-marketing.yaml"
 IT = AGREEMENTS / "it-service.yaml"
@@ -220,11 +222,25 @@ tracked,,,,,,,,2026-10,5,2,210.50,210.50,300
 def test_availability_from_downtime_and_tickets() -> None:
     a = load_actuals(AGREEMENTS / "actuals" / "it-service-2026.yaml")
     nov, q4 = parse_period("2026-11"), parse_period("2026-Q4")
-    # 52 of November's 43,200 minutes down: 99.87962..., rounded down to 4 places
+    # Without maintenance windows: 52 of November's 43,200 minutes down: 99.87962..., rounded
+    # down to 4 places; October 99.98% of 44,640 min = 8.928 min down, plus 52: 60.928 of 87,840
     assert measure(a, "availability", nov).value == Decimal("99.8796")
-    # October 99.98% of 44,640 min = 8.928 min down, plus 52: 60.928 of 87,840 min
     assert measure(a, "downtime_minutes", q4).value == Decimal("60.93")
     assert measure(a, "availability", q4).value == Decimal("99.9306")
+    # it-service's Maximum Available Minutes leave out its Sunday 02:00-04:00 Europe/Berlin
+    # maintenance: November has five Sundays (600 minutes), so 52 of 42,600 minutes:
+    # 100 x (1 - 52 / 42,600) = 99.877934...% -> 99.8779%; October four, one of them the 3-hour
+    # 25 October (540 minutes): 99.98% of 44,100 minutes leaves 8.82 minutes down; the quarter's
+    # two months: 60.82 of 86,700 minutes, 99.929850...% -> 99.9298%.
+    planned = planned_maintenance(load_agreement(AGREEMENTS / "it-service.yaml").agreement)
+    assert planned(nov.start, nov.end) == 600
+    november = measure(a, "availability", nov, planned)
+    assert (november.value, november.basis) == (
+        Decimal("99.8779"),
+        "over the 42,600 minutes of 1 measured month outside planned maintenance (600 minutes)",
+    )
+    assert measure(a, "downtime_minutes", q4, planned).value == Decimal("60.82")
+    assert measure(a, "availability", q4, planned).value == Decimal("99.9298")
     slowest = measure(a, "response_minutes.p2", q4)
     assert (slowest.value, slowest.basis) == (Decimal(75), "slowest of 3 p2 tickets")
 

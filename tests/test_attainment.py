@@ -119,7 +119,17 @@ def test_recalculated_inputs_and_the_targets_they_imply() -> None:
 def test_service_month_with_an_outage_earns_a_credit() -> None:
     at = attain("it-service", "2026-11")
     rows = {g[0]: g[1:] for g in table(at)}
-    assert rows["availability"] == ("99.95", "99.8796", "missed")
+    # Availability is promised for every rolling window of 30 days: November's verdict is its
+    # windows'. The worst ending in it, 24 October to 22 November, holds five Sundays, 25 October
+    # of 3 hours (660 minutes of maintenance), and the outage: 100 x (1 - 52 / 42,540) =
+    # 99.877763...% -> 99.8777%.
+    assert rows["availability"] == ("99.95", "99.8777", "missed")
+    availability = next(g for g in at.goals if g.goal_id == "availability")
+    assert (availability.window_days, availability.basis) == (
+        30,
+        "availability: rolling windows of 30 days ending in 2026-11 (30 evaluated, 14 missed); "
+        "the worst 2026-10-24 to 2026-11-22",
+    )
     # The downtime goal is per quarter: November alone does not judge it. Its target is the
     # quarter's: Q4's 92 days x 1,440 minutes less the 1,620 minutes of Sunday maintenance
     # (13 windows, one of them 3 hours over the clock change), x 0.05%, allows 65.43 minutes.
@@ -133,15 +143,29 @@ def test_service_month_with_an_outage_earns_a_credit() -> None:
     # so 0% of them met it, against a target of 95%
     assert rows["p2-response"] == ("95", "0.00", "missed")
     assert rows["maintenance-approval"] == ("2", "2", "met")
-    assert [(c.month, c.share, c.amount) for c in at.credits] == [
-        ("2026-11", Decimal(10), Decimal("1200.00"))
+    # The month's tier: its worst window's 99.8777% is below 99.95%: 10% of 12,000 EUR.
+    assert [(c.month, c.result.measured, c.share, c.amount) for c in at.credits] == [
+        ("2026-11", Decimal("99.8777"), Decimal(10), Decimal("1200.00"))
     ]
-    assert at.credit_total == Decimal("1200.00")
+    assert (at.credit_total, at.credit_window_days) == (Decimal("1200.00"), 30)
     assert at.recalculation is None
     assert at.recalculation_note == "agreement 'it-service' has no inputs.funnel to recalculate"
     october = attain("it-service", "2026-10")
     assert {g.status for g in october.goals} == {"met", "not judged"}
     assert october.credit_total == Decimal("0.00")
+    # The outage of 17 November is in the windows ending to 16 December: December misses too,
+    # and earns its own tier. Its worst window, 7 November to 6 December, holds five Sundays
+    # (600 minutes): 100 x (1 - 52 / 42,600) = 99.8779%. The availability strikes count both.
+    december = attain("it-service", "2026-12")
+    rows = {g[0]: g[1:] for g in table(december)}
+    assert rows["availability"] == ("99.95", "99.8779", "missed")
+    assert [(c.month, c.result.measured, c.amount) for c in december.credits] == [
+        ("2026-12", Decimal("99.8779"), Decimal("1200.00"))
+    ]
+    assert december.plan.strikes is not None and december.plan.strikes.count == 2
+    # October's two windows (1-30 and 2-31 October, four Sundays, one of 3 hours: 42,660
+    # minutes) hold 8.82 minutes: 99.979325...% -> 99.9793%, met.
+    assert {g[0]: g[1:] for g in table(october)}["availability"] == ("99.95", "99.9793", "met")
 
 
 def test_rolling_cap_counts_the_months_before_the_period(tmp_path: Path) -> None:
@@ -202,8 +226,10 @@ def test_chart_series_for_the_report() -> None:
     assert [(m.month, m.measured, m.allowed_downtime, m.downtime) for m in months] == [
         # Allowed: (minutes - Sunday maintenance) x 0.05%: October 540 planned minutes (one
         # window 3 h over the clock change), November 600 (five Sundays), December 480.
-        ("2026-10", Decimal("99.98"), Decimal("22.05"), Decimal("8.93")),
-        ("2026-11", Decimal("99.8796"), Decimal("21.3"), Decimal("52.00")),
+        # Measured the same way: October's 99.98% of its 44,100 minutes outside maintenance
+        # is 8.82 minutes down; November's 52 of 42,600 minutes 99.877934...% -> 99.8779%.
+        ("2026-10", Decimal("99.98"), Decimal("22.05"), Decimal("8.82")),
+        ("2026-11", Decimal("99.8779"), Decimal("21.3"), Decimal("52.00")),
         ("2026-12", None, Decimal("22.08"), None),
     ]
 
@@ -270,12 +296,12 @@ def test_strikes_count_only_the_goals_they_name(tmp_path: Path) -> None:
 
 
 def test_a_quarterly_goal_is_judged_over_the_quarter() -> None:
-    # Q4 of the example actuals: October's 99.98% of 44,640 minutes is 8.928 minutes down
-    # (8.93 to 2 places), November 52: 60.93 minutes against the 65.43 that 99.95% of Q4's
-    # 92 days less 1,620 minutes of Sunday maintenance allows.
+    # Q4 of the example actuals: October's 99.98% of its 44,100 minutes outside the Sunday
+    # maintenance is 8.82 minutes down, November 52: 60.82 minutes against the 65.43 that 99.95%
+    # of Q4's 92 days less 1,620 minutes of Sunday maintenance allows.
     q4 = attain("it-service", "2026-Q4")
     rows = {g[0]: g[1:] for g in table(q4)}
-    assert rows["downtime-quarter"] == ("65.43", "60.93", "met")
+    assert rows["downtime-quarter"] == ("65.43", "60.82", "met")
     # In the months of the quarter it is not judged, so it does not count as a missed month.
     assert [[g.status for g in i.goals if g.goal_id == "downtime-quarter"] for i in q4.intervals] == [
         ["not judged"]

@@ -254,7 +254,10 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
     return RollingView(
         statement,
         tuple(row(run) for run in runs),
-        "Downtime per day from the actuals (a day without a row had none); availability rounded down to 4 places.",
+        "Downtime per day from the actuals (a day without a row had none); availability over each "
+        "window's minutes outside its planned maintenance, rounded down to 4 places. The availability "
+        "goal is judged over these windows, as the agreement promises it; the months above are "
+        "calendar months.",
     )
 
 

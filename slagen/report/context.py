@@ -80,6 +80,8 @@ def _goal_row(a: Agreement, r: GoalResult) -> GoalRow:
         # A total over the period (accruing goals, or a computed ``.period`` value) is "in" it.
         whole = g.accrues or (g.target.computed or "").endswith(".period")
         when = f"in {r.period.label}" if whole else f.per(g.interval)
+        if r.window_days is not None:  # as the agreement's documents say it
+            when = f"in every rolling window of {r.window_days} consecutive days"
         target = " ".join(
             x for x in (f.COMPARISON[g.comparison], f.quantity(r.target, g.unit, cur), when) if x
         )
@@ -229,7 +231,14 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         if att.credits and len(tier_amounts) == len(att.credits) and not month_rows
         else None
     )
-    return CreditView(terms, rows, owed, total, tiers_total, goal_rows, month_rows, rule)
+    measured_note = (
+        f"A month's availability is the lowest of the rolling windows of {att.credit_window_days} "
+        "days that end in it (availability is promised for every window), so one tier applies to "
+        "each month; an outage in the windows of two months counts in both."
+        if att.credit_window_days is not None and rows
+        else ""
+    )
+    return CreditView(terms, rows, owed, total, tiers_total, goal_rows, month_rows, rule, measured_note)
 
 
 def _value(c: Computed, cur: str) -> str:

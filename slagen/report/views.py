@@ -242,6 +242,8 @@ class CreditView:
     """Each month's credits together under the caps (when any goal has credits)."""
     rule: str = ""
     """How the month's credits add up, are capped and rounded."""
+    measured_note: str = ""
+    """What a month's measured figure is, when it is not the calendar month's own (rolling windows)."""
 
 
 @dataclass(frozen=True)

@@ -90,14 +90,15 @@ def maintenance_rules(av: Availability, cal: Calendar | None) -> list[rec.Rule]:
     return [rule(w.recurrence, cal.time_zone) for w in av.maintenance_windows if w.recurrence]
 
 
-def availability_over(downtime_minutes: Decimal, minutes: int, places: int = 4) -> Decimal:
+def availability_over(downtime_minutes: Decimal | Fraction, minutes: int, places: int = 4) -> Decimal:
     """Availability in percent over ``minutes`` of measured time with ``downtime_minutes`` of
     downtime: ``100 x (1 - downtime / minutes)``, rounded down to ``places`` decimal places."""
     if not 0 <= downtime_minutes <= minutes:
         raise FigureError(
-            f"downtime must be between 0 and the {minutes} minutes measured, got {fmt(downtime_minutes)}"
+            f"downtime must be between 0 and the {minutes} minutes measured, "
+            f"got {fmt(round_to(Fraction(downtime_minutes), Decimal('0.01'), 'half-up'))}"
         )
-    return round_to(HUNDRED * (1 - frac(downtime_minutes) / minutes), Decimal(1).scaleb(-places), "down")
+    return round_to(HUNDRED * (1 - Fraction(downtime_minutes) / minutes), Decimal(1).scaleb(-places), "down")
 
 
 def window_maintenance(rules: list[rec.Rule], days: int, period: Period) -> tuple[int, ...]:

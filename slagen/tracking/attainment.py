@@ -46,8 +46,8 @@ from slagen.targets.rounding import CENT, HUNDRED, round_to
 from slagen.tracking import Actuals, default_measure, measure
 from slagen.tracking.clock import on_the_clock
 from slagen.tracking.goal_credits import GoalCredit, goal_credits
-from slagen.tracking.measures import measure_of_kind
-from slagen.tracking.rolling import goal_windows
+from slagen.tracking.measures import measure_of_kind, planned_maintenance
+from slagen.tracking.rolling import RollingResult, goal_windows, rolling_windows
 
 Status = Literal["met", "missed", "no data", "not judged"]
 #: Intervals from short to long: a goal is judged only over periods at least as long as its interval.
@@ -71,6 +71,8 @@ class GoalResult:
     status: Status
     basis: str
     """How the actual was found, in words (e.g. ``qualified_leads: sum of 31 days``)."""
+    window_days: int | None = None
+    """N when the goal was judged over the rolling windows of N days that end in the period."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,9 @@ class Attainment:
     """The credits of goals (``goals[].credits``) in each month of the period."""
     month_credits: tuple[MonthTotal, ...] = ()
     """Each month's credits together under the caps, when any goal has credits."""
+    credit_window_days: int | None = None
+    """N when each month's availability for its tier credit is the lowest of the rolling windows
+    of N days that end in it."""
 
 
 def _compare(comparison: str, actual: Decimal, target: Decimal) -> bool:
@@ -194,7 +199,9 @@ class _Judge:
         self.a = agreement
         self.actuals = actuals
         self.measures = {m.goal: m.measure for m in actuals.measures}
+        self.planned = planned_maintenance(agreement)
         self.targets = cache(self._targets)
+        self._windows = cache(lambda p: rolling_windows(agreement, actuals, p))
 
     def _targets(self, period: Period) -> TargetSet:
         return compute_targets(self.a, period)
@@ -202,6 +209,8 @@ class _Judge:
     def goal(self, g: Goal, period: Period) -> GoalResult:
         gt = self.targets(period).goals.get(g.id)
         target = None if gt is None else (gt.period_total if g.accrues else gt.value)
+        if target is not None and self.over_windows(g):
+            return self._availability_windows(g, period, target)
         rolling = g.rolling_days is not None and g.measure in ("average", "share")
         if rolling and target is not None:
             rolled = self._rolling(g, period, target)
@@ -220,6 +229,42 @@ class _Judge:
             status = "met" if _compare(g.comparison, actual, target) else "missed"
         return GoalResult(
             g.id, g.metric, g.party, g.unit, g.comparison, period, target, actual, status, basis
+        )
+
+    def over_windows(self, g: Goal) -> bool:
+        """Whether ``g`` is availability measured over rolling windows, with the actuals' downtime
+        per day to measure them (without it, the months' figures stand in, and say so)."""
+        av = self.a.inputs.availability
+        return (
+            av is not None
+            and av.measured_per == "rolling"
+            and bool(self.actuals.downtime)
+            and self.measure_name(g) == "availability"
+            and not any(r.goal == g.id for r in self.actuals.goals)
+        )
+
+    def windows(self, period: Period) -> RollingResult | None:
+        """The availability windows that end in ``period`` (computed once per period)."""
+        return self._windows(period)
+
+    def _availability_windows(self, g: Goal, period: Period, target: Decimal) -> GoalResult:
+        """Availability promised for every rolling window: met in ``period`` when every window
+        ending in it is, its actual the lowest window's availability (see :func:`rolling_windows`)."""
+        r = self.windows(period)
+        assert r is not None
+        worst = r.worst
+        status: Status = "no data" if worst is None else "missed" if r.missed else "met"
+        parts = [f"{len(r.windows)} evaluated", f"{len(r.missed)} missed"]
+        if r.skipped:
+            parts.append(f"{r.skipped} starting before the term")
+        basis = (
+            f"availability: rolling windows of {r.days} days ending in {period.label} ({', '.join(parts)})"
+        )
+        if worst is not None:
+            basis += f"; the worst {worst.start} to {worst.end}"
+        actual = None if worst is None else worst.availability
+        return GoalResult(
+            g.id, g.metric, g.party, g.unit, g.comparison, period, target, actual, status, basis, r.days
         )
 
     def _rolling(self, g: Goal, period: Period, target: Decimal) -> GoalResult | None:
@@ -255,6 +300,7 @@ class _Judge:
             None if worst is None else worst.value,
             status,
             basis,
+            r.days,
         )
 
     def _not_judged(self, g: Goal, period: Period, target: Decimal | None) -> GoalResult:
@@ -301,7 +347,9 @@ class _Judge:
         name = self.measure_name(g)
         if name is None:
             return None, "no measure: name one in the actuals' measures section, or give the actual in goals"
-        m = measure_of_kind(self.actuals, name, period, g.measure, g.comparison, self._limit(g, period))
+        m = measure_of_kind(
+            self.actuals, name, period, g.measure, g.comparison, self._limit(g, period), self.planned
+        )
         return m.value, f"{name}: {m.basis}"
 
     def limit(self, g: Goal, period: Period) -> tuple[str, Decimal] | None:
@@ -395,21 +443,35 @@ def _credits(a: Agreement, actuals: Actuals, period: Period) -> tuple[MonthCredi
 
 
 def _tier_credits(a: Agreement, actuals: Actuals, period: Period) -> list[MonthCredit]:
-    """The tier credits of every measured month up to the end of ``period``."""
+    """The tier credits of every measured month up to the end of ``period``: a month's
+    availability is its own, or, measured over rolling windows (with downtime per day), the
+    lowest of the windows that end in it (one figure, so one tier, a month)."""
     sc = a.inputs.service_credits
     if sc is None:
         return []
     months = [m.month for m in actuals.service if m.month.end <= period.end]
     if sc.basis == "availability":
-        if a.inputs.availability is None:
+        av = a.inputs.availability
+        if av is None:
             return []
-        target = a.inputs.availability.target
-        measured = [(m.label, measure(actuals, "availability", m).value) for m in months]
+        target = av.target
+        if av.measured_per == "rolling" and actuals.downtime:
+            measured = [(m.label, _worst_window(a, actuals, m)) for m in _months(a, period)]
+        else:
+            planned = planned_maintenance(a)
+            measured = [(m.label, measure(actuals, "availability", m, planned).value) for m in months]
     else:
         target = Decimal(100)
         measured = [(m.label, _on_time(a, actuals, m)) for m in _ticket_months(actuals, period)]
     rows = [(label, v) for label, v in measured if v is not None]
     return credits_over_months(sc, target, rows)
+
+
+def _worst_window(a: Agreement, actuals: Actuals, month: Period) -> Decimal | None:
+    """The lowest availability of the rolling windows that end in ``month`` (None: none evaluated)."""
+    r = rolling_windows(a, actuals, month)
+    worst = None if r is None else r.worst
+    return None if worst is None else worst.availability
 
 
 def _months(a: Agreement, period: Period) -> list[Period]:
@@ -541,7 +603,15 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
         note,
         by_goal,
         together,
+        _credit_window_days(agreement, actuals),
     )
+
+
+def _credit_window_days(a: Agreement, actuals: Actuals) -> int | None:
+    av, sc = a.inputs.availability, a.inputs.service_credits
+    if av is None or sc is None or sc.basis != "availability":
+        return None
+    return av.rolling_days if av.measured_per == "rolling" and actuals.downtime else None
 
 
 __all__ = ["HUNDRED", "Attainment", "GoalResult", "IntervalResult", "attainment", "recalculation"]

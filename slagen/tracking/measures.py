@@ -5,24 +5,52 @@ target is computed get their measure from the computed name
 (:func:`default_measure`); others name it in the actuals' ``measures`` section,
 or give their actual directly in ``goals``.
 
-Sums are exact. Averages are to 2 decimal places, half-up. Availability over
-several months is 100 x (1 - downtime / minutes of the months measured), rounded
-down to 4 places so it never shows more availability than there was.
+Sums are exact. Averages are to 2 decimal places, half-up. Availability is the agreement's
+own formula, (Maximum Available Minutes - Downtime) / Maximum Available Minutes x 100: the
+Maximum Available Minutes are the minutes of the months measured less the planned maintenance
+the agreement's calendar schedules in them (:data:`Planned`, the figure the allowed downtime
+of :mod:`slagen.targets.availability` is over), and the result is rounded down to 4 places
+(:func:`~slagen.targets.availability.availability_over`) so it never shows more availability
+than there was. A month given as a percentage is taken as measured; its downtime is that
+share of the month's minutes outside maintenance.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from slagen.agreement.model import Agreement
 from slagen.agreement.period import Period
+from slagen.targets.availability import availability_over, maintenance_rules
+from slagen.targets.calendar import maintenance_minutes
 from slagen.targets.rounding import CENT, HUNDRED, frac, round_to
 from slagen.tracking.records import Actuals, ServiceMonth
 from slagen.util.text import plural
 
 MINUTES_A_DAY = 1440
+
+#: The minutes of planned maintenance scheduled from one day to another (both inclusive).
+Planned = Callable[[date, date], int]
+
+
+def no_maintenance(start: date, end: date) -> int:
+    """No planned maintenance: an agreement without recurring maintenance windows."""
+    return 0
+
+
+def planned_maintenance(agreement: Agreement) -> Planned:
+    """The planned maintenance of ``agreement``'s recurring windows, in real minutes (the
+    figure its documents leave out of the Maximum Available Minutes)."""
+    av = agreement.inputs.availability
+    rules = [] if av is None else maintenance_rules(av, agreement.calendar)
+    if not rules:
+        return no_maintenance
+    return lambda start, end: maintenance_minutes(rules, start, end)
+
 
 #: Every measure name; ``<severity>`` stands for a support severity of the agreement.
 MEASURES = (
@@ -89,15 +117,23 @@ def _in(p: Period, start: Period) -> bool:
     return p.start <= start.start and start.end <= p.end
 
 
-def _downtime(m: ServiceMonth) -> Fraction:
+def available_minutes(month: Period, planned: Planned) -> int:
+    """The Maximum Available Minutes of ``month``: its minutes less its planned maintenance."""
+    return month.days * MINUTES_A_DAY - planned(month.start, month.end)
+
+
+def _downtime(m: ServiceMonth, planned: Planned) -> Fraction:
     if m.downtime_minutes is not None:
         return frac(m.downtime_minutes)
     assert m.availability is not None
-    return (HUNDRED - frac(m.availability)) / HUNDRED * m.month.days * MINUTES_A_DAY
+    return (HUNDRED - frac(m.availability)) / HUNDRED * available_minutes(m.month, planned)
 
 
-def measure(actuals: Actuals, name: str, period: Period) -> Measured:
-    """The measure ``name`` of ``actuals`` over ``period``."""
+def measure(actuals: Actuals, name: str, period: Period, planned: Planned = no_maintenance) -> Measured:
+    """The measure ``name`` of ``actuals`` over ``period`` (availability over the minutes
+    outside the ``planned`` maintenance)."""
+    if name in _SERVICE:
+        return _SERVICE[name](actuals, period, planned)
     fn = _SIMPLE.get(name)
     if fn is not None:
         return fn(actuals, period)
@@ -169,23 +205,27 @@ def _service(a: Actuals, p: Period) -> list[ServiceMonth]:
     return [m for m in a.service if _in(p, m.month)]
 
 
-def _availability(a: Actuals, p: Period) -> Measured:
+def _availability(a: Actuals, p: Period, planned: Planned) -> Measured:
     months = _service(a, p)
     if not months:
         return Measured(None, "no measured months")
     if len(months) == 1 and months[0].availability is not None:
         return Measured(months[0].availability, "measured")
-    minutes = sum(m.month.days for m in months) * MINUTES_A_DAY
-    down = sum((_downtime(m) for m in months), Fraction(0))
-    value = round_to(HUNDRED * (1 - down / minutes), Decimal("0.0001"), "down")
-    return Measured(value, f"over {plural(len(months), 'measured month')}")
+    minutes = sum(available_minutes(m.month, planned) for m in months)
+    down = sum((_downtime(m, planned) for m in months), Fraction(0))
+    maintenance = sum(m.month.days * MINUTES_A_DAY for m in months) - minutes
+    outside = f" outside planned maintenance ({maintenance:,} minutes)" if maintenance else ""
+    return Measured(
+        availability_over(down, minutes),
+        f"over the {minutes:,} minutes of {plural(len(months), 'measured month')}{outside}",
+    )
 
 
-def _downtime_total(a: Actuals, p: Period) -> Measured:
+def _downtime_total(a: Actuals, p: Period, planned: Planned) -> Measured:
     months = _service(a, p)
     if not months:
         return Measured(None, "no measured months")
-    down = sum((_downtime(m) for m in months), Fraction(0))
+    down = sum((_downtime(m, planned) for m in months), Fraction(0))
     return Measured(round_to(down, CENT, "half-up"), f"sum of {plural(len(months), 'measured month')}")
 
 
@@ -237,6 +277,7 @@ def measure_of_kind(
     kind: str | None,
     comparison: str,
     limit: tuple[str, Decimal] | None = None,
+    planned: Planned = no_maintenance,
 ) -> Measured:
     """The measure ``name`` over ``period`` formed as a goal of ``kind`` forms its figure: the
     average of the events, the worst event (``per-event``: every event must meet the target,
@@ -245,7 +286,7 @@ def measure_of_kind(
     :func:`measure` as it stands."""
     found = events(actuals, name, period) if kind in ("average", "per-event", "share") else None
     if found is None:
-        return measure(actuals, name, period)
+        return measure(actuals, name, period, planned)
     values, noun = found
     if not values:
         return Measured(None, f"no {noun}s")
@@ -274,6 +315,8 @@ _SIMPLE: dict[str, Callable[[Actuals, Period], Measured]] = {
     "total_revenue": _tracked("total_revenue"),
     "first_follow_up_minutes": _speed,
     "attempts_unconnected": _depth,
+}
+_SERVICE: dict[str, Callable[[Actuals, Period, Planned], Measured]] = {
     "availability": _availability,
     "downtime_minutes": _downtime_total,
 }

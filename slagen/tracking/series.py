@@ -18,7 +18,7 @@ from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period
 from slagen.targets import compute_targets
 from slagen.targets.breakdown import label, pieces
-from slagen.tracking.measures import default_measure, measure
+from slagen.tracking.measures import default_measure, measure, planned_maintenance
 from slagen.tracking.records import Actuals
 
 
@@ -107,9 +107,10 @@ def goal_bars(agreement: Agreement, actuals: Actuals, period: Period, goal_id: s
     gt = compute_targets(agreement, period).goals.get(goal_id)
     if name is None or gt is None:
         return []
+    planned = planned_maintenance(agreement)
     out = []
     for start, end in pieces(period.start, period.end, g.interval or "month"):
-        m = measure(actuals, name, Period(label(start, g.interval or "month"), start, end))
+        m = measure(actuals, name, Period(label(start, g.interval or "month"), start, end), planned)
         met = None
         if m.value is not None:
             met = {"at-least": m.value >= gt.value, "at-most": m.value <= gt.value}.get(
@@ -125,6 +126,7 @@ def service_months(agreement: Agreement, actuals: Actuals, period: Period) -> li
     if av is None:
         return []
     ts = compute_targets(agreement, period)
+    planned = planned_maintenance(agreement)
     out = []
     for start, end in pieces(period.start, period.end, "month"):
         month = Period(label(start, "month"), start, end)
@@ -133,9 +135,9 @@ def service_months(agreement: Agreement, actuals: Actuals, period: Period) -> li
             AvailabilityMonth(
                 month.label,
                 av.target,
-                measure(actuals, "availability", month).value,
+                measure(actuals, "availability", month, planned).value,
                 allowed,
-                measure(actuals, "downtime_minutes", month).value,
+                measure(actuals, "downtime_minutes", month, planned).value,
             )
         )
     return out

@@ -4,6 +4,7 @@ clauses, defined terms and every computed target spelled out in words and figure
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,31 @@ def test_computed_targets_are_spelled_out_in_words_and_figures(legal: dict[str, 
         assert f"of no less than {words.days(a.cancellation.notice_days, loc)}:" in text
     if a.unexpected_events is not None:
         assert f"within {words.hours(a.unexpected_events.notice_hours, loc)} of the start" in text
+
+
+def test_service_credits_are_in_words_and_figures_in_the_legal_style_only(
+    legal: dict[str, Path], examples: Examples
+) -> None:
+    text = " ".join(pdf_text(legal["it-service.pdf"]).split())
+    a = load_agreement(AGREEMENTS / "it-service.yaml").agreement
+    sc = a.inputs.service_credits
+    assert sc is not None
+    charge = a.inputs.monthly_charge or sc.monthly_charge
+    assert charge is not None
+    assert f"the monthly charge being {words.money(charge, 'EUR')}:" in text
+    tiers = sorted(sc.tiers, key=lambda t: t.below, reverse=True)
+    for upper, lower in zip(tiers, tiers[1:], strict=False):
+        credit = (upper.credit * charge / 100).quantize(Decimal("0.01"))
+        assert (
+            f"Availability below {words.percent(upper.below)} and at least {words.percent(lower.below)}: "
+            f"{words.percent(upper.credit)} of the monthly charge, that is {words.money(credit, 'EUR')};"
+        ) in text
+    assert f"Service Credits shall not exceed {words.percent(sc.monthly_cap)} of the monthly charge, that is " in text
+    assert "claimed within thirty (30) days after the end of the month" in text
+    # every other style: figures only
+    tabular = " ".join(pdf_text(examples.document("it-service", "tabular", "pdf")).split())
+    assert "Availability below 99.95% and at least 99%: 10% of the monthly charge (1,200.00 EUR)" in tabular
+    assert "percent" not in tabular and "thirty (30)" not in tabular
 
 
 def test_the_guide_example_reads_as_a_contract(legal: dict[str, Path]) -> None:

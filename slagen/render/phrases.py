@@ -100,6 +100,22 @@ def lead(*parts: str) -> str:
     return text if text.endswith(":") else text + ":"
 
 
+def list_items(texts: list[str] | tuple[str, ...], conjunction: str = "and") -> tuple[str, ...]:
+    """Items of a list that continues the sentence introducing it, punctuated as a contract's
+    list: each ends in ";", the one before last in "; and" (or "; or"), the last in ".";
+    ``conjunction`` "" leaves the one before last with its ";"."""
+    clean = [clause_text(t) for t in texts]
+    out = []
+    for i, t in enumerate(clean):
+        if i == len(clean) - 1:
+            out.append(full_stop(t))
+        elif i == len(clean) - 2 and conjunction:
+            out.append(f"{t}; {conjunction}")
+        else:
+            out.append(f"{t};")
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Subject:
     """One or several parties (or people) acting together: the verb agrees with their number."""
@@ -145,6 +161,13 @@ class Figures:
     def money(self, d: Decimal) -> str:
         """ "twelve thousand euros (EUR 12,000.00)" or "12,000.00 EUR"."""
         return spell.money(d, self.currency, self.locale) if self.in_words else f.money(d, self.currency)
+
+    def quantity(self, d: Decimal, unit: str) -> str:
+        """A value in its unit: money in the agreement's currency, a percentage for ``%``, else
+        a count ("one hundred (100) leads" or "100 leads")."""
+        if self.in_words:
+            return spell.quantity(d, unit, self.currency, self.locale)
+        return f.quantity(d, unit, self.currency)
 
     def number(self, d: int | Decimal) -> str:
         """ "three (3)" or "3"."""

@@ -23,6 +23,7 @@ from ..phrases import (
     clause_text,
     join_and,
     lead,
+    list_items,
     quoted,
     sentence,
     upfirst,
@@ -100,14 +101,9 @@ def _name(p: Party, style: str) -> str:
 def _items(texts: list[str] | tuple[str, ...], style: str, conjunction: str = "and") -> tuple[str, ...]:
     """List items punctuated as a contract's list ("a;", "b; and", "c.") in legal-narrative,
     as written elsewhere."""
-    clean = [clause_text(t) for t in texts]
     if style != LEGAL:
-        return tuple(upfirst(t) for t in clean)
-    out = []
-    for i, t in enumerate(clean):
-        end = "." if i == len(clean) - 1 else f"; {conjunction}" if i == len(clean) - 2 else ";"
-        out.append(t + ("" if end == "." and t.endswith(".") else end))
-    return tuple(out)
+        return tuple(upfirst(clause_text(t)) for t in texts)
+    return list_items(texts, conjunction)
 
 
 def _lower_first(text: str, names: tuple[str, ...]) -> str:

@@ -12,8 +12,9 @@ from ...targets import TargetSet
 from ...targets.rounding import AS_SET
 from .. import formatting as f
 from .. import words as spell
+from ..phrases import Figures
 from .calendar import CalendarView, calendar_view
-from .clauses import ClausesView, clauses
+from .clauses import LEGAL, ClausesView, clauses
 from .parties import (
     ContactView,
     GoalView,
@@ -348,7 +349,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
             )
             for r in a.reports
         ),
-        missed_goals=missed_goals(a, people),
+        missed_goals=missed_goals(a, people, Figures(extra.style == LEGAL, loc, cur)),
         cancellation=cancellation(a),
         unexpected_events=unexpected_events(a),
         review=review(a),

@@ -14,7 +14,7 @@ from ...targets.calendar import clock_text, window_text
 from ...targets.rounding import fmt
 from .. import formatting as f
 from .. import words as spell
-from ..phrases import join_and
+from ..phrases import Figures, full_stop, join_and, list_items, upfirst
 from .parties import PersonView
 from .targets import DOWNTIME_PREFIX, RowView, downtime_text
 
@@ -88,6 +88,11 @@ class CreditsView:
     """Whether tiers add up (they never do: one tier applies)."""
     all_capped: bool = False
     """Whether the monthly cap covers the goals' credits too."""
+    items: tuple[str, ...] = ()
+    """Every credit as an item of the legal style's list (tiers, the linear credit, the goals'
+    credits), punctuated as a list that continues the sentence introducing it."""
+    cap_sentence: str = ""
+    """The caps as one sentence of the legal style: ``Service Credits shall not exceed ...``."""
 
 
 @dataclass(frozen=True)
@@ -205,8 +210,9 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
     )
 
 
-def missed_goals(a: Agreement, people: dict[str, PersonView]) -> MissedGoalsView:
-    """The plan for missed goals: consequences, diagnosis, recovery, strikes and credits."""
+def missed_goals(a: Agreement, people: dict[str, PersonView], fig: Figures) -> MissedGoalsView:
+    """The plan for missed goals: consequences, diagnosis, recovery, strikes and credits (their
+    figures as ``fig`` writes them: in words and figures in the legal style)."""
     m = a.missed_goals
     strikes = None
     if m.strikes is not None:
@@ -239,7 +245,7 @@ def missed_goals(a: Agreement, people: dict[str, PersonView]) -> MissedGoalsView
         tuple(people[p] for p in m.diagnosed_by),
         m.recovery,
         strikes,
-        credits(a),
+        credits(a, fig),
     )
 
 
@@ -250,14 +256,22 @@ def _charge(a: Agreement) -> Decimal | None:
     return sc.monthly_charge if sc is not None else None
 
 
-def _share(a: Agreement, share: Decimal, of: str = "the monthly charge") -> str:
-    """``10% of the monthly charge (1,200.00 EUR)``: a share, and its amount where the charge is known."""
+def _share(
+    a: Agreement, fig: Figures, share: Decimal, of: str = "the monthly charge", *, more: bool = False
+) -> str:
+    """``10% of the monthly charge (1,200.00 EUR)``: a share, and its amount where the charge is
+    known; in words and figures, ``ten percent (10%) of the monthly charge, that is one thousand
+    two hundred euros (EUR 1,200.00)`` (the amount after "that is", its figure in brackets), with
+    a comma closing the "that is" when the sentence goes on (``more``)."""
     charge = _charge(a)
-    text = f"{f.percent(share)} of {of}"
+    text = f"{fig.percent(share)} of {of}"
     if charge is None:
         return text
     base = charge * 12 if "twelve" in of else charge
-    return f"{text} ({f.money(cents(share * base / 100), a.inputs.currency)})"
+    amount = fig.money(cents(share * base / 100))
+    if not fig.in_words:
+        return f"{text} ({amount})"
+    return f"{text}, that is {amount}{',' if more else ''}"
 
 
 def cents(d: Decimal) -> Decimal:
@@ -265,7 +279,7 @@ def cents(d: Decimal) -> Decimal:
     return d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _tier_rows(a: Agreement, basis: str) -> tuple[RowView, ...]:
+def _tier_rows(a: Agreement, basis: str, fig: Figures) -> tuple[RowView, ...]:
     """Each availability tier with both its bounds: the range it covers, so a reader sees
     that one tier applies to a month and the tiers do not add up."""
     sc = a.inputs.service_credits
@@ -273,16 +287,16 @@ def _tier_rows(a: Agreement, basis: str) -> tuple[RowView, ...]:
     tiers = sorted(sc.tiers, key=lambda t: t.below, reverse=True)
     rows = []
     for i, t in enumerate(tiers):
-        upper = f"{'below' if t.strict else 'at or below'} {f.percent(t.below)}"
+        upper = f"{'below' if t.strict else 'at or below'} {fig.percent(t.below)}"
         lower = ""
         if i + 1 < len(tiers):
             n = tiers[i + 1]
-            lower = f" and {'at least' if n.strict else 'above'} {f.percent(n.below)}"
-        rows.append(RowView(f"{basis} {upper}{lower}", _share(a, t.credit)))
+            lower = f" and {'at least' if n.strict else 'above'} {fig.percent(n.below)}"
+        rows.append(RowView(f"{basis} {upper}{lower}", _share(a, fig, t.credit)))
     return tuple(rows)
 
 
-def _goal_credit_rows(a: Agreement) -> tuple[RowView, ...]:
+def _goal_credit_rows(a: Agreement, fig: Figures) -> tuple[RowView, ...]:
     rows = []
     for g in a.goals:
         c = g.credits
@@ -295,22 +309,18 @@ def _goal_credit_rows(a: Agreement) -> tuple[RowView, ...]:
                 each = f"each {f.singular(g.unit)} short of the target in a {g.interval or 'month'}"
             else:
                 each = f"each {g.interval or 'month'} the goal is missed"
-            rows.append(RowView(g.metric, f"{_share(a, c.per_miss)} for {each}"))
+            rows.append(RowView(g.metric, f"{_share(a, fig, c.per_miss, more=True)} for {each}"))
         for t in c.tiers:
-            bounds = (
-                [f"at least {f.quantity(t.at_least, g.unit, a.inputs.currency)}"]
-                if t.at_least is not None
-                else []
-            )
+            bounds = [f"at least {fig.quantity(t.at_least, g.unit)}"] if t.at_least is not None else []
             if t.below is not None:
-                bounds.append(f"below {f.quantity(t.below, g.unit, a.inputs.currency)}")
-            rows.append(RowView(f"{g.metric}: {' and '.join(bounds)}", _share(a, t.credit)))
+                bounds.append(f"below {fig.quantity(t.below, g.unit)}")
+            rows.append(RowView(f"{g.metric}: {' and '.join(bounds)}", _share(a, fig, t.credit)))
         if c.cap is not None:
-            rows.append(RowView(f"{g.metric}: most in one month", _share(a, c.cap)))
+            rows.append(RowView(f"{g.metric}: most in one month", _share(a, fig, c.cap)))
     return tuple(rows)
 
 
-def _payment(a: Agreement) -> str:
+def _payment(a: Agreement, fig: Figures) -> str:
     cl = a.clauses.claims if a.clauses is not None else None
     if cl is None:
         return "The agreement does not say how credits are paid."
@@ -320,16 +330,17 @@ def _payment(a: Agreement) -> str:
     if cl.automatic:
         return f"Credits are applied without a claim; an accepted credit is {cl.applied.rstrip('.')}."
     return (
-        f"A credit is due only when claimed within {f.plural(cl.deadline_days, 'day')} after the end of "
+        f"A credit is due only when claimed within {fig.count(cl.deadline_days, 'days')} after the end of "
         f"the {window} it was earned in; an accepted credit is {cl.applied.rstrip('.')}."
     )
 
 
-def credits(a: Agreement) -> CreditsView | None:
+def credits(a: Agreement, fig: Figures) -> CreditsView | None:
     """Every service credit of the agreement (availability tiers and the credits of goals), with
-    its caps and how it is paid; ``None`` when the agreement gives no credits."""
+    its caps and how it is paid, its figures as ``fig`` writes them; ``None`` when the
+    agreement gives no credits."""
     sc = a.inputs.service_credits
-    per_goal = _goal_credit_rows(a)
+    per_goal = _goal_credit_rows(a, fig)
     if sc is None and not per_goal:
         return None
     basis = None
@@ -337,31 +348,43 @@ def credits(a: Agreement) -> CreditsView | None:
     linear = monthly_cap = rolling = None
     if sc is not None:
         basis = "availability" if sc.basis == "availability" else "response times"
-        tiers = _tier_rows(a, basis)
+        tiers = _tier_rows(a, basis, fig)
         linear = (
-            f"{_share(a, sc.linear.credit)} for each full {f.percent(sc.linear.per_step)} below target"
+            f"{_share(a, fig, sc.linear.credit, more=True)} for each full {fig.percent(sc.linear.per_step)} below target"
             if sc.linear
             else None
         )
-        monthly_cap = _share(a, sc.monthly_cap)
+        # the caps are followed by "in one month" and "over any twelve months"
+        monthly_cap = _share(a, fig, sc.monthly_cap, more=True)
         if sc.rolling_12_month_cap:
-            rolling = _share(a, sc.rolling_12_month_cap, "twelve months' charges")
+            rolling = _share(a, fig, sc.rolling_12_month_cap, "twelve months' charges", more=True)
     charge = _charge(a)
+    items = [f"{upfirst(t.label)}: {t.value}" for t in tiers]
+    items += [upfirst(linear)] if linear else []
+    items += [f"{t.label}: {t.value}" for t in per_goal]
+    cap = ""
+    if monthly_cap is not None:
+        cap = _("Service Credits shall not exceed %(cap)s in one month") % {"cap": monthly_cap}
+        cap += _(", all credits together") if per_goal else ""
+        cap += _(", nor %(cap)s over any twelve months") % {"cap": rolling} if rolling else ""
+        cap = full_stop(cap)
     return CreditsView(
         basis=basis,
         tiers=tiers,
         linear=linear,
         monthly_cap=monthly_cap,
         rolling_cap=rolling,
-        monthly_charge=f.money(charge, a.inputs.currency) if charge is not None else None,
+        monthly_charge=fig.money(charge) if charge is not None else None,
         per_goal=per_goal,
-        payment=_payment(a),
+        payment=_payment(a, fig),
         stacking=(
             "Each month earns the credit of the one tier its figure falls in; the tiers do not add up."
             if len(tiers) > 1
             else ""
         ),
         all_capped=bool(per_goal) and monthly_cap is not None,
+        items=list_items(items, "") if items else (),
+        cap_sentence=cap,
     )
 
 

@@ -138,3 +138,31 @@ def test_the_summary_names_the_page_each_change_is_on(redlines: dict[str, Path],
                 f"{name}: {text!r}: no {'underlined' if how == 'under' else 'struck'} "
                 f"{word!r} on page {printed}"
             )
+
+
+def _line_starts(words: list[dict]) -> list[dict]:
+    """The words that begin a line (no word to their left on the same line)."""
+    return [
+        w
+        for w in words
+        if not any(abs(v["top"] - w["top"]) < 1 and v["x1"] <= w["x0"] for v in words if v is not w)
+    ]
+
+
+def test_a_changed_clause_keeps_its_number_and_its_bold_heading(redlines: dict[str, Path]) -> None:
+    """The legal style numbers its clauses in a ``::before`` and sets their headings in bold; the
+    version clause changes (its stamp moves), and its number stays in the column of the other
+    clauses' numbers, inside the margin, with its heading "Version." still bold."""
+    with pdfplumber.open(redlines["legal-narrative"]) as pdf:
+        for page in reversed(pdf.pages):  # the document's clause, after the summary's entry
+            words = page.extract_words(extra_attrs=["fontname"])
+            heading = [w for w in words if w["text"] == "Version." and "Bold" in w["fontname"]]
+            if heading:
+                break
+        else:
+            pytest.fail("no bold clause heading 'Version.' in the legal redline")
+        numbers = [w for w in _line_starts(words) if re.fullmatch(r"\d+\.\d+", w["text"])]
+        (number,) = [w for w in numbers if abs(w["top"] - heading[0]["top"]) < 1]
+        assert number["x1"] <= heading[0]["x0"], "the number stands before its heading"
+        assert len(numbers) > 1, "other clause numbers on the page"
+        assert {round(w["x0"]) for w in numbers} == {round(number["x0"])}, "numbers in one column"

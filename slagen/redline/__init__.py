@@ -91,7 +91,7 @@ def redline_one(plan: _Redline, report: DiffReport, job: RedlineJob, cwd: Path) 
     """The bytes of one agreement's redline and the number of marked places."""
     from ..docx.tree import parse_html
     from .compare import redline
-    from .html import CSS, add_style, prepend_to_body, serialize
+    from .html import CSS, add_change_bars, add_style, prepend_to_body, serialize
     from .summary import summary_page
 
     old, new = plan.diff.versions[0], plan.new
@@ -116,6 +116,7 @@ def redline_one(plan: _Redline, report: DiffReport, job: RedlineJob, cwd: Path) 
     old_stamp = version_stamp(old.path, old.source.raw).text if old else "none"
     new_stamp = version_stamp(new.path, new.source.raw).text
     add_style(marked.root, CSS)
+    add_change_bars(marked.root)
     prepend_to_body(
         marked.root,
         summary_page(plan.diff, marked.changes, old_stamp, new_stamp, report.old_label, report.new_label),

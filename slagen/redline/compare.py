@@ -9,9 +9,9 @@ read as :class:`~slagen.docx.tree.Element` trees. The comparison walks the new d
 - two aligned children of the same tag and classes that differ are compared again one level
   down, until a *leaf* (a block that holds only text and inline elements: a paragraph, a list
   item, a table cell, a heading) is reached;
-- in a changed leaf the words are aligned, and the new leaf's content becomes its text with the
-  deleted words in ``<del>`` and the inserted ones in ``<ins>`` (inline markup inside a changed
-  leaf is not kept: the marks are what a reviewer reads there);
+- in a changed leaf the words are aligned (:mod:`.words`), and the new leaf's content becomes
+  its words with the deleted ones in ``<del>`` and the inserted ones in ``<ins>``, each word in
+  the inline elements it has in its version (a clause's bold heading stays bold);
 - a block only in the new version is marked inserted (class ``rl-inserted``, its text in
   ``<ins>``); one only in the old version is put back where it stood, marked deleted
   (``rl-deleted``, its text in ``<del>``), so rejecting every change gives the old text.
@@ -30,6 +30,7 @@ from typing import Literal
 
 from ..docx.tree import Element
 from ..docx.vocabulary import RUNNING, WATERMARK
+from .words import marked_children
 
 INLINE = frozenset({"span", "strong", "em", "b", "i", "br", "a", "small", "sup", "sub", "code", "ins", "del"})
 INS, DEL = "ins", "del"
@@ -166,7 +167,7 @@ def _merge(old: Element, new: Element, result: Redline) -> Element:
         anchor = result._anchor()
         result.changes.append(Change(anchor, "changed", new.tag, fold(old.text()), fold(new.text())))
         marked = _with_class(new, CHANGED, anchor)
-        marked.children = word_diff(old.text(), new.text())
+        marked.children = marked_children(old, new)
         return marked
     return Element(new.tag, dict(new.attrs), new.line, _merge_children(old.children, new.children, result))
 

@@ -5,11 +5,17 @@ from __future__ import annotations
 from html import escape
 
 from ..docx.tree import VOID, Element
+from .compare import CHANGED, DELETED, INLINE, INSERTED
 
 _RAW_TEXT = frozenset({"style", "script"})
+_MARKED = frozenset({CHANGED, INSERTED, DELETED})
+#: Blocks whose children are blocks of a fixed kind (rows, cells, items): the bar goes in those.
+_GROUPS = frozenset({"table", "thead", "tbody", "tfoot", "ul", "ol", "dl"})
 
 #: The marks: inserted words underlined in blue, deleted words struck through in red, so they
 #: differ in a black-and-white copy too; a bar in the left margin beside each changed block.
+#: The bar is an element of its own (``span.rl-bar``, last in the block's inline content), not a
+#: ``::before``: a style's own ``::before`` (a clause's number, a list's tick) stays where it is.
 #: A line may break after a deletion (a zero-width space), and a changed figure's cell wraps,
 #: so "5,000.00 7,500.00 USD" never runs out of a narrow column. The summary ends its own page,
 #: so the document starts on a fresh page as in its plain PDF (a cover is never split under the
@@ -19,12 +25,9 @@ ins { white-space: normal; text-decoration: underline; text-decoration-thickness
 del { white-space: normal; text-decoration: line-through; text-decoration-thickness: 0.08em; color: #b3261e; margin-right: 0.4em; }
 del::after { content: "\\200B"; }
 .rl-changed.num, .rl-changed .num { white-space: normal; }
-.rl-changed, .rl-inserted, .rl-deleted { position: relative; }
-.rl-changed::before, .rl-inserted::before, .rl-deleted::before {
-  content: ""; position: absolute; left: -5mm; top: 0; bottom: 0; border-left: 2pt solid #000;
-}
-td.rl-changed::before, th.rl-changed::before, td.rl-inserted::before, td.rl-deleted::before,
-tr.rl-inserted::before, tr.rl-deleted::before { left: -1.5mm; }
+.rl-bar-host { position: relative; }
+.rl-bar { position: absolute; left: -5mm; top: 0; bottom: 0; border-left: 2pt solid #000; }
+td > .rl-bar, th > .rl-bar { left: -1.5mm; }
 .rl-summary { break-after: page; }
 .rl-summary.rl-none { break-after: auto; border-bottom: 1.5pt solid #000; padding-bottom: 4mm; margin-bottom: 10mm; }
 .rl-summary p, .rl-summary li { text-align: left; }
@@ -78,3 +81,34 @@ def prepend_to_body(root: Element, block: Element) -> None:
         ):
             index = i + 1
     container.children.insert(index, block)
+
+
+def add_change_bars(node: Element) -> None:
+    """Give every marked block (changed, inserted, deleted) its bar in the margin."""
+    for child in node.elements():
+        if _MARKED & set(child.classes):
+            for host in _bar_hosts(child):
+                _add_bar(host)
+        else:
+            add_change_bars(child)
+
+
+def _bar_hosts(el: Element) -> list[Element]:
+    """The blocks that carry the bars of marked block ``el``: itself when it holds text, else
+    its rows' first cells, its items, or its blocks that hold text."""
+    if el.tag == "tr":
+        cells = [c for c in el.elements() if c.tag in ("td", "th")]
+        return cells[:1]
+    if el.tag not in _GROUPS and any(
+        (isinstance(c, str) and c.strip()) or (isinstance(c, Element) and c.tag in INLINE)
+        for c in el.children
+    ):
+        return [el]
+    return [host for c in el.elements() for host in _bar_hosts(c)]
+
+
+def _add_bar(host: Element) -> None:
+    """Append the bar to ``host``'s content (last: a style's ``:first-child`` rule is unaffected)."""
+    classes = host.attrs.get("class", "")
+    host.attrs["class"] = f"{classes} rl-bar-host" if classes else "rl-bar-host"
+    host.children.append(Element("span", {"class": "rl-bar"}, 0))

@@ -146,11 +146,24 @@ def test_the_report_lists_the_holidays_that_affected_the_measurement(tmp_path: P
     ]  # fmt: skip
     # INC-1090: 2 h 40 min to respond (4 h allowed); resolved Tue 29 Dec 10:00: 90 + 600 + 120
     # business minutes = 13 h 30 min (72 h allowed).
-    assert tables["Ticket"][1] == [
-        "INC-1090", "p3", "24/12/2026 16:30", "business hours", "2 h 40 min (4 h allowed)",
-        "13 h 30 min (72 h allowed)", "25/12/2026",
+    # Times are Europe/Berlin time with their UTC offset: INC-1065, logged at 00:40 UTC on
+    # 25 October, is the first 02:40 of that night, still summer time (UTC+2); p4 in business
+    # hours: Sunday counts nothing, Monday 08:00-09:00 is its 1 h response, Monday 08:00-18:00 and
+    # Tuesday 08:00-10:00 its 12 h resolution. INC-1090 in December is winter time (UTC+1).
+    assert tables["Ticket"][1:] == [
+        [
+            "INC-1065", "p4", "25/10/2026 02:40 UTC+2", "business hours", "1 h (8 h allowed)",
+            "12 h (120 h allowed)", "none",
+        ],
+        [
+            "INC-1090", "p3", "24/12/2026 16:30 UTC+1", "business hours", "2 h 40 min (4 h allowed)",
+            "13 h 30 min (72 h allowed)", "25/12/2026",
+        ],
     ]  # fmt: skip
-    assert "Ticket times are Europe/Berlin time." in text
+    assert (
+        "Ticket times are Europe/Berlin time, with their offset from UTC (CET, UTC+1 in winter; CEST, "
+        "UTC+2 in summer)."
+    ) in text
 
 
 def test_a_report_without_business_hours_has_no_calendar_part(tmp_path: Path) -> None:
@@ -217,3 +230,55 @@ def test_the_report_lists_a_delivery_a_holiday_moved(tmp_path: Path) -> None:
     ]
     text = " ".join(pdf_text(out / "paper-supplier" / "paper-supplier-report-2026-Q4.pdf").split())
     assert "Ticket times are" not in text  # no ticket, no clock in business hours
+
+
+def test_a_time_with_its_offset_is_one_instant_in_the_agreements_zone(tmp_path: Path) -> None:
+    agreement, _ = _stamped(tmp_path)
+    actuals = (
+        build_tree(
+            tmp_path,
+            {
+                "offsets.yaml": """agreement: it-service
+tickets:
+  - {id: T-1, severity: p1, opened: 2026-10-25 02:50+02:00, responded: 2026-10-25 02:05+01:00}
+  - {id: T-2, severity: p2, opened: 2026-07-01T08:00Z, responded: 2026-07-01 10:30}
+"""
+            },
+        )
+        / "offsets.yaml"
+    )
+    a = load_agreement(agreement).agreement
+    timed = {t.id: t for t in on_the_clock(a, load_actuals(actuals)).tickets}
+    # 02:50 summer time (00:50 UTC) to 02:05 winter time (01:05 UTC), once the clocks went back
+    # from 03:00 to 02:00: 15 real minutes, though the wall clock went back 45.
+    t1 = timed["T-1"]
+    assert (t1.response_minutes, t1.opened.isoformat()) == (Decimal(15), "2026-10-25T02:50:00+02:00")
+    # 08:00 UTC in July is 10:00 in Berlin (UTC+2): 30 minutes to the 10:30 response.
+    t2 = timed["T-2"]
+    assert (t2.response_minutes, t2.opened.isoformat()) == (Decimal(30), "2026-07-01T10:00:00+02:00")
+
+
+def test_a_wall_clock_time_the_clock_change_skips_or_repeats_is_refused(tmp_path: Path) -> None:
+    text = """agreement: it-service
+tickets:
+  - {id: T-1, severity: p1, opened: 2026-10-25 02:30, response_minutes: 5}
+  - {id: T-2, severity: p1, opened: 2027-03-28 02:30, response_minutes: 5}
+  - {id: T-3, severity: p1, opened: 2026-10-25 02:30+01:00, responded: 2026-10-25 02:40+02:00}
+"""
+    bad = build_tree(tmp_path, {"bad.yaml": text}) / "bad.yaml"
+    result = run("report", str(IT), str(bad), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = text.splitlines()
+    col = lines[2].index("opened: ") + 9
+    assert result.output.splitlines() == [
+        f"{bad}:3:{col}: tickets[0].opened: expected one time, got 2026-10-25 02:30, which happens twice "
+        "in Europe/Berlin as the clocks go back: write its UTC offset (2026-10-25 02:30+02:00 or "
+        "2026-10-25 02:30+01:00)",
+        f"{bad}:4:{col}: tickets[1].opened: expected a time that exists in Europe/Berlin, got "
+        "2027-03-28 02:30: the clocks go forward over it",
+        # 02:40 summer time is 00:40 UTC, before 02:30 winter time (01:30 UTC)
+        f"{bad}:5:{lines[4].index('responded: ') + 12}: tickets[2].responded: expected a time after the "
+        "ticket was opened (2026-10-25 02:30+01:00), got 2026-10-25 02:40+02:00",
+        "3 errors",
+    ]

@@ -49,7 +49,7 @@ def _clock(text: str) -> time:
 
 
 def _aware(stamp: datetime, tz_name: str) -> datetime:
-    return stamp.replace(tzinfo=zone(tz_name)) if stamp.tzinfo is None else stamp
+    return stamp.replace(tzinfo=zone(tz_name)) if stamp.tzinfo is None else stamp.astimezone(zone(tz_name))
 
 
 def real_seconds(start: datetime, end: datetime, tz_name: str) -> int:
@@ -69,8 +69,8 @@ def business_seconds(
     opens, closes = _clock(hours.start), _clock(hours.end)
     total = 0
     closed: list[date] = []
-    day = start.date()
-    while day <= end.date():
+    day = _aware(start, hours.zone).date()
+    while day <= _aware(end, hours.zone).date():
         if day.weekday() in wanted:
             lo = max(a, datetime.combine(day, opens, tzinfo=tz).astimezone(UTC))
             hi = min(b, datetime.combine(day, closes, tzinfo=tz).astimezone(UTC))

@@ -9,7 +9,7 @@ has no zone database, the ``tzdata`` package provides it (``zoneinfo`` falls bac
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from slagen.util.text import did_you_mean
@@ -82,6 +82,47 @@ def abbreviations(name: str, year: int) -> str:
         return f"{seen[0][0]}, {seen[0][1]} all year"
     (w, wo), (s, so) = seen
     return f"{w}, {wo} in winter; {s}, {so} in summer"
+
+
+def offset_text(delta: timedelta) -> str:
+    """``UTC+1``, ``UTC+5:30``, ``UTC-4``: an offset from UTC as the documents write it."""
+    return _offset(delta)
+
+
+def local(stamp: datetime, name: str) -> datetime:
+    """``stamp`` as a time in zone ``name``: a wall-clock time (no offset) is read there (the
+    first of an hour that happens twice, see :func:`local_problem`); a time with an offset is
+    the same instant, told in the zone's time."""
+    tz = zone(name)
+    return stamp.replace(tzinfo=tz) if stamp.tzinfo is None else stamp.astimezone(tz)
+
+
+def local_problem(stamp: datetime, name: str) -> str | None:
+    """Why the wall-clock time ``stamp`` (without an offset) does not name one instant in zone
+    ``name``: it falls in the hour skipped when summer time starts, or in the hour that happens
+    twice when it ends; None when it names one."""
+    if stamp.tzinfo is not None:
+        return None
+    tz = zone(name)
+    first, second = stamp.replace(tzinfo=tz, fold=0), stamp.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    when = f"{stamp:%Y-%m-%d %H:%M}"
+    if first.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != stamp:
+        return f"expected a time that exists in {name}, got {when}: the clocks go forward over it"
+    a, b = (f"{when}{iso_offset(x.utcoffset() or timedelta(0))}" for x in (first, second))
+    return (
+        f"expected one time, got {when}, which happens twice in {name} as the clocks go back: "
+        f"write its UTC offset ({a} or {b})"
+    )
+
+
+def iso_offset(delta: timedelta) -> str:
+    """``+02:00``: an offset as ISO 8601 writes it after a time."""
+    minutes = int(delta.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    h, m = divmod(abs(minutes), 60)
+    return f"{sign}{h:02d}:{m:02d}"
 
 
 def _offset(delta: timedelta) -> str:

@@ -17,6 +17,7 @@ from slagen.agreement.model import Agreement
 from slagen.agreement.period import Period
 from slagen.calendars.business import ON_HOLIDAY
 from slagen.calendars.recurrence import WEEKDAYS
+from slagen.calendars.zones import abbreviations, offset_text
 from slagen.tracking import Actuals
 from slagen.tracking.clock import clock_of
 
@@ -44,7 +45,11 @@ def _against(minutes: Decimal | None, allowed: Decimal) -> str:
 
 
 def _stamp(when: datetime, locale: str) -> str:
-    return f"{f.short_date(when.date(), locale)} {when:%H:%M}"
+    """``24/12/2026 16:30 UTC+1``: the local date and time, and its offset from UTC when it has
+    one (the agreement's zone gives it, so summer time shows as UTC+2)."""
+    offset = when.utcoffset()
+    zone = "" if offset is None else f" {offset_text(offset)}"
+    return f"{f.short_date(when.date(), locale)} {when:%H:%M}{zone}"
 
 
 def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: TargetSet) -> CalendarView | None:
@@ -111,7 +116,9 @@ def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: Targe
     rule = ""
     if ticket_rows or (bh is not None and business):
         rule = (
-            f"Ticket times are {zone} time. A business-hours clock runs only in business hours"
+            f"Ticket times are {zone} time, with their offset from UTC"
+            + (f" ({abbreviations(zone, period.start.year)})" if a.calendar is not None else "")
+            + ". A business-hours clock runs only in business hours"
             + (f" ({business_hours_text(a)})" if bh is not None else "")
             + "; a 24x7 clock runs every real minute, across clock changes."
         )

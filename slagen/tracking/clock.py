@@ -2,7 +2,8 @@
 time stamps, computed from the agreement's calendar.
 
 A ticket's ``opened``, ``responded`` and ``resolved`` are wall-clock times in the agreement's
-``calendar.time_zone`` (without a calendar, they are taken as they stand). The severity's
+``calendar.time_zone``, or instants with their UTC offset; both become times in that zone with
+their offset (:func:`in_zone`; without a calendar, they are taken as they stand). The severity's
 support level says which clock runs: ``clock: business-hours`` counts only the minutes inside
 ``calendar.business_hours`` on business days (its weekdays, less the public holidays of the
 business-hours party's holiday calendar); any other severity counts every real minute, across
@@ -13,11 +14,12 @@ clock changes (see :mod:`slagen.calendars.elapsed`). Minutes and hours are exact
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from slagen.agreement.model import Agreement
 from slagen.calendars.elapsed import Elapsed, Hours, business_seconds, real_seconds
+from slagen.calendars.zones import local
 
 from .records import Actuals, Ticket
 
@@ -67,8 +69,31 @@ def _hours(seconds: int) -> Decimal:
     return Decimal(seconds) / 3600
 
 
+def in_zone(agreement: Agreement, actuals: Actuals) -> Actuals:
+    """``actuals`` with every ticket's times in the agreement's zone (``zoneinfo``, so each
+    carries its UTC offset across summer time); as they stand without a calendar."""
+    cal = agreement.calendar
+    if cal is None or not actuals.tickets:
+        return actuals
+    name = cal.time_zone
+
+    def at(when: datetime | None) -> datetime | None:
+        return None if when is None else local(when, name)
+
+    tickets = sorted(
+        (
+            replace(t, opened=local(t.opened, name), responded=at(t.responded), resolved=at(t.resolved))
+            for t in actuals.tickets
+        ),
+        key=lambda t: (t.opened.astimezone(UTC), t.id),  # as instants, not wall clocks
+    )
+    return replace(actuals, tickets=tuple(tickets))
+
+
 def on_the_clock(agreement: Agreement, actuals: Actuals) -> Actuals:
-    """``actuals`` with every ticket given as time stamps timed on its severity's clock."""
+    """``actuals`` with every ticket in the agreement's zone (:func:`in_zone`), and those given as
+    time stamps timed on their severity's clock."""
+    actuals = in_zone(agreement, actuals)
     stamped = [t for t in actuals.tickets if t.responded is not None or t.resolved is not None]
     if not stamped:
         return actuals

@@ -9,6 +9,7 @@ its hand-off) follow.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from slagen.errors import Problem
@@ -141,6 +142,11 @@ def _build(row: Row, v: dict[str, Any], problems: list[Problem]) -> object | Non
     return MeasureOf(v["goal"], v["measure"], w)
 
 
+def _wall(when: datetime) -> datetime:
+    """``when`` to sort by: a time with an offset as its UTC time (the zone orders them again)."""
+    return when if when.tzinfo is None else when.astimezone(UTC).replace(tzinfo=None)
+
+
 def _ticket_problems(t: Ticket, problems: list[Problem]) -> None:
     """A ticket gives each time once, as a figure or as a stamp, and no stamp before its opening."""
     w = t.where
@@ -156,7 +162,8 @@ def _ticket_problems(t: Ticket, problems: list[Problem]) -> None:
         problems.append(w.problem(None, "expected one of 'response_minutes' or 'responded' (a time stamp)"))
     for stamp in ("responded", "resolved"):
         when = getattr(t, stamp)
-        if when is not None and when < t.opened:
+        # a time with an offset is compared once the zone is known (bind)
+        if when is not None and when.tzinfo is None and t.opened.tzinfo is None and when < t.opened:
             problems.append(
                 w.problem(
                     stamp,
@@ -211,7 +218,8 @@ def parse_rows(raw: RawActuals) -> Actuals:
         "tracked": lambda r: r.month.start,
         "service": lambda r: r.month.start,
         "downtime": lambda r: r.day,
-        "tickets": lambda r: (r.opened, r.id),
+        # a time with an offset by its UTC time; the agreement's zone orders them again (in_zone)
+        "tickets": lambda r: (_wall(r.opened), r.id),
         "goals": lambda r: (r.goal, r.period.start, r.period.end),
         "measures": lambda r: r.goal,
     }

@@ -8,8 +8,9 @@ fields with their reader and whether they are required.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -85,12 +86,35 @@ def period(text: str) -> Period:
         raise _expected("a period such as 2026-10, 2026-Q4 or 2026", text) from None
 
 
+_OFFSET = re.compile(r"(.+?[0-9])(Z|[+-][0-9]{2}:[0-9]{2})")
+
+
 def stamp(text: str) -> datetime:
     """A date and time written ``YYYY-MM-DD HH:MM`` (or with ``T`` and seconds)."""
     try:
         return scalars.date_time(text)
     except scalars.Unreadable as exc:
         raise Bad(str(exc)) from None
+
+
+def instant(text: str) -> datetime:
+    """A ticket's time: a date and time written ``YYYY-MM-DD HH:MM`` (or with ``T`` and seconds),
+    local to the agreement's zone, or with its UTC offset (``2026-10-25 02:30+02:00``, ``...Z``)."""
+    m = _OFFSET.fullmatch(text.strip())
+    try:
+        when = scalars.date_time(m.group(1) if m else text)
+    except scalars.Unreadable as exc:
+        raise Bad(str(exc)) from None
+    if m is None:
+        return when
+    mark = m.group(2)
+    if mark == "Z":
+        return when.replace(tzinfo=UTC)
+    hours, minutes = int(mark[1:3]), int(mark[4:6])
+    if hours > 14 or minutes > 59:
+        raise _expected("a UTC offset from -14:00 to +14:00", text)
+    delta = timedelta(hours=hours, minutes=minutes)
+    return when.replace(tzinfo=timezone(-delta if mark[0] == "-" else delta))
 
 
 def boolean(text: str) -> bool:
@@ -133,11 +157,11 @@ SPECS: dict[str, dict[str, tuple[Reader, bool]]] = {
     "tickets": {
         "id": (ident, True),
         "severity": (ident, True),
-        "opened": (stamp, True),
+        "opened": (instant, True),
         "response_minutes": (amount, False),
-        "responded": (stamp, False),
+        "responded": (instant, False),
         "resolution_hours": (amount, False),
-        "resolved": (stamp, False),
+        "resolved": (instant, False),
     },
     "goals": {"goal": (ident, True), "period": (period, True), "actual": (amount, True)},
     "measures": {"goal": (ident, True), "measure": (ident, True)},

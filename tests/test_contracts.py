@@ -231,7 +231,8 @@ WORDED = {
     ),
     "it-service": (
         "at most 15 minutes for each severity-1 incident",
-        "at most 60 minutes for each severity-2 incident, met for at least 95% of them in each month",
+        "at most 60 minutes for each severity-2 incident, met for at least 95% of them in every rolling "
+        "window of 28 consecutive days",
     ),
 }
 IN_WORDS = {
@@ -242,7 +243,7 @@ IN_WORDS = {
     "it-service": (
         "at most fifteen (15) minutes for each severity-1 incident",
         "at most sixty (60) minutes for each severity-2 incident, met for at least ninety-five percent (95%) "
-        "of them in each month",
+        "of them in every rolling window of 28 consecutive days",
     ),
 }
 

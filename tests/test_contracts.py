@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENTS, EXAMPLES, ROOT, build_tree, example, example_text, run
+from conftest import AGREEMENTS, EXAMPLES, ROOT, Examples, build_tree, example, example_text, run
 from figures import RUNNING, Figures, figures, pdf_text_lines
 from render_helpers import WATERMARK_LETTER
 
@@ -62,17 +62,9 @@ def differences(found: dict[str, Figures]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    """Every example in every style, as PDFs."""
-    out = tmp_path_factory.mktemp("contracts")
-    result = run("render", *(str(p) for p in ALL_STYLES), "--format", "pdf", "-o", str(out))
-    assert result.exit_code == 0, result.output
-    docs: dict[str, dict[str, Path]] = {}
-    for p in ALL_STYLES:
-        for style in STYLES:
-            (pdf,) = (out / p.stem).glob(f"{p.stem}-*-{style}.pdf")
-            docs.setdefault(p.stem, {})[style] = pdf
-    return docs
+def rendered(examples: Examples) -> dict[str, dict[str, Path]]:
+    """Every example that declares every style, in every style, as PDFs (from the session's build)."""
+    return {p.stem: {style: examples.document(p.stem, style) for style in STYLES} for p in ALL_STYLES}
 
 
 def body_text(pdf: Path) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import AGREEMENTS, run
+from conftest import Examples
 from render_helpers import page_texts
 
 from slagen.render.context.parties import PALETTE
@@ -44,12 +44,9 @@ def test_party_colours_survive_a_black_and_white_copy() -> None:
 
 
 @pytest.fixture(scope="module")
-def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("print")
-    for name in ("sales-marketing", "it-service"):
-        result = run("render", str(AGREEMENTS / f"{name}.yaml"), "-o", str(out))
-        assert result.exit_code == 0, result.output
-    return out
+def documents(examples: Examples) -> Path:
+    """The PDFs of the examples (``<id>/<id>-<period>-<style>.pdf``), from the session's build."""
+    return examples.out
 
 
 def test_the_draft_mark_prints_as_a_solid_grey(documents: Path) -> None:

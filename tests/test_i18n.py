@@ -15,7 +15,7 @@ import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from conftest import AGREEMENTS, ROOT, run
+from conftest import AGREEMENTS, ROOT, Examples, run
 from render_helpers import pdf_text
 from test_docx import docx_text
 
@@ -246,13 +246,11 @@ def _html_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def polish(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
-    """The text of the Polish example's PDF and DOCX in every style it declares, read back
+def polish(tmp_path_factory: pytest.TempPathFactory, examples: Examples) -> dict[tuple[str, str], str]:
+    """The text of the Polish example's PDF and DOCX in every style, read back
     (``(style, "pdf" | "docx" | "watermark")``: the DOCX's header and footer included, its
-    watermark shape apart)."""
+    watermark shape apart); the styles it declares from the session's build of the examples."""
     out = tmp_path_factory.mktemp("pl")
-    result = run("render", str(POLISH), "--format", "pdf,docx", "-o", str(out))
-    assert result.exit_code == 0, result.output
     # the styles the example does not declare (their layout is not yet clean in Polish: summary-first's
     # DOCX runs long, two-column leaves a heading at a page foot; issue 16)
     for extra in UNDECLARED:
@@ -262,11 +260,10 @@ def polish(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], st
 
     texts = {}
     for style in POLISH_STYLES:
-        where = out / style if style in UNDECLARED else out
-        pdf, docx_file = (
-            next(p for p in where.rglob(f"*.{ext}") if style in UNDECLARED or p.stem.endswith(style))
-            for ext in ("pdf", "docx")
-        )
+        if style in UNDECLARED:
+            pdf, docx_file = (next((out / style).rglob(f"*.{ext}")) for ext in ("pdf", "docx"))
+        else:
+            pdf, docx_file = (examples.document(POLISH.stem, style, ext) for ext in ("pdf", "docx"))
         section = Document(str(docx_file)).sections[0]
         footer = " ".join(p.text for p in (*section.header.paragraphs, *section.footer.paragraphs))
         texts[style, "pdf"] = pdf_text(pdf)

@@ -3,7 +3,9 @@ holidays, business hours and deliveries, with figures checked by hand."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -332,7 +334,10 @@ def test_a_delivery_due_on_a_holiday_moves_to_the_next_business_day(tmp_path: Pa
     assert result.exit_code == 0, result.output
     text = " ".join(pdf_text(tmp_path / "paper-supplier" / "paper-supplier-2026-Q4-two-column.pdf").split())
     assert "Monday, 28 December 2026 (Boxing Day (observed)) made on Tuesday, 29 December 2026" in text
-    assert "13 deliveries in 2026-Q4." in text
+    assert "13 delivery days in 2026-Q4." in text
+    # the calendar lists the holidays and deliveries; the appendix derives computed figures only
+    appendix = text[text.index("How these targets were computed") :]
+    assert "Boxing Day" not in appendix and "monday-delivery" not in appendix
 
 
 def test_support_in_business_hours_states_the_hours_and_holidays(tmp_path: Path) -> None:
@@ -435,3 +440,39 @@ def test_the_report_evaluates_rolling_windows_over_the_actuals(tmp_path: Path) -
     assert [[" ".join((c or "").split()) for c in row] for row in tables[0][1:]] == [
         ["30 windows ending 17/11/2026 to 16/12/2026", "52 min", "99.8777% to 99.8782%", "Missed"]
     ]
+
+
+def test_a_polish_calendar_is_written_in_polish(tmp_path: Path) -> None:
+    """The calendar section of a pl-PL agreement: Polish sentences, CLDR weekday and country
+    names, the holidays' Polish names, one row for a holiday both parties keep."""
+    source = (AGREEMENTS / "sprzedaz-marketing.yaml").read_text(encoding="utf-8")
+    calendar = """
+calendar:
+  time_zone: Europe/Warsaw
+  holidays:
+    - {party: marketing, country: PL}
+    - {party: sales, country: PL}
+  deliveries:
+    - {id: raport, what: Raport o leadach, party: marketing, every: month, day: wednesday,
+       which: second, holidays_of: sales, on_holiday: next-business-day}
+"""
+    path = tmp_path / "sprzedaz-marketing.yaml"
+    path.write_text(source.replace("\ninputs:", calendar + "\ninputs:", 1), encoding="utf-8")
+    result = run("render", str(path), "--style", "tabular", "--format", "html", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    html_file = next((tmp_path / "out").rglob("*.html"))
+    text = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(html_file.read_text(encoding="utf-8"))).split())
+    section = text[text.index("Kalendarz: strefa czasowa") : text.index("Termin dostawy") + 200]
+    assert "(CET, UTC+1 zimą; CEST, UTC+2 latem)" in section
+    # 11 November 2026 is a Wednesday: the second Wednesday's report moves to Thursday
+    assert "Raport o leadach: w 2. środę miesiąca; dostarcza" in section
+    assert (
+        "środa, 11 listopada 2026 (Narodowe Święto Niepodległości) zrealizowana: czwartek, 12 listopada 2026"
+        in section
+    )
+    assert (
+        section.count("Narodowe Święto Niepodległości środa 11 listopada 2026") == 1
+    )  # one row, both parties
+    assert "3 dni dostaw w okresie 2026-Q4" in section
+    for english in ("every", "Wednesday", "National", "keeps the public holidays", "in winter", "deliveries"):
+        assert english not in section

@@ -13,12 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from slagen.i18n import N_
+
 from .recurrence import WEEKDAYS, Rule, days_in
 
+#: What happens to a delivery due on a day that is not a business day (English; a document
+#: translates it, :func:`slagen.calendars.words.on_holiday`).
 ON_HOLIDAY = {
-    "next-business-day": "made on the next business day",
-    "previous-business-day": "made on the business day before",
-    "skipped": "skipped",
+    "next-business-day": N_("made on the next business day"),
+    "previous-business-day": N_("made on the business day before"),
+    "skipped": N_("skipped"),
 }
 
 

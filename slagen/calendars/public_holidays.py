@@ -72,9 +72,27 @@ def calendar_problem(country: str, subdivision: str | None) -> tuple[str, str] |
 
 
 @functools.cache
-def _year(country: str, subdivision: str | None, year: int) -> tuple[tuple[date, str], ...]:
-    days = _country(country)(subdiv=subdivision, years=year, language="en_US")
+def _year(
+    country: str, subdivision: str | None, year: int, lang: str = "en_US"
+) -> tuple[tuple[date, str], ...]:
+    days = _country(country)(subdiv=subdivision, years=year, language=lang)
     return tuple(sorted(days.items()))
+
+
+def holiday_names(
+    country: str, subdivision: str | None, start: date, end: date, locale: str
+) -> dict[date, str]:
+    """The holidays' names in the language of ``locale`` (``pl-PL``: "Narodowe Święto
+    Niepodległości") where the country's calendar has that language; none where it has not."""
+    lang = locale.split("-")[0]
+    if lang == "en" or lang not in (getattr(_country(country), "supported_languages", ()) or ()):
+        return {}
+    return {
+        d: name
+        for year in range(start.year, end.year + 1)
+        for d, name in _year(country, subdivision, year, lang)
+        if start <= d <= end
+    }
 
 
 def holidays_between(country: str, subdivision: str | None, start: date, end: date) -> list[tuple[date, str]]:

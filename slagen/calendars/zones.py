@@ -68,9 +68,9 @@ def zone_problem(name: str) -> str | None:
     return None
 
 
-def abbreviations(name: str, year: int) -> str:
-    """The abbreviations and UTC offsets of zone ``name`` over ``year``: ``CET, UTC+1 in winter;
-    CEST, UTC+2 in summer`` (one entry for a zone without summer time)."""
+def offsets(name: str, year: int) -> list[tuple[str, str]]:
+    """The abbreviations and UTC offsets of zone ``name`` in winter and summer of ``year``:
+    ``[("CET", "UTC+1"), ("CEST", "UTC+2")]``, one entry for a zone without summer time."""
     tz = zone(name)
     seen: list[tuple[str, str]] = []
     for month in (1, 7):
@@ -78,10 +78,7 @@ def abbreviations(name: str, year: int) -> str:
         entry = (at.tzname() or "", _offset(at.utcoffset() or timedelta(0)))
         if entry not in seen:
             seen.append(entry)
-    if len(seen) == 1:
-        return f"{seen[0][0]}, {seen[0][1]} all year"
-    (w, wo), (s, so) = seen
-    return f"{w}, {wo} in winter; {s}, {so} in summer"
+    return seen
 
 
 def offset_text(delta: timedelta) -> str:

@@ -12,7 +12,18 @@ formatting helpers of :mod:`slagen.render.formatting` and the marked strings of 
 follow it without every call passing it on.
 """
 
-from .catalogue import N_, gettext, ngettext, translations
+from .catalogue import N_, gettext, ngettext, pgettext, translations
 from .locales import DEFAULT, LOCALES, current, language, using
 
-__all__ = ["DEFAULT", "LOCALES", "N_", "current", "gettext", "language", "ngettext", "translations", "using"]
+__all__ = [
+    "DEFAULT",
+    "LOCALES",
+    "N_",
+    "current",
+    "gettext",
+    "language",
+    "ngettext",
+    "pgettext",
+    "translations",
+    "using",
+]

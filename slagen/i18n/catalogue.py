@@ -54,6 +54,11 @@ def gettext(message: str) -> str:
     return translations(current()).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current locale, as used in ``context`` (one English word, several forms)."""
+    return translations(current()).pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for the count ``n`` in the current locale (its CLDR plural rule)."""
     return translations(current()).ngettext(singular, plural, n)

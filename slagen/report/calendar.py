@@ -21,9 +21,10 @@ from slagen.calendars.zones import abbreviations, offset_text
 from slagen.tracking import Actuals
 from slagen.tracking.clock import clock_of
 
+from ..calendars.words import business_hours as business_hours_text
 from ..render import formatting as f
 from ..targets import TargetSet
-from ..targets.calendar import business_hours_text, holiday_days
+from ..targets.calendar import holiday_days
 from ..targets.rounding import frac, round_to
 from .views import CalendarView, HolidayRow, TicketRow
 

@@ -16,6 +16,7 @@ from slagen.agreement.calendars import Calendar, DeliverySchedule, Recurrence
 from slagen.agreement.model import Agreement, MaintenanceWindow
 from slagen.calendars import recurrence as rec
 from slagen.calendars.business import ON_HOLIDAY, Delivery, business_days, deliveries
+from slagen.calendars.words import business_hours
 
 from .base import Computed, TargetSet
 from .rounding import EXACT, fmt
@@ -75,36 +76,10 @@ def window_text(w: MaintenanceWindow, cal: Calendar | None, *, cap: bool = True)
     return text
 
 
-def business_hours_text(a: Agreement) -> str | None:
-    """``Monday to Friday, 08:00-18:00 Europe/Berlin time, except public holidays of Hessen,
-    Germany``; None without business hours."""
-    cal = a.calendar
-    bh = cal.business_hours if cal else None
-    if cal is None or bh is None:
-        return None
-    days = [d.capitalize() for d in bh.days]
-    consecutive = [rec.WEEKDAYS.index(d) for d in bh.days] == list(
-        range(rec.WEEKDAYS.index(bh.days[0]), rec.WEEKDAYS.index(bh.days[0]) + len(bh.days))
-    )
-    span = f"{days[0]} to {days[-1]}" if consecutive and len(days) > 2 else ", ".join(days)
-    return f"{span}, {bh.start}-{bh.end} {cal.time_zone} time, except public holidays of {holiday_place(a, bh.party)}"
-
-
-def holiday_place(a: Agreement, party: str) -> str:
-    """``Hessen, Germany`` or ``Poland``: where ``party``'s holiday calendar is from."""
-    from slagen.calendars.public_holidays import country_name, subdivision_name
-
-    for h in a.calendar.holidays if a.calendar else []:
-        if h.party == party:
-            country = country_name(h.country)
-            return f"{subdivision_name(h.country, h.subdivision)}, {country}" if h.subdivision else country
-    return "no holiday calendar"
-
-
 def clock_text(a: Agreement, hours: str | None, clock: str | None) -> str:
     """When a support clock runs, in words: the business hours from the calendar, or as written."""
     if clock == "business-hours":
-        return f"business hours: {business_hours_text(a)}"
+        return f"business hours: {business_hours(a)}"
     if hours is not None:
         return hours
     return "24x7, every hour of every day"

@@ -9,18 +9,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from slagen.agreement.calendars import DeliverySchedule
 from slagen.agreement.model import Agreement
+from slagen.i18n import gettext as _
+from slagen.i18n import ngettext
 
-from ...calendars.business import ON_HOLIDAY
+from ...calendars import words
 from ...calendars.recurrence import Rule
-from ...calendars.zones import abbreviations
 from ...targets import TargetSet
-from ...targets.calendar import business_hours_text, holiday_place
 from .. import formatting as f
+from ..phrases import join_and, stop_after
 from .targets import RowView
 
 MAINTENANCE_PREFIX = "availability.maintenance_hours."
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,45 @@ class CalendarView:
 
 
 def _day(d: date, loc: str) -> str:
-    return f"{WEEKDAY_NAMES[d.weekday()]}, {f.long_date(d, loc)}"
+    return f"{words.weekday(d.weekday())}, {f.long_date(d, loc)}"
 
 
-def _business_days(a: Agreement, party: str) -> str:
-    """What a business day of ``party`` is, in words."""
-    bh = a.calendar.business_hours if a.calendar else None
-    days = "its business hours' weekdays" if bh is not None and bh.party == party else "Monday to Friday"
-    return f"{days} less the public holidays of {holiday_place(a, party)}"
+def _holidays(a: Agreement, targets: TargetSet, loc: str) -> tuple[HolidayView, ...]:
+    """The holidays of the period in date order, one row for the parties that share a holiday of
+    the same calendar (a holiday's name in the document's language where the calendar has it)."""
+    cal = a.calendar
+    assert cal is not None
+    order = [h.party for h in cal.holidays]
+    rows: dict[tuple[date, str, str], list[str]] = {}
+    for party in sorted(targets.holidays, key=order.index):
+        names = _local_names(a, party, targets, loc)
+        for d, name in targets.holidays[party]:
+            rows.setdefault((d, names.get(d, name), words.place(a, party)), []).append(a.party(party).name)
+    return tuple(
+        HolidayView(
+            f.long_date(d, loc),
+            words.weekday(d.weekday()),
+            name,
+            _("%(parties)s (%(place)s)") % {"parties": join_and(parties, _("and")), "place": where},
+        )
+        for (d, name, where), parties in sorted(
+            rows.items(), key=lambda r: (r[0][0], order.index(_id(a, r[1][0])))
+        )
+    )
+
+
+def _id(a: Agreement, name: str) -> str:
+    return next(p.id for p in a.parties if p.name == name)
+
+
+def _local_names(a: Agreement, party: str, targets: TargetSet, loc: str) -> dict[date, str]:
+    """The holidays' names in the document's language, where the holiday calendar has it."""
+    from slagen.calendars.public_holidays import holiday_names
+
+    h = next(h for h in a.calendar.holidays if h.party == party) if a.calendar else None
+    if h is None or not targets.holidays[party]:
+        return {}
+    return holiday_names(h.country, h.subdivision, targets.period.start, targets.period.end, loc)
 
 
 def calendar_view(a: Agreement, targets: TargetSet) -> CalendarView | None:
@@ -80,24 +112,10 @@ def calendar_view(a: Agreement, targets: TargetSet) -> CalendarView | None:
         return None
     loc = a.presentation.locale
     period = targets.period
-    zone = (
-        f"All times of day in this agreement are {cal.time_zone} time "
-        f"({abbreviations(cal.time_zone, period.start.year)}); clock changes are those of the zone."
-    )
-    bh = business_hours_text(a)
-    order = [h.party for h in cal.holidays]
-    found = sorted(
-        (d, order.index(party), party, name) for party, days in targets.holidays.items() for d, name in days
-    )
-    holidays = tuple(
-        HolidayView(
-            f.long_date(d, loc),
-            WEEKDAY_NAMES[d.weekday()],
-            name,
-            f"{a.party(party).name} ({holiday_place(a, party)})",
-        )
-        for d, _, party, name in found
-    )
+    zone = _(
+        "All times of day in this agreement are %(zone)s time (%(offsets)s); clock changes are those of the zone."
+    ) % {"zone": cal.time_zone, "offsets": words.zone_offsets(cal.time_zone, period.start.year)}
+    bh = words.business_hours(a)
     maintenance = tuple(
         RowView(
             name.removeprefix(MAINTENANCE_PREFIX).replace("period", period.label),
@@ -109,18 +127,31 @@ def calendar_view(a: Agreement, targets: TargetSet) -> CalendarView | None:
     deliveries = []
     for s in cal.deliveries:
         made = targets.deliveries.get(s.id, ())
-        when = Rule(s.every, s.day, s.which, "00:00", "00:00", cal.time_zone).describe().split(",")[0]
+        local = _local_names(a, s.holidays_of, targets, loc) if s.holidays_of in targets.holidays else {}
+        by = a.party(s.party).name
+        days = sum(d.made is not None for d in made)
         deliveries.append(
             DeliveryView(
-                f"{s.what}: {when}, by {a.party(s.party).name}. A delivery due on a day that is not a "
-                f"business day of {a.party(s.holidays_of).name} ({_business_days(a, s.holidays_of)}) is "
-                f"{ON_HOLIDAY[s.on_holiday]}.",
-                f"{f.quantity(Decimal(sum(d.made is not None for d in made)), 'deliveries', '')} "
-                f"in {period.label}",
+                _("%(what)s: %(when)s, by %(party)s")
+                % {"what": s.what, "when": words.when(_rule(s, cal.time_zone)), "party": by}
+                + stop_after(by)
+                + " "
+                + _("A delivery due on a day that is not a business day of %(party)s (%(days)s) is %(rule)s.")
+                % {
+                    "party": a.party(s.holidays_of).name,
+                    "days": words.business_days(a, s.holidays_of),
+                    "rule": words.on_holiday(s.on_holiday),
+                },
+                ngettext("%(n)s delivery day in %(period)s", "%(n)s delivery days in %(period)s", days)
+                % {"n": f.number(Decimal(days)), "period": period.label},
                 tuple(
                     RowView(
-                        f"{_day(d.due, loc)} ({d.holiday or 'not a business day'})",
-                        f"made on {_day(d.made, loc)}" if d.made else "skipped",
+                        _("%(day)s (%(why)s)")
+                        % {
+                            "day": _day(d.due, loc),
+                            "why": local.get(d.due, d.holiday) if d.holiday else _("not a business day"),
+                        },
+                        _("made on %(day)s") % {"day": _day(d.made, loc)} if d.made else _("skipped"),
                     )
                     for d in made
                     if d.made != d.due
@@ -128,19 +159,25 @@ def calendar_view(a: Agreement, targets: TargetSet) -> CalendarView | None:
             )
         )
     return CalendarView(
-        heading="Calendar: time zone, business days and holidays",
+        heading=_("Calendar: time zone, business days and holidays"),
         time_zone=zone,
-        business_hours=f"Business hours are {bh}." if bh else None,
+        business_hours=_("Business hours are %(hours)s.") % {"hours": bh} if bh else None,
         calendars=tuple(
-            f"{a.party(h.party).name} keeps the public holidays of {holiday_place(a, h.party)}."
+            _("%(party)s keeps the public holidays of %(place)s.")
+            % {"party": a.party(h.party).name, "place": words.place(a, h.party)}
             for h in cal.holidays
         ),
-        holidays=holidays,
+        holidays=_holidays(a, targets, loc),
         no_holidays=(
-            f"No public holiday of these calendars falls in {period.label}."
+            _("No public holiday of these calendars falls in %(period)s.") % {"period": period.label}
             if cal.holidays
-            else "The agreement names no holiday calendar."
+            else _("The agreement names no holiday calendar.")
         ),
         maintenance=maintenance,
         deliveries=tuple(deliveries),
     )
+
+
+def _rule(s: DeliverySchedule, time_zone: str) -> Rule:
+    """The days of a delivery schedule, as a recurrence (its times do not matter here)."""
+    return Rule(s.every, s.day, s.which, "00:00", "00:00", time_zone)

@@ -195,7 +195,7 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
         )
     if view.measure == "per-event":
         return sentence(
-            f"{g.metric} is measured for each {per} on its own{source}, and the Goal is met for a {per} "
+            f"{g.metric} is measured for each {per} on its own{source}, and the Goal is met for that {per} "
             f"when its figure is {view.comparison} {target}"
         )
     how = "the total counted" if view.measure == "total" else "the figure measured"

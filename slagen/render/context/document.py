@@ -54,6 +54,10 @@ KIND_LABELS = {
 }
 
 
+#: Targets the calendar section lists day by day (``slagen targets`` still shows them).
+LISTED_BY_CALENDAR = ("calendar.holidays.", "calendar.deliveries.")
+
+
 @dataclass(frozen=True)
 class Headings:
     """The section headings every style uses (a style may number them)."""
@@ -332,9 +336,12 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         requirements=reqs,
         service_levels=service_levels(a, targets),
         calendar=calendar_view(a, targets),
-        # The appendix derives computed figures only: a value set in the agreement is not derived.
+        # The appendix derives computed figures only: a value set in the agreement is not derived,
+        # and the holidays and deliveries of the period are listed, not derived, by the calendar.
         derivations=tuple(
-            derivation(c, cur, targets) for c in targets.values.values() if c.rounding != AS_SET
+            derivation(c, cur, targets)
+            for c in targets.values.values()
+            if c.rounding != AS_SET and not c.name.startswith(LISTED_BY_CALENDAR)
         ),
         contacts=contacts,
         reports=tuple(

@@ -122,6 +122,16 @@ def iso_offset(delta: timedelta) -> str:
     return f"{sign}{h:02d}:{m:02d}"
 
 
+def abbreviations(name: str, year: int) -> str:
+    """``CET, UTC+1 in winter; CEST, UTC+2 in summer`` in English (a document writes it in its
+    own language with :func:`slagen.calendars.words.zone_offsets`)."""
+    seen = offsets(name, year)
+    if len(seen) == 1:
+        return f"{seen[0][0]}, {seen[0][1]} all year"
+    (w, wo), (s, so) = seen
+    return f"{w}, {wo} in winter; {s}, {so} in summer"
+
+
 def _offset(delta: timedelta) -> str:
     minutes = int(delta.total_seconds()) // 60
     sign = "+" if minutes >= 0 else "-"

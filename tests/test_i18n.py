@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,12 +17,15 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from conftest import AGREEMENTS, ROOT, Examples, run
+from figures import figures, stated
 from render_helpers import pdf_text
 from test_docx import docx_text
 
+from slagen.agreement.load import load_agreement
 from slagen.i18n import numbers, plurals, using
 from slagen.i18n.catalogue import po_path
 from slagen.render import formatting as f
+from slagen.targets import compute_targets
 
 NBSP = "\u00a0"
 POLISH = AGREEMENTS / "sprzedaz-marketing.yaml"
@@ -39,10 +43,8 @@ TRANSLATED = (
     "summary-first/document.html",
     "legal-narrative/document.html",
 )
-#: The styles of the Polish example, each read back from its PDF and DOCX.
+#: The styles of the Polish example (it declares every one), each read back from its PDF and DOCX.
 POLISH_STYLES = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
-#: Of those, the styles the Polish example does not declare (rendered with --style).
-UNDECLARED = ("two-column", "summary-first")
 
 
 # --- CLDR formats -------------------------------------------------------------------------
@@ -246,24 +248,24 @@ def _html_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def polish(tmp_path_factory: pytest.TempPathFactory, examples: Examples) -> dict[tuple[str, str], str]:
+def polish_files(examples: Examples) -> dict[str, tuple[Path, Path]]:
+    """The Polish example in every style it declares (all six), from the session's build:
+    ``{style: (pdf, docx)}``."""
+    return {
+        style: (examples.document(POLISH.stem, style, "pdf"), examples.document(POLISH.stem, style, "docx"))
+        for style in POLISH_STYLES
+    }
+
+
+@pytest.fixture(scope="module")
+def polish(polish_files: dict[str, tuple[Path, Path]]) -> dict[tuple[str, str], str]:
     """The text of the Polish example's PDF and DOCX in every style, read back
     (``(style, "pdf" | "docx" | "watermark")``: the DOCX's header and footer included, its
-    watermark shape apart); the styles it declares from the session's build of the examples."""
-    out = tmp_path_factory.mktemp("pl")
-    # the styles the example does not declare (their layout is not yet clean in Polish: summary-first's
-    # DOCX runs long, two-column leaves a heading at a page foot; issue 16)
-    for extra in UNDECLARED:
-        result = run("render", str(POLISH), "--style", extra, "--format", "pdf,docx", "-o", str(out / extra))
-        assert result.exit_code == 0, result.output
+    watermark shape apart)."""
     from docx import Document
 
     texts = {}
-    for style in POLISH_STYLES:
-        if style in UNDECLARED:
-            pdf, docx_file = (next((out / style).rglob(f"*.{ext}")) for ext in ("pdf", "docx"))
-        else:
-            pdf, docx_file = (examples.document(POLISH.stem, style, ext) for ext in ("pdf", "docx"))
+    for style, (pdf, docx_file) in polish_files.items():
         section = Document(str(docx_file)).sections[0]
         footer = " ".join(p.text for p in (*section.header.paragraphs, *section.footer.paragraphs))
         texts[style, "pdf"] = pdf_text(pdf)
@@ -368,6 +370,35 @@ def test_the_polish_legal_style_is_a_polish_contract(polish: dict[tuple[str, str
     assert "NA DOWÓD POWYŻSZEGO" in text and "Załącznik nr 1" in text
 
 
+@pytest.mark.parametrize("style", POLISH_STYLES)
+def test_every_polish_style_states_the_targets_as_cldr_writes_them(
+    polish_files: dict[str, tuple[Path, Path]], style: str
+) -> None:
+    # the figures of the PDF (breakdown rows, amounts and counts up to the appendix) are the
+    # computed targets in Polish: "5000,00 USD", "15 000,00 USD", "23 leady", "4 raporty"
+    a = load_agreement(POLISH).agreement
+    targets = compute_targets(a)
+    rows: Counter[tuple[str, str]] = Counter()
+    promised = []
+    with using(a.presentation.locale):
+        for g in a.goals:
+            gt = targets.goals[g.id]
+            forms = g.unit_forms
+            promised.append(f.quantity(gt.value, gt.unit, a.inputs.currency, forms))
+            if gt.period_total is not None:
+                promised.append(f.quantity(gt.period_total, gt.unit, a.inputs.currency, forms))
+            for r in gt.breakdown:
+                rows[r.label, f.quantity(r.value, gt.unit, a.inputs.currency, forms).replace(NBSP, " ")] += 1
+    found = figures(polish_files[style][0], "pl-PL")
+    assert found.rows == rows
+    assert {"5000,00 USD", "15 000,00 USD", "300 leadów", "4 raportów"} <= stated(" ".join(promised), "pl-PL")
+    assert stated(" ".join(promised), "pl-PL") <= found.figures
+    assert sorted(found.figures - stated(" ".join(promised + [r for _, r in rows]), "pl-PL")) == [
+        "24 godzin",  # the notice of an unexpected event, and of cancellation
+        "30 dni",
+    ]
+
+
 # --- slagen init --locale -----------------------------------------------------------------
 
 
@@ -400,3 +431,38 @@ def test_init_says_which_kinds_have_a_polish_starter(tmp_path: Path) -> None:
     assert not path.exists()
     result = run("init", str(path), "--kind", "customer", "--locale", "en-GB")
     assert result.exit_code == 0 and "locale: en-GB" in path.read_text(encoding="utf-8")
+
+
+# --- plural forms in the documents --------------------------------------------------------
+
+#: Term starts in 2026-Q4 whose first week and first month have these numbers of days.
+_STARTS = {"2026-10-04": (1, 28), "2026-10-10": (2, 22), "2026-10-07": (5, 25), "2026-10-20": (6, 12)}
+
+
+def _bullet_rows(tmp_path: Path, start: str, locale: str) -> list[str]:
+    """The bulleted style's breakdown rows of the Polish example with its term starting on
+    ``start``, in ``locale``: the text of each row's item in the rendered HTML."""
+    from slagen.render import render_html
+
+    text = POLISH.read_text(encoding="utf-8").replace("start: 2026-10-01", f"start: {start}")
+    path = tmp_path / f"{locale}.yaml"
+    path.write_text(text.replace("locale: pl-PL", f"locale: {locale}"), encoding="utf-8")
+    doc = render_html(load_agreement(path), style="bulleted").html
+    return [html.unescape(r) for r in re.findall(r"<li>(2026-(?:W\d\d|\d\d) \(.*?)</li>", doc)]
+
+
+@pytest.mark.parametrize("start", sorted(_STARTS))
+def test_a_breakdown_rows_days_take_the_plural_form_of_their_number(tmp_path: Path, start: str) -> None:
+    week, month = _STARTS[start]
+    rows = _bullet_rows(tmp_path, start, "pl-PL")
+    polish = {n: f"{n} dni" for n in (2, 5, 6, 12, 22, 25, 28)} | {1: "1 dzień"}
+    first_month = next(r for r in rows if r.startswith("2026-10 "))
+    first_week = next(r for r in rows if "-W" in r)
+    assert f", {polish[month]}): " in first_month, first_month
+    assert f", {polish[week]}): " in first_week, first_week
+    assert [r for r in rows if re.search(r"\d+ days?\b", r)] == []
+    if week <= 2:  # English: 1 day, 2 days
+        rows = _bullet_rows(tmp_path, start, "en-US")
+        first_week = next(r for r in rows if "-W" in r)
+        assert f", {week} {'day' if week == 1 else 'days'}): " in first_week, first_week
+        assert [r for r in rows if re.search(r"\b1 days\b", r)] == []

@@ -20,11 +20,13 @@ from conftest import ROOT, Examples
 from render_helpers import page_texts, pdf_text, reader
 
 from slagen.agreement.load import load_agreement
+from slagen.i18n import gettext as _
+from slagen.i18n import using
 from slagen.render import render_html
 from slagen.render.context import DocumentContext
 
 STYLES = ("bulleted", "summary-first")
-#: The examples that declare every style (the Polish example, bulleted only, is tests/test_i18n.py's).
+#: The examples that declare the two styles (all of them, the Polish one included).
 EXAMPLES = [e for e in ALL_EXAMPLES if "summary-first" in load_agreement(e).agreement.presentation.styles]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -127,10 +129,12 @@ def test_summary_links_to_the_clauses_and_contents_gives_their_pages(out: Exampl
     pdf = _file(out, example, "summary-first", "pdf")
     ctx = _context(example, "summary-first")
     pages = page_texts(pdf)
-    contents = next(i for i, t in enumerate(pages) if " Contents " in t)
+    with using(load_agreement(example).agreement.presentation.locale):
+        heading = _("Contents")  # "Spis treści" in Polish
+    contents = next(i for i, t in enumerate(pages) if f" {heading} " in t)
     summary = [name for page in range(contents + 1) for name in _links(pdf, page)]
     assert [g.id for g in ctx.goals if f"goal-{g.id}" not in summary] == []
-    entry = r"(\d\.\d? ?[A-Z][\w ,-]+?) \.{3,} (\d+)"
+    entry = r"(\d\.\d? ?[^\W\d_][\w ,-]+?) \.{3,} (\d+)"
     entries = re.findall(entry, pages[contents])
     assert len(entries) >= 8, pages[contents]
     # the full terms may start on the contents page, under the contents (not in its own lines)

@@ -36,6 +36,10 @@ class BreakdownView:
     start: str
     end: str
     days: str
+    """The number of days (a table's Days column)."""
+    duration: str
+    """The days as a count in the form the number takes (``1 day``, ``7 days``; ``1 dzień``,
+    ``2 dni``)."""
     value: str
 
 
@@ -75,6 +79,7 @@ def breakdown(
                 f.short_date(r.start, loc),
                 f.short_date(r.end, loc),
                 str(r.days),
+                f.plural(r.days, "day"),
                 f.quantity(r.value, unit, cur, forms),
             )
             for r in rows

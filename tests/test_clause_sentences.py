@@ -1,12 +1,17 @@
 """The sentence rules of the legal-narrative clauses, over generated agreements.
 
 Agreements are generated from `slagen init` (two parties, and multi-level ones with three and
-five), with party names that end in an abbreviation's full stop ("B.V.", "Inc."), goals of
-each kind (availability, downtime, counts that accrue and ones that do not), and the clause
-sections filled in. Each sentence of the standard clauses is checked against rules a test can
-read: a capital start, exactly one full stop at the end, no doubled word, no template
-placeholder, and every capitalised word inside a sentence a defined term or a name.
-A phrase broken on purpose is caught.
+five; the model has no one-party agreement: an agreement binds at least two parties, an
+internal one two teams), with party names that end in an abbreviation's full stop ("B.V.",
+"Inc."), goals of each kind (availability, downtime, counts that accrue and ones that do not,
+averages, shares, per event), and the clause sections filled in. Every sentence of the legal
+document from its preamble to its sign-off (parties, recitals, definitions, services, term,
+goals, service levels, requirements, contacts, reports, missed goals, strikes, credits,
+cancellation, unexpected events, calendar, review, the standard clauses, general provisions,
+the attestation) is checked against rules a test can read: a capital start, exactly one full
+stop at the end, no doubled word, no template placeholder, and every capitalised word inside a
+sentence a defined term or a name; a list continues the sentence introducing it (";", "; and",
+"."), the recitals run into "NOW, THEREFORE". Phrases broken on purpose are caught.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from conftest import run
 import slagen.render.context.clauses as clause_views
 from slagen.agreement.load import load_agreement
 from slagen.render import render_html
+from slagen.render.words import CURRENCIES
+from slagen.targets.calendar import holiday_place
 
 MONTHS = "January February March April May June July August September October November December"
 KNOWN = set(MONTHS.split()) | {"Monday", "Friday", "Sunday", "I", "EU"}
@@ -124,14 +131,24 @@ def _customer_with_every_goal_kind(tmp_path: Path) -> Path:
     return target
 
 
-def _clause_sentences(path: Path) -> tuple[list[str], set[str]]:
-    """The sentences of the standard clauses of ``path``'s legal document, and the words the
-    document may capitalise (defined terms, names)."""
-    loaded = load_agreement(path)
-    text = render_html(loaded, style="legal-narrative").html
-    a = loaded.agreement
+def _authored_names(node: object) -> set[str]:
+    """The words the agreement's authors capitalised inside their own text (names of products,
+    places and documents: "the Stratus help desk"), not a text's first word."""
+    if isinstance(node, dict):
+        return set().union(set(), *(_authored_names(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(set(), *(_authored_names(v) for v in node))
+    if isinstance(node, str):
+        return set(re.findall(r"(?<=[\s(])([A-Z][\w.-]+)", node))  # not "A", which starts a phrase
+    return set()
+
+
+def _allowed(path: Path, text: str) -> set[str]:
+    """The words the legal document of ``path`` may capitalise inside a sentence: the terms it
+    defines, the parties' names, their people and roles, and the names the authors wrote."""
+    a = load_agreement(path).agreement
     allowed = set(KNOWN)
-    for term in re.findall(r"“([^”]+)”", html.unescape(text)):
+    for term in re.findall(r"“([^”]+)”", text):
         allowed.update(term.split())
     for p in a.parties:
         allowed.update(re.findall(r"[\w.]+", p.name))
@@ -139,49 +156,100 @@ def _clause_sentences(path: Path) -> tuple[list[str], set[str]]:
         for person in p.people:
             allowed.update(person.name.split())
             allowed.update(person.role.split())
-    c = a.clauses
-    if c is not None:  # the names of places, laws and documents the author wrote
-        g = c.governing_law
-        named = [g.law, g.courts, g.excluded or ""] if g else []
-        named += c.precedence.order if c.precedence else []
-        named += [r.document for r in (c.confidentiality, c.data_protection) if r]
-        allowed.update(w for text in named for w in re.findall(r"[\w.]+", text))
+    allowed |= _authored_names(yaml.safe_load(path.read_text(encoding="utf-8")))
+    allowed.update(a.title.split())  # the document's name
+    allowed.update(w for name in CURRENCIES.values() for w in name.split())
+    if a.calendar is not None:  # the time zone and the places of the holiday calendars
+        allowed.update(re.split(r"[/_]", a.calendar.time_zone))
+        for p in a.parties:
+            allowed.update(re.findall(r"\w+", holiday_place(a, p.id)))
+    return {w.rstrip(".,;:") for w in allowed} | allowed
+
+
+#: What the sentence rules do not read: headings, tables (figures and labels), a goal's title
+#: (its metric, the heading of its paragraph) and the signature blocks (form fields: name, role,
+#: "Date:"); the document is read from its preamble to the end of its sign-off.
+_NOT_SENTENCES = re.compile(
+    r"<h\d[^>]*>.*?</h\d>|<table.*?</table>|<p class=\"goal-title\">.*?</p>"
+    r"|<div class=\"signature\">.*?</div>",
+    re.S,
+)
+#: What joins a list's items to the sentence that introduces them in the text the rules read:
+#: an item begins on its own line after its letter, so its first word may keep its capital.
+ITEM = "\u2063"
+
+
+def _starts_upper(s: str) -> bool:
+    """Whether ``s`` starts with a capital (after an opening quotation mark or bracket)."""
+    return s.lstrip("“(\"'")[:1].isupper()
+
+
+#: Where one sentence of a paragraph ends and the next begins.
+_NEXT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“(§])")
+_LIST_ENDS = re.compile(r"(;|; and|; or|\.)$")
+
+
+def document_sentences(path: Path) -> tuple[list[str], list[str], set[str]]:
+    """Every sentence of ``path``'s legal-narrative document from its preamble to its sign-off,
+    the problems of its lists' punctuation, and the words it may capitalise.
+
+    A paragraph is split into its sentences; a paragraph that introduces a list (ending in a
+    colon) makes one sentence with the list's items, which end in ";" (the one before last
+    "; and" or "; or", if the list is a choice) and the last in "." - unless every item is a
+    whole sentence of its own (the measurement formulas). A lead into a table ends there."""
+    text = html.unescape(render_html(load_agreement(path), style="legal-narrative").html)
+    text = text[
+        text.index('<p class="preamble">') : text.index("</section>", text.index('class="signatures"'))
+    ]
+    text = _NOT_SENTENCES.sub(" ", text)
     sentences: list[str] = []
-    for m in re.finditer(
-        r'<h2 id="(?P<id>[\w-]+)" class="clause">(?P<body>.*?)(?=<h2 |</section>)', text, re.S
-    ):
-        if m["id"] not in SECTION_IDS:
+    problems: list[str] = []
+    recitals: list[str] = []
+    blocks = list(
+        re.finditer(
+            r'<p(?: class="(?P<cls>[^"]*)")?[^>]*>(?P<p>.*?)</p>|<ol[^>]*>(?P<ol>.*?)</ol>', text, re.S
+        )
+    )
+    for i, m in enumerate(blocks):
+        if m["ol"] is not None:
             continue
-        body = m["body"]
-        for para, items in re.findall(
-            r'<p class="sub">(.*?)</p>\s*(?:<ol class="alpha">(.*?)</ol>)?', body, re.S
-        ):
-            plain = _plain(para)
-            lis = [_plain(i) for i in re.findall(r"<li>(.*?)</li>", items, re.S)]
-            if lis and all(i[:1].isupper() and i.endswith(".") for i in lis):
-                sentences.extend(lis)  # a list of whole sentences (the measurement formulas)
-                plain = plain[:-1] + "."
-            elif lis:
-                plain += " " + " ".join(lis)
-            elif plain.endswith(":"):
-                plain = plain[:-1] + "."  # a lead into a table: the table ends the sentence
-            sentences.append(plain)
+        para = _plain(m["p"])
+        if not para:
+            continue
+        following = blocks[i + 1]["ol"] if i + 1 < len(blocks) else None
+        if para.endswith(":") and following is not None:
+            items = [_plain(x) for x in re.findall(r"<li>(.*?)</li>", following, re.S)]
+            if all(_starts_upper(x) and x.endswith(".") and not x.endswith("..") for x in items):
+                sentences.extend(items)  # a list of whole sentences
+                sentences.append(para[:-1] + ".")
+                continue
+            for n, x in enumerate(items):
+                end = _LIST_ENDS.search(x)
+                last = n == len(items) - 1
+                if end is None or last != (end[0] == "."):
+                    problems.append(f"a list's {'last' if last else 'inner'} item ends wrongly: {x!r}")
+            # each item starts on its own line after its letter: its first word may keep a capital
+            sentences.append(" ".join([para, *(ITEM + x for x in items)]))
+            continue
+        if m["cls"] == "recital":  # the recitals and the operative words are one sentence
+            recitals.append(para)
+            continue
+        if m["cls"] == "operative":
+            for n, r in enumerate(recitals):
+                if not r.endswith("; and" if n == len(recitals) - 2 else ";"):
+                    problems.append(f"a recital ends wrongly: {r!r}")
+            sentences.append(" ".join([*recitals, para.removesuffix(":") + "."]))
+            continue
+        if para.endswith(":"):  # a lead into a table: the table ends the sentence
+            para = para[:-1] + "."
+        sentences.extend(_NEXT.split(para))
+    return sentences, problems, _allowed(path, text)
+
+
+def _clause_sentences(path: Path) -> tuple[list[str], set[str]]:
+    """Every sentence of ``path``'s legal document, and the words it may capitalise."""
+    sentences, _, allowed = document_sentences(path)
     return sentences, allowed
-
-
-SECTION_IDS = {
-    "measurement",
-    "claims",
-    "exclusions",
-    "remedies",
-    "governing-law",
-    "notices",
-    "precedence",
-    "amendments",
-    "counterparts",
-    "confidentiality",
-    "escalation",
-}
 
 
 def _plain(fragment: str) -> str:
@@ -191,7 +259,7 @@ def _plain(fragment: str) -> str:
 def broken_rules(s: str, allowed: set[str]) -> list[str]:
     """The sentence rules ``s`` breaks."""
     out = []
-    if not s[:1].isupper():
+    if not _starts_upper(s):
         out.append("does not start with a capital")
     if not s.endswith(".") or s.endswith("..") or re.search(r"\.\s*\.$", s):
         out.append("does not end with exactly one full stop")
@@ -217,10 +285,11 @@ def broken_rules(s: str, allowed: set[str]) -> list[str]:
 @pytest.mark.parametrize("parties", [2, 3, 5])
 def test_every_clause_sentence_follows_the_rules(tmp_path: Path, parties: int) -> None:
     path = _customer_with_every_goal_kind(tmp_path) if parties == 2 else _agreement(tmp_path, parties)
-    sentences, allowed = _clause_sentences(path)
-    assert len(sentences) >= (15 if parties == 2 else 3)
+    sentences, lists, allowed = document_sentences(path)
+    assert len(sentences) >= 60
     problems = {s: broken_rules(s, allowed) for s in sentences}
     assert {s: p for s, p in problems.items() if p} == {}
+    assert lists == []
 
 
 def test_each_goal_kind_states_its_formula(tmp_path: Path) -> None:
@@ -261,6 +330,22 @@ def test_a_broken_phrase_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     sentences, allowed = _clause_sentences(path)
     problems = [p for s in sentences for p in broken_rules(s, allowed)]
     assert "does not start with a capital" in problems
+
+
+def test_a_broken_phrase_of_the_fixed_clauses_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _agreement(tmp_path, 2)
+    # the author's sentence glued on as written, and a list whose every item ends in ";"
+    monkeypatch.setattr(clause_views, "continuing", lambda text, names=(): text)
+    monkeypatch.setattr(
+        clause_views, "list_items", lambda texts, conjunction="and": tuple(f"{t};" for t in texts)
+    )
+    sentences, lists, allowed = document_sentences(path)
+    broken = {s: broken_rules(s, allowed) for s in sentences}
+    recital = next(s for s in sentences if s.startswith("WHEREAS,"))
+    assert "the Parties intend that The " in recital and "capitalised 'The' is not defined" in broken[recital]
+    assert "a list's last item ends wrongly: 'A support desk for incidents;'" in lists
 
 
 def test_a_doubled_full_stop_after_an_abbreviation_is_caught() -> None:

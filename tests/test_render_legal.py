@@ -40,7 +40,7 @@ CLAUSES = (
 REFERENCES = {
     "set out in clause 3": (3, r"^3\. Goals 3\.1 Each Party shall meet the Goals"),
     "listed in clause 2.1": (2, r"2\.1 The Parties shall provide the following services \(the “Services”\)"),
-    "counted as set out in clause 6": (6, r"^6\. Plan for missed goals .*counts as one strike"),
+    "counted as set out in clause 6": (6, r"^6\. Plan for missed goals .*counts as one Strike"),
     "falls short as set out in clause 6": (
         6,
         r"^6\. Plan for missed goals .*entitled to the following Service Credits",
@@ -145,7 +145,7 @@ def test_the_guide_example_reads_as_a_contract(legal: dict[str, Path]) -> None:
     assert "Sales shall achieve at least five thousand United States dollars (USD 5,000.00) a month" in text
     assert "of no less than thirty (30) days:" in text
     assert "within twenty-four (24) hours of the start of an Unexpected Event" in text
-    assert "After three (3) strikes in one quarter" in text
+    assert "After three (3) Strikes in one quarter" in text
     assert "the 1st day of January, 2026 (the “Effective Date”)" in text
     british = pdf_text(legal["paper-supplier.pdf"])
     assert "the 1st day of July 2026" in british

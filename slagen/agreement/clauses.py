@@ -147,7 +147,8 @@ class Counterparts(Model):
     electronic: Bool
     """true: electronic signatures bind as handwritten ones do."""
     method: Text | None = None
-    """How electronic signatures are made (e.g. qualified electronic signatures under eIDAS)."""
+    """The kind of electronic signature, as the documents' "made as ..." continues it (e.g.
+    qualified electronic signatures under Regulation (EU) No 910/2014 (eIDAS))."""
 
 
 class Reference(Model):

@@ -48,6 +48,24 @@ def upfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def continuing(text: str, names: tuple[str, ...] = ()) -> str:
+    """Text an author wrote as a sentence, to continue another one ("The Goal shall be measured
+    by external checks ..."): its first letter lower-cased unless its first word begins a name
+    of ``names``, is an acronym or a mixed-case word ("HTTPS", "iPhone") or is followed by a
+    capitalised word (a name: "Example Customer Inc."), and without a full stop of its own."""
+    text = clause_text(text)
+    first, _, rest = text.partition(" ")
+    bare = re.split(r"['’]", first, maxsplit=1)[0].rstrip(",;:")
+    following = rest.split(" ", 1)[0]
+    if not bare or any(n == bare or n.startswith(bare + " ") for n in names):
+        return text
+    if len(bare) > 1 and (bare.isupper() or not bare[1:].replace("-", "").islower()):
+        return text  # an acronym or a mixed-case word
+    if following[:1].isupper() and not following.isupper():
+        return text  # the first word of a name ("Example Customer Inc.")
+    return text[:1].lower() + text[1:]
+
+
 def clause_text(text: str) -> str:
     """Text an author wrote, ready to sit inside a sentence: no trailing full stop or
     semicolon of its own (an abbreviation's full stop, as in "B.V.", is kept)."""
@@ -191,8 +209,9 @@ def capitalise_terms(text: str, terms: tuple[str, ...] = CAPITALISED) -> str:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "capitalise_terms": capitalise_terms,
+    "continuing": continuing,
     "full_stop": full_stop,
     "stop_after": stop_after,
     "join_and": join_and,
 }
-"""Jinja filters, by name: ``{{ names|join_and }}``, ``{{ text|full_stop }}``, ``{{ name|stop_after }}``."""
+"""Jinja filters, by name: ``{{ text|continuing(names) }}``, ``{{ names|join_and }}``, ``{{ text|full_stop }}``, ``{{ name|stop_after }}``."""

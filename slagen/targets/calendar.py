@@ -47,16 +47,25 @@ def maintenance_minutes(rules: list[rec.Rule], start: date, end: date) -> int:
     return sum(rec.minutes_between(r, start, end) for r in rules)
 
 
-def notice(w: MaintenanceWindow) -> str | None:
-    """``announced at least 5 business days ahead``, or None when the window states no notice."""
+def notice_of(w: MaintenanceWindow) -> tuple[int, str] | None:
+    """The notice a window is announced with: ``(5, "business days")``; None when it states none."""
     for value, unit in (
-        (w.notice_business_days, "business day"),
-        (w.notice_days, "day"),
-        (w.notice_hours, "hour"),
+        (w.notice_business_days, "business days"),
+        (w.notice_days, "days"),
+        (w.notice_hours, "hours"),
     ):
         if value is not None:
-            return f"announced at least {value} {unit}{'' if value == 1 else 's'} ahead"
+            return value, unit
     return None
+
+
+def notice(w: MaintenanceWindow) -> str | None:
+    """``announced at least 5 business days ahead``, or None when the window states no notice."""
+    told = notice_of(w)
+    if told is None:
+        return None
+    value, unit = told
+    return f"announced at least {value} {unit.removesuffix('s') if value == 1 else unit} ahead"
 
 
 def window_text(w: MaintenanceWindow, cal: Calendar | None, *, cap: bool = True) -> str:

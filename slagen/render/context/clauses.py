@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 
 from slagen.agreement.clauses import Clauses
 from slagen.agreement.model import Agreement, Goal, Party
+from slagen.i18n import gettext as _
+from slagen.i18n import pgettext
 
-from ...targets.calendar import window_text
 from .. import formatting as f
 from ..phrases import (
     CAPITALISED,
@@ -21,6 +22,7 @@ from ..phrases import (
     Subject,
     capitalise_terms,
     clause_text,
+    continuing,
     join_and,
     lead,
     list_items,
@@ -28,7 +30,8 @@ from ..phrases import (
     sentence,
     upfirst,
 )
-from .parties import GoalView
+from .parties import GoalView, defined_name
+from .terms import maintenance_words
 
 LEGAL = "legal-narrative"
 LIABILITY = {
@@ -73,6 +76,24 @@ class ClauseView:
 
 
 @dataclass(frozen=True)
+class ListsView:
+    """The lists of the legal style's fixed clauses, each item a phrase that continues the
+    sentence introducing it, punctuated as a contract's list ("a;", "b; and", "c.")."""
+
+    services: tuple[str, ...] = ()
+    success_measures: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    """``Meridian shall provide to Stratus incidents reported through the help desk;``"""
+    contacts: tuple[str, ...] = ()
+    reports: tuple[str, ...] = ()
+    """``Ingrid Vogel shall send to Amira Benali, every month, the report “Monthly service
+    report”, containing ..., and shall make it available to Stratus and Meridian;``"""
+    consequences: tuple[str, ...] = ()
+    excused: tuple[str, ...] = ()
+    minimum_standards: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ClausesView:
     """The standard clauses of the agreement, each ``None`` or empty when it has none."""
 
@@ -88,6 +109,12 @@ class ClausesView:
     """Each party's representative (name, role) in party order: its first signatory, else its lead."""
     terms: tuple[str, ...] = ()
     """The defined terms the legal-narrative style capitalises in the author's text."""
+    summary: str = ""
+    """The overview's summary as the legal style's recital continues it ("the Parties intend
+    that ..."): lower-cased first letter (not a name's), no full stop, defined terms capitalised."""
+    names: tuple[str, ...] = ()
+    """The names a phrase may start with and keep its capital: parties, their defined names, people."""
+    lists: ListsView = ListsView()
     heading: str = "Terms"
     """The heading of the part that holds the clauses (styles other than legal-narrative)."""
     definitions_heading: str = "Definitions"
@@ -106,15 +133,6 @@ def _items(texts: list[str] | tuple[str, ...], style: str, conjunction: str = "a
     return list_items(texts, conjunction)
 
 
-def _lower_first(text: str, names: tuple[str, ...]) -> str:
-    """``text`` to follow other words: its first letter lower-cased unless it starts a name
-    or an acronym ("External HTTPS checks" -> "external HTTPS checks")."""
-    first = text.split(" ", 1)[0]
-    if any(n.startswith(first) for n in names) or first.isupper() or not first[1:].islower():
-        return text
-    return text[:1].lower() + text[1:]
-
-
 def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
     """The terms slagen defines from the model, then the agreement's own."""
     out: list[tuple[str, str]] = []
@@ -124,10 +142,11 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
     if c is not None and c.measurement is not None and c.measurement.downtime:
         out.append(("Downtime", clause_text(c.measurement.downtime)))
     if av is not None and av.maintenance_windows and (measured or (c is not None and c.exclusions)):
-        windows = join_and(
-            tuple(clause_text(window_text(w, a.calendar)) for w in av.maintenance_windows), "or"
+        fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
+        windows = join_and(tuple(maintenance_words(w, a.calendar, fig) for w in av.maintenance_windows), "or")
+        out.append(
+            ("Maintenance Window", f"a period of planned maintenance announced as agreed, that is {windows}")
         )
-        out.append(("Maintenance Window", f"planned maintenance announced as agreed: {windows}"))
     if av is not None and measured:
         out.append(
             (
@@ -177,7 +196,7 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
             f"{g.metric} is the sum of the minutes of Downtime in each {window}, and the Goal is met "
             f"when it is {view.comparison} {target}"
         )
-    source = f", from {_lower_first(clause_text(g.measured_by), names)}" if g.measured_by else ""
+    source = f", from {continuing(g.measured_by, names)}" if g.measured_by else ""
     met = f"the Goal is met when it is {view.comparison} {target}"
     taken = f"the figures are taken{source.removeprefix(',')}, and " if source else ""
     per = clause_text(g.per) if g.per else "event"
@@ -393,7 +412,8 @@ def _counterparts(c: Clauses) -> ClauseView | None:
             )
         )
     if k.electronic:
-        method = f", and are made {clause_text(k.method)}" if k.method else ""
+        # the kind of signature, with or without the "as" the sentence puts before it
+        method = f", and are made as {clause_text(k.method).removeprefix('as ')}" if k.method else ""
         out.append(
             sentence(f"Electronic signatures bind their signatories as handwritten signatures do{method}")
         )
@@ -438,12 +458,69 @@ def _escalation(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
     )
 
 
+def _quoted_title(title: str) -> str:
+    """A title in the quotation marks of the document's language: “Monthly service report”."""
+    return f"{pgettext('opening quotation mark', '“')}{title}{pgettext('closing quotation mark', '”')}"
+
+
+def _lists(a: Agreement, terms: tuple[str, ...], names: tuple[str, ...]) -> ListsView:
+    """The fixed clauses' lists as the legal style writes them (parties by their defined names)."""
+    term = {p.id: defined_name(p) for p in a.parties}
+    person = {x.id: (x, p) for p in a.parties for x in p.people}
+
+    def cap(texts: list[str] | tuple[str, ...]) -> list[str]:
+        return [capitalise_terms(clause_text(t), terms) for t in texts]
+
+    requirements = []
+    for r in a.requirements:
+        text = _("%(term)s shall provide to %(term2)s %(text)s") % {
+            "term": term[r.from_party],
+            "term2": term[r.party],
+            "text": capitalise_terms(continuing(r.text, names), terms),
+        }
+        requirements.append(f"{text}, {f.every(r.interval)}" if r.interval else text)
+    contacts = []
+    for c in a.contacts:
+        x, p = person[c.person]
+        contacts.append(
+            f"{x.name} ({x.role}, {term[p.id]}; {x.email}): {capitalise_terms(c.responsibility, terms)}"
+        )
+    reports = [
+        _(
+            "%(sender)s shall send to %(recipient)s, %(every)s, the report %(title)s, containing "
+            "%(content)s, and shall make it available to %(visible)s"
+        )
+        % {
+            "sender": person[r.from_person][0].name,
+            "recipient": person[r.to_person][0].name,
+            "every": f.every(r.every),
+            "title": _quoted_title(clause_text(r.title)),
+            "content": capitalise_terms(continuing(r.content, names), terms),
+            "visible": join_and([term[v] for v in r.visible_to], _("and")),
+        }
+        for r in a.reports
+    ]
+    u = a.unexpected_events
+    return ListsView(
+        services=list_items(cap(a.overview.services), _("and")),
+        success_measures=list_items(cap(a.overview.success_measures), _("and")),
+        requirements=list_items(requirements, _("and")),
+        contacts=list_items(contacts, _("and")),
+        reports=list_items(reports, _("and")) if reports else (),
+        consequences=list_items(cap(a.missed_goals.consequences), _("and")),
+        excused=list_items(cap(u.excused), _("or")) if u else (),
+        minimum_standards=list_items(cap(u.minimum_standards), _("and")) if u else (),
+    )
+
+
 def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesView:
     """The standard clauses of ``a`` as ``style`` writes them."""
     fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
     provider = Subject(tuple(_name(p, style) for p in a.parties if "provider" in p.roles))
     consumer = Subject(tuple(_name(p, style) for p in a.parties if "consumer" in p.roles))
-    names = tuple(n for p in a.parties for n in (p.name, *(x.name for x in p.people)))
+    names = tuple(
+        n for p in a.parties for n in (p.name, defined_name(p), _name(p, style), *(x.name for x in p.people))
+    )
     signers = [s.person for s in a.sign_off]
     reps = []
     for p in a.parties:
@@ -453,7 +530,18 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
     c = a.clauses
     if c is None:
         defs = _defines(a, style)
-        return ClausesView(defs, (), provider.text, consumer.text, representatives, _terms(defs))
+        terms = _terms(defs)
+        return ClausesView(
+            defs,
+            (),
+            provider.text,
+            consumer.text,
+            representatives,
+            terms,
+            capitalise_terms(continuing(a.overview.summary, names), terms),
+            names,
+            _lists(a, terms, names) if style == LEGAL else ListsView(),
+        )
     has_windows = bool(a.inputs.availability and a.inputs.availability.maintenance_windows)
     sections = (
         _measurement(a, c, goals, style, names),
@@ -473,4 +561,14 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
     kept = tuple(x for x in sections if x is not None)
     if style == LEGAL:  # the author's list items with the defined terms capitalised
         kept = tuple(replace(x, items=tuple(capitalise_terms(t, terms) for t in x.items)) for x in kept)
-    return ClausesView(defs, kept, provider.text, consumer.text, representatives, terms)
+    return ClausesView(
+        defs,
+        kept,
+        provider.text,
+        consumer.text,
+        representatives,
+        terms,
+        capitalise_terms(continuing(a.overview.summary, names), terms),
+        names,
+        _lists(a, terms, names) if style == LEGAL else ListsView(),
+    )

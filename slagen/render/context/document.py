@@ -334,7 +334,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         stages=stages(goals, tuple(refs.values())),
         process=process_view(a),
         requirements=reqs,
-        service_levels=service_levels(a, targets),
+        service_levels=service_levels(a, targets, Figures(extra.style == LEGAL, loc, cur)),
         calendar=calendar_view(a, targets),
         # The appendix derives computed figures only: a value set in the agreement is not derived,
         # and the holidays and deliveries of the period are listed, not derived, by the calendar.

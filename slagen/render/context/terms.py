@@ -4,17 +4,28 @@ cancellation, unexpected events, review and sign-off."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from slagen.agreement.model import Agreement
+from slagen.agreement.calendars import Calendar
+from slagen.agreement.model import Agreement, MaintenanceWindow, Strikes
 from slagen.i18n import gettext as _
 
 from ...calendars.recurrence import hours as maintenance_hours
 from ...targets import TargetSet
 from ...targets.base import Span
-from ...targets.calendar import clock_text, window_text
+from ...targets.calendar import clock_text, notice_of, rule, window_text
 from ...targets.rounding import fmt
 from .. import formatting as f
 from .. import words as spell
-from ..phrases import Figures, full_stop, join_and, list_items, upfirst
+from ..phrases import (
+    Figures,
+    capitalise_terms,
+    clause_text,
+    continuing,
+    full_stop,
+    join_and,
+    list_items,
+    quoted,
+    upfirst,
+)
 from .parties import PersonView
 from .targets import DOWNTIME_PREFIX, RowView, downtime_text
 
@@ -149,10 +160,10 @@ class SignatoryView:
     """The capacity in which they sign (e.g. Managing Director); empty: in their role."""
 
 
-def _measured(per: str, days: int | None) -> str:
-    """``monthly``, or ``over every rolling window of 30 consecutive days``."""
+def _measured(per: str, days: int | None, fig: Figures) -> str:
+    """``monthly``, or ``over every rolling window of 30 consecutive days`` (of ``thirty (30)``)."""
     if per == "rolling":
-        return f"over every rolling window of {days} consecutive days"
+        return f"over every rolling window of {fig.count(days or 0, 'consecutive days')}"
     return f.adjective(per)
 
 
@@ -172,8 +183,25 @@ def _downtime_label(span: Span) -> str:
     return span.label or span.kind
 
 
-def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
-    """Availability, allowed downtime and support times; ``None`` when the agreement sets none."""
+def maintenance_words(w: MaintenanceWindow, cal: Calendar | None, fig: Figures) -> str:
+    """A maintenance window as a phrase of the legal style, its figures in words and figures:
+    ``planned platform maintenance, every Sunday, 02:00-04:00 Europe/Berlin time, announced at
+    least five (5) business days ahead (at most ten (10) hours a month)``."""
+    parts = [continuing(w.description)] if w.description else []
+    if w.recurrence is not None and cal is not None:
+        parts.append(rule(w.recurrence, cal.time_zone).describe())
+    told = notice_of(w)
+    if told is not None:
+        parts.append(f"announced at least {fig.count(told[0], told[1])} ahead")
+    text = ", ".join(parts)
+    if w.hours_per_month is not None:
+        text += f" (at most {fig.count(w.hours_per_month, 'hours')} a month)"
+    return text
+
+
+def service_levels(a: Agreement, targets: TargetSet, fig: Figures) -> ServiceLevelView | None:
+    """Availability, allowed downtime and support times; ``None`` when the agreement sets none
+    (the legal style's phrases with their figures as ``fig`` writes them)."""
     av = a.inputs.availability
     if av is None and not a.inputs.support:
         return None
@@ -188,14 +216,12 @@ def service_levels(a: Agreement, targets: TargetSet) -> ServiceLevelView | None:
     )
     return ServiceLevelView(
         availability=f.percent(av.target) if av else None,
-        measured_per=_measured(av.measured_per, av.rolling_days) if av else None,
+        measured_per=_measured(av.measured_per, av.rolling_days, fig) if av else None,
         maintenance=tuple(window_text(w, a.calendar) for w in (av.maintenance_windows if av else [])),
         downtime=downtime,
         availability_words=spell.percent(av.target, loc) if av else None,
         maintenance_words=tuple(
-            window_text(w, a.calendar, cap=False)
-            + (f" (at most {spell.hours(w.hours_per_month, loc)} a month)" if w.hours_per_month else "")
-            for w in (av.maintenance_windows if av else [])
+            maintenance_words(w, a.calendar, fig) for w in (av.maintenance_windows if av else [])
         ),
         support=tuple(
             SupportView(
@@ -238,7 +264,7 @@ def missed_goals(a: Agreement, people: dict[str, PersonView], fig: Figures) -> M
             f"{rule} After {f.plural(s.limit, 'strike')}{tail}",
             words,
             rule,
-            f"{rule} After {words} strike{'' if s.limit == 1 else 's'}{tail}",
+            _legal_strikes(a, s, every, words),
         )
     return MissedGoalsView(
         tuple(m.consequences),
@@ -246,6 +272,25 @@ def missed_goals(a: Agreement, people: dict[str, PersonView], fig: Figures) -> M
         m.recovery,
         strikes,
         credits(a, fig),
+    )
+
+
+def _legal_strikes(a: Agreement, s: Strikes, every: str, words: str) -> str:
+    """The strikes rule as the legal style states it: "Strike" and "Goal" as defined, the
+    goals by their titles in quotes, the consequence continuing the sentence: ``Each month in
+    which the Goal “Monday deliveries” is missed counts as one Strike. After three (3) Strikes
+    in one quarter, the heads of all Parties review ....``"""
+    if s.goals:
+        metrics = [quoted(clause_text(next(g.metric for g in a.goals if g.id == i))) for i in s.goals]
+        what = (
+            f"the Goal {metrics[0]}" if len(metrics) == 1 else f"one of the Goals {join_and(metrics, 'or')}"
+        )
+    else:
+        what = "any Goal"
+    consequence = capitalise_terms(continuing(s.consequence))
+    return (
+        f"Each {every} in which {what} is missed counts as one Strike. After {words} "
+        f"Strike{'' if s.limit == 1 else 's'} in one {s.window}, {full_stop(consequence)}"
     )
 
 

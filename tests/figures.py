@@ -59,6 +59,7 @@ _EN_UNITS = _forms(
     *(f"{u}s|{u}" for u in ("minute", "hour", "day", "business day", "attempt", "lead", "ream", "deal")),
     *(f"{u}s|{u}" for u in ("customer", "article", "meeting", "strike", "point")),
     "deliveries|delivery",
+    "strikes|Strikes|Strike",  # the legal style's defined term
 )
 _EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 ENGLISH = Language(

@@ -26,9 +26,9 @@ from conftest import run
 
 import slagen.render.context.clauses as clause_views
 from slagen.agreement.load import load_agreement
+from slagen.calendars.words import place as holiday_place
 from slagen.render import render_html
 from slagen.render.words import CURRENCIES
-from slagen.targets.calendar import holiday_place
 
 MONTHS = "January February March April May June July August September October November December"
 KNOWN = set(MONTHS.split()) | {"Monday", "Friday", "Sunday", "I", "EU"}

@@ -12,6 +12,7 @@ from render_helpers import MY_STYLES, drafts, outline_titles, page_texts, pdf_te
 
 from slagen.agreement.load import load_agreement
 from slagen.render.context import Headings
+from slagen.render.context.document import LISTED_BY_CALENDAR
 from slagen.render.context.targets import DOWNTIME_PREFIX, downtime_text
 from slagen.render.formatting import quantity
 from slagen.targets import compute_targets
@@ -49,6 +50,14 @@ def test_every_section_heading_and_computed_target_is_in_the_text(
     targets = compute_targets(a)
     assert targets.goals.keys() == {g.id for g in a.goals}
     for c in targets.values.values():
+        if c.name.startswith(LISTED_BY_CALENDAR):
+            # the calendar section lists these: each holiday by name, the schedule's delivery days
+            if c.name.startswith("calendar.holidays."):
+                days = targets.holidays[c.name.removeprefix("calendar.holidays.")]
+                assert len(days) == c.value and all(name in text for _, name in days), c.name
+            else:
+                assert f"{c.value} delivery days in" in text, c.name
+            continue
         # allowed downtime: every figure to the same decimal places ("21.60 minutes")
         downtime = c.name.startswith(DOWNTIME_PREFIX)
         shown = downtime_text(c.value, targets) if downtime else quantity(c.value, c.unit, a.inputs.currency)

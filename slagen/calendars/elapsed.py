@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from .recurrence import WEEKDAYS
-from .zones import zone
+from .zones import local, zone
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,9 @@ def _clock(text: str) -> time:
     return time(int(h), int(m))
 
 
-def _aware(stamp: datetime, tz_name: str) -> datetime:
-    return stamp.replace(tzinfo=zone(tz_name)) if stamp.tzinfo is None else stamp.astimezone(zone(tz_name))
-
-
 def real_seconds(start: datetime, end: datetime, tz_name: str) -> int:
     """Real seconds from local ``start`` to local ``end`` in ``tz_name`` (clock changes included)."""
-    a, b = _aware(start, tz_name).astimezone(UTC), _aware(end, tz_name).astimezone(UTC)
+    a, b = local(start, tz_name).astimezone(UTC), local(end, tz_name).astimezone(UTC)
     return int((b - a).total_seconds())
 
 
@@ -64,13 +60,13 @@ def business_seconds(
     """Seconds of business hours from local ``start`` to local ``end``, with the business
     weekdays in between that ``is_holiday`` closed."""
     tz = zone(hours.zone)
-    a, b = _aware(start, hours.zone).astimezone(UTC), _aware(end, hours.zone).astimezone(UTC)
+    a, b = local(start, hours.zone).astimezone(UTC), local(end, hours.zone).astimezone(UTC)
     wanted = {WEEKDAYS.index(w) for w in hours.weekdays}
     opens, closes = _clock(hours.start), _clock(hours.end)
     total = 0
     closed: list[date] = []
-    day = _aware(start, hours.zone).date()
-    while day <= _aware(end, hours.zone).date():
+    day = local(start, hours.zone).date()
+    while day <= local(end, hours.zone).date():
         if day.weekday() in wanted:
             lo = max(a, datetime.combine(day, opens, tzinfo=tz).astimezone(UTC))
             hi = min(b, datetime.combine(day, closes, tzinfo=tz).astimezone(UTC))

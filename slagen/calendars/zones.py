@@ -75,7 +75,7 @@ def offsets(name: str, year: int) -> list[tuple[str, str]]:
     seen: list[tuple[str, str]] = []
     for month in (1, 7):
         at = datetime(year, month, 15, 12, tzinfo=tz)
-        entry = (at.tzname() or "", _offset(at.utcoffset() or timedelta(0)))
+        entry = (at.tzname() or "", offset_text(at.utcoffset() or timedelta(0)))
         if entry not in seen:
             seen.append(entry)
     return seen
@@ -83,7 +83,8 @@ def offsets(name: str, year: int) -> list[tuple[str, str]]:
 
 def offset_text(delta: timedelta) -> str:
     """``UTC+1``, ``UTC+5:30``, ``UTC-4``: an offset from UTC as the documents write it."""
-    return _offset(delta)
+    sign, h, m = _parts(delta)
+    return f"UTC{sign}{h}" + (f":{m:02d}" if m else "")
 
 
 def local(stamp: datetime, name: str) -> datetime:
@@ -116,9 +117,7 @@ def local_problem(stamp: datetime, name: str) -> str | None:
 
 def iso_offset(delta: timedelta) -> str:
     """``+02:00``: an offset as ISO 8601 writes it after a time."""
-    minutes = int(delta.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    h, m = divmod(abs(minutes), 60)
+    sign, h, m = _parts(delta)
     return f"{sign}{h:02d}:{m:02d}"
 
 
@@ -132,8 +131,8 @@ def abbreviations(name: str, year: int) -> str:
     return f"{w}, {wo} in winter; {s}, {so} in summer"
 
 
-def _offset(delta: timedelta) -> str:
+def _parts(delta: timedelta) -> tuple[str, int, int]:
+    """An offset's sign, hours and minutes: ``("+", 5, 30)``."""
     minutes = int(delta.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
     h, m = divmod(abs(minutes), 60)
-    return f"UTC{sign}{h}" + (f":{m:02d}" if m else "")
+    return ("+" if minutes >= 0 else "-"), h, m

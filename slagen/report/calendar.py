@@ -21,7 +21,7 @@ from slagen.calendars.zones import abbreviations, offset_text
 from slagen.tracking import Actuals
 from slagen.tracking.clock import clock_of
 
-from ..calendars.words import business_hours as business_hours_text
+from ..calendars.words import business_hours
 from ..render import formatting as f
 from ..targets import TargetSet
 from ..targets.calendar import holiday_days
@@ -120,7 +120,7 @@ def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: Targe
             f"Ticket times are {zone} time, with their offset from UTC"
             + (f" ({abbreviations(zone, period.start.year)})" if a.calendar is not None else "")
             + ". A business-hours clock runs only in business hours"
-            + (f" ({business_hours_text(a)})" if bh is not None else "")
+            + (f" ({business_hours(a)})" if bh is not None else "")
             + "; a 24x7 clock runs every real minute, across clock changes."
         )
     return CalendarView(statement, rows, ticket_rows, rule)

@@ -234,11 +234,8 @@ class _Judge:
     def over_windows(self, g: Goal) -> bool:
         """Whether ``g`` is availability measured over rolling windows, with the actuals' downtime
         per day to measure them (without it, the months' figures stand in, and say so)."""
-        av = self.a.inputs.availability
         return (
-            av is not None
-            and av.measured_per == "rolling"
-            and bool(self.actuals.downtime)
+            _by_windows(self.a, self.actuals)
             and self.measure_name(g) == "availability"
             and not any(r.goal == g.id for r in self.actuals.goals)
         )
@@ -455,7 +452,7 @@ def _tier_credits(a: Agreement, actuals: Actuals, period: Period) -> list[MonthC
         if av is None:
             return []
         target = av.target
-        if av.measured_per == "rolling" and actuals.downtime:
+        if _by_windows(a, actuals):
             measured = [(m.label, _worst_window(a, actuals, m)) for m in _months(a, period)]
         else:
             planned = planned_maintenance(a)
@@ -607,11 +604,18 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
     )
 
 
+def _by_windows(a: Agreement, actuals: Actuals) -> bool:
+    """Whether availability is promised per rolling window and the actuals have the downtime per
+    day to measure the windows (without it, the months' own figures stand in)."""
+    av = a.inputs.availability
+    return av is not None and av.measured_per == "rolling" and bool(actuals.downtime)
+
+
 def _credit_window_days(a: Agreement, actuals: Actuals) -> int | None:
     av, sc = a.inputs.availability, a.inputs.service_credits
-    if av is None or sc is None or sc.basis != "availability":
+    if av is None or sc is None or sc.basis != "availability" or not _by_windows(a, actuals):
         return None
-    return av.rolling_days if av.measured_per == "rolling" and actuals.downtime else None
+    return av.rolling_days
 
 
 __all__ = ["HUNDRED", "Attainment", "GoalResult", "IntervalResult", "attainment", "recalculation"]

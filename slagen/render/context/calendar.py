@@ -77,22 +77,17 @@ def _holidays(a: Agreement, targets: TargetSet, loc: str) -> tuple[HolidayView, 
     for party in sorted(targets.holidays, key=order.index):
         names = _local_names(a, party, targets, loc)
         for d, name in targets.holidays[party]:
-            rows.setdefault((d, names.get(d, name), words.place(a, party)), []).append(a.party(party).name)
+            rows.setdefault((d, names.get(d, name), words.place(a, party)), []).append(party)
     return tuple(
         HolidayView(
             f.long_date(d, loc),
             words.weekday(d.weekday()),
             name,
-            _("%(parties)s (%(place)s)") % {"parties": join_and(parties, _("and")), "place": where},
+            _("%(parties)s (%(place)s)")
+            % {"parties": join_and([a.party(p).name for p in parties], _("and")), "place": where},
         )
-        for (d, name, where), parties in sorted(
-            rows.items(), key=lambda r: (r[0][0], order.index(_id(a, r[1][0])))
-        )
+        for (d, name, where), parties in sorted(rows.items(), key=lambda r: (r[0][0], order.index(r[1][0])))
     )
-
-
-def _id(a: Agreement, name: str) -> str:
-    return next(p.id for p in a.parties if p.name == name)
 
 
 def _local_names(a: Agreement, party: str, targets: TargetSet, loc: str) -> dict[date, str]:

@@ -513,35 +513,19 @@ def _lists(a: Agreement, terms: tuple[str, ...], names: tuple[str, ...]) -> List
     )
 
 
-def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesView:
-    """The standard clauses of ``a`` as ``style`` writes them."""
-    fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
-    provider = Subject(tuple(_name(p, style) for p in a.parties if "provider" in p.roles))
-    consumer = Subject(tuple(_name(p, style) for p in a.parties if "consumer" in p.roles))
-    names = tuple(
-        n for p in a.parties for n in (p.name, defined_name(p), _name(p, style), *(x.name for x in p.people))
-    )
-    signers = [s.person for s in a.sign_off]
-    reps = []
-    for p in a.parties:
-        rep = next((x for x in p.people if x.id in signers), a.person(p.lead))
-        reps.append((rep.name, rep.role))
-    representatives = tuple(reps)
+def _sections(
+    a: Agreement,
+    goals: tuple[GoalView, ...],
+    style: str,
+    names: tuple[str, ...],
+    fig: Figures,
+    provider: Subject,
+    consumer: Subject,
+) -> tuple[ClauseView, ...]:
+    """The standard clauses the agreement has, in their order (none without a ``clauses`` section)."""
     c = a.clauses
     if c is None:
-        defs = _defines(a, style)
-        terms = _terms(defs)
-        return ClausesView(
-            defs,
-            (),
-            provider.text,
-            consumer.text,
-            representatives,
-            terms,
-            capitalise_terms(continuing(a.overview.summary, names), terms),
-            names,
-            _lists(a, terms, names) if style == LEGAL else ListsView(),
-        )
+        return ()
     has_windows = bool(a.inputs.availability and a.inputs.availability.maintenance_windows)
     sections = (
         _measurement(a, c, goals, style, names),
@@ -556,9 +540,26 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
         _references(c),
         _escalation(a, c, style),
     )
+    return tuple(x for x in sections if x is not None)
+
+
+def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesView:
+    """The standard clauses of ``a`` as ``style`` writes them."""
+    fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
+    provider = Subject(tuple(_name(p, style) for p in a.parties if "provider" in p.roles))
+    consumer = Subject(tuple(_name(p, style) for p in a.parties if "consumer" in p.roles))
+    names = tuple(
+        n for p in a.parties for n in (p.name, defined_name(p), _name(p, style), *(x.name for x in p.people))
+    )
+    signers = [s.person for s in a.sign_off]
+    reps = []
+    for p in a.parties:
+        rep = next((x for x in p.people if x.id in signers), a.person(p.lead))
+        reps.append((rep.name, rep.role))
+    representatives = tuple(reps)
     defs = _defines(a, style)
     terms = _terms(defs)
-    kept = tuple(x for x in sections if x is not None)
+    kept = _sections(a, goals, style, names, fig, provider, consumer)
     if style == LEGAL:  # the author's list items with the defined terms capitalised
         kept = tuple(replace(x, items=tuple(capitalise_terms(t, terms) for t in x.items)) for x in kept)
     return ClausesView(

@@ -294,6 +294,7 @@ def build_context(a: Agreement, targets: TargetSet, extra: ContextInputs) -> Doc
 def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentContext:
     loc = a.presentation.locale
     cur = a.inputs.currency
+    fig = Figures(extra.style == LEGAL, loc, cur)  # figures in words and figures in the legal style
     refs = party_refs(a)
     people = person_views(a, refs)
     goals = tuple(goal_view(g, a, targets, refs, people) for g in a.goals)
@@ -334,7 +335,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         stages=stages(goals, tuple(refs.values())),
         process=process_view(a),
         requirements=reqs,
-        service_levels=service_levels(a, targets, Figures(extra.style == LEGAL, loc, cur)),
+        service_levels=service_levels(a, targets, fig),
         calendar=calendar_view(a, targets),
         # The appendix derives computed figures only: a value set in the agreement is not derived,
         # and the holidays and deliveries of the period are listed, not derived, by the calendar.
@@ -356,7 +357,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
             )
             for r in a.reports
         ),
-        missed_goals=missed_goals(a, people, Figures(extra.style == LEGAL, loc, cur)),
+        missed_goals=missed_goals(a, people, fig),
         cancellation=cancellation(a),
         unexpected_events=unexpected_events(a),
         review=review(a),

@@ -141,7 +141,7 @@ def schema() -> None:
     type=click.Choice(["en-US", "en-GB", "pl-PL", "en", "pl"]),
     default="en-US",
     show_default=True,
-    help="Language of the documents (pl = pl-PL: a Polish starter, --kind internal).",
+    help="Language of the documents (pl = pl-PL: a Polish starter).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: Path, kind: str, style: str, locale: str, force: bool) -> None:

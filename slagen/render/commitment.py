@@ -9,20 +9,28 @@ event, a share of events) and per what, the same in every style.
 
 The target (and a share's limit) come in already formatted, in figures or in words, so the
 legal style's "one hundred (100) leads" and the other styles' "100 leads" read alike.
+
+In Polish the event (the goal's ``per``) follows "dla każdego" / "dla jednego", so it is written
+in the genitive: "najwyżej 30 minut dla każdego zgłoszenia o priorytecie 1".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slagen.i18n import N_, ngettext
+from slagen.i18n import gettext as _
+
 from .formatting import per
 
+#: The interval a rate is judged in, after "in" or "averaged over" (Polish: "każdym miesiącu",
+#: after "w").
 EACH = {
-    "day": "each day",
-    "week": "each week",
-    "month": "each month",
-    "quarter": "each quarter",
-    "year": "each year",
+    "day": N_("each day"),
+    "week": N_("each week"),
+    "month": N_("each month"),
+    "quarter": N_("each quarter"),
+    "year": N_("each year"),
 }
 KIND_LABELS = {
     "total": "total over each interval",
@@ -51,18 +59,46 @@ class Commitment:
 def statement(c: Commitment) -> str:
     """The whole commitment in one phrase (see the module's examples); a rate measured over
     rolling windows says ``every rolling window of 28 consecutive days`` for its interval."""
-    each = EACH.get(c.interval or "", "")
+    each = _(EACH[c.interval]) if c.interval in EACH else ""
     if c.window is not None and c.measure in ("average", "share"):
-        each = f"every rolling window of {c.window} consecutive days"
+        each = rolling_window(c.window)
+    words = {
+        "comparison": c.comparison,
+        "target": c.target,
+        "event": c.event,
+        "each": each,
+        "limit_comparison": c.limit_comparison,
+        "limit": c.limit,
+    }
     if c.measure == "average" and c.event:
-        tail = f", averaged over {each}" if each else ", on average"
-        return f"{c.comparison} {c.target} per {c.event}{tail}"
+        if each:
+            return _("%(comparison)s %(target)s per %(event)s, averaged over %(each)s") % words
+        return _("%(comparison)s %(target)s per %(event)s, on average") % words
     if c.measure == "per-event" and c.event:
-        return f"{c.comparison} {c.target} for each {c.event}"
+        return _("%(comparison)s %(target)s for each %(event)s") % words
     if c.measure == "share" and c.event and c.limit:
-        tail = f" in {each}" if each else ""
-        return f"{c.limit_comparison} {c.limit} for each {c.event}, met for {c.comparison} {c.target} of them{tail}"
+        if each:
+            return (
+                _(
+                    "%(limit_comparison)s %(limit)s for each %(event)s, met for %(comparison)s %(target)s of them in %(each)s"
+                )
+                % words
+            )
+        return (
+            _("%(limit_comparison)s %(limit)s for each %(event)s, met for %(comparison)s %(target)s of them")
+            % words
+        )
     return " ".join(x for x in (c.comparison, c.target, per(c.interval)) if x)
+
+
+def rolling_window(days: int) -> str:
+    """``every rolling window of 28 consecutive days`` (``każdym kroczącym okresie 28 kolejnych
+    dni``, after "w")."""
+    return ngettext(
+        "every rolling window of %(n)s consecutive day",
+        "every rolling window of %(n)s consecutive days",
+        days,
+    ) % {"n": days}
 
 
 def kind_label(measure: str | None, accrues: bool) -> str:

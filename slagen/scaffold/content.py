@@ -389,7 +389,7 @@ def starter(kind: str, style: str, today: date) -> Data:
     ]
     return {
         "id": f"new-{kind}-agreement",
-        "title": f"{kind.replace('-', ' ').capitalize()} Service-Level Agreement",
+        "title": f"{kind.capitalize()} Service-Level Agreement",
         "kind": kind,
         "version": "0.1",
         "term": {

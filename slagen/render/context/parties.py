@@ -11,7 +11,7 @@ from ...targets.base import MonthLine
 from ...targets.rounding import AS_SET
 from .. import formatting as f
 from .. import words as spell
-from ..commitment import Commitment, kind_label, statement
+from ..commitment import Commitment, kind_label, rolling_window, statement
 from .process import STAGE_LABELS, process_stages
 from .targets import DOWNTIME_PREFIX, BreakdownGroup, breakdown, downtime_text
 
@@ -237,7 +237,7 @@ def goal_view(
         target = downtime_text(value, targets)
     per = f.per(g.interval)
     if g.rolling_days is not None and g.measure in ("average", "share"):
-        per = f"over every rolling window of {g.rolling_days} consecutive days"
+        per = _("over %(window)s") % {"window": rolling_window(g.rolling_days)}
     comparison = f.comparison(g.comparison)
     total = gt.period_total if gt is not None else None
     limit = limit_words = limit_cmp = ""
@@ -247,7 +247,7 @@ def goal_view(
         if lv is not None:
             limit = f.quantity(lv, g.limit.unit, cur)
             limit_words = spell.quantity(lv, g.limit.unit, cur, loc)
-        limit_cmp = f.COMPARISON[g.limit.comparison]
+        limit_cmp = f.comparison(g.limit.comparison)
     target_words = spell.quantity(value, g.unit, cur, loc, forms)
     measure = g.measure or ("total" if g.accrues else None)
 

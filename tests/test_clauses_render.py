@@ -64,19 +64,26 @@ def _body(path: Path) -> str:
     return " ".join(" ".join(kept).split())
 
 
+class _Texts(dict[str, str]):
+    """The text of each example in each style, as ``<id>/<style>.<pdf|docx>``, read from the
+    session's build when a test first asks for it (each xdist worker reads only its own)."""
+
+    def __init__(self, examples: Examples) -> None:
+        super().__init__()
+        self.examples = examples
+
+    def __missing__(self, key: str) -> str:
+        name, _, rest = key.partition("/")
+        style, fmt = rest.rsplit(".", 1)
+        p = self.examples.document(name, style, fmt)
+        self[key] = pdf_words(p) if fmt == "pdf" else " ".join(docx_text(p).split())
+        return self[key]
+
+
 @pytest.fixture(scope="module")
 def texts(examples: Examples) -> dict[str, str]:
-    """The text of each example in each style, as ``<id>/<style>.<pdf|docx>`` (from the
-    session's build of the examples)."""
-    found: dict[str, str] = {}
-    for name in EXAMPLES:
-        for style in STYLES:
-            for fmt in ("pdf", "docx"):
-                p = examples.document(name, style, fmt)
-                text = pdf_words(p) if fmt == "pdf" else " ".join(docx_text(p).split())
-                found[f"{p.parent.name}/{style}.{fmt}"] = text
-    assert len(found) == len(EXAMPLES) * len(STYLES) * 2
-    return found
+    """The text of each example in each style (see :class:`_Texts`)."""
+    return _Texts(examples)
 
 
 def _said(a: Agreement, style: str) -> list[str]:

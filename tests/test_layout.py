@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, Examples, WordPdfs
+from pypdf import PdfReader
 
 from slagen.agreement.load import load_agreement
 from slagen.layoutcheck import check_pdf, page_count_finding
@@ -72,6 +73,5 @@ LONGER_DOCX: set[tuple[str, str]] = set()
 def test_docx_page_count_is_within_15_percent_of_the_pdf(
     laid_out: dict[tuple[str, str], Laid], case: tuple[str, str]
 ) -> None:
-    pdf = check_pdf(laid_out[case].pdf)
-    word = check_pdf(laid_out[case].docx_pdf)
-    assert page_count_finding(len(pdf), len(word)) is None, (len(pdf), len(word))
+    pdf, word = (len(PdfReader(p).pages) for p in (laid_out[case].pdf, laid_out[case].docx_pdf))
+    assert page_count_finding(pdf, word) is None, (pdf, word)

@@ -39,16 +39,25 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return old, new
 
 
+class _Redlines(dict[str, Path]):
+    """The PDF redline of ``versions`` in each style, rendered when a test first asks for it (so
+    each xdist worker renders only the styles of its own tests)."""
+
+    def __init__(self, versions: tuple[Path, Path], out: Path) -> None:
+        super().__init__()
+        self.versions, self.out = versions, out
+
+    def __missing__(self, style: str) -> Path:
+        path = self.out / f"{style}.pdf"
+        r = run("diff", *map(str, self.versions), "--format", "pdf", "--style", style, "-o", str(path))
+        assert r.exit_code == 1, r.output
+        self[style] = path
+        return path
+
+
 @pytest.fixture(scope="module")
 def redlines(versions: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("redlines")
-    made = {}
-    for style in STYLES:
-        path = out / f"{style}.pdf"
-        r = run("diff", *map(str, versions), "--format", "pdf", "--style", style, "-o", str(path))
-        assert r.exit_code == 1, r.output
-        made[style] = path
-    return made
+    return _Redlines(versions, tmp_path_factory.mktemp("redlines"))
 
 
 def _defects(path: Path) -> Counter[tuple[str, str]]:

@@ -18,7 +18,7 @@ import docx
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from conftest import AGREEMENTS
+from conftest import AGREEMENTS, Examples
 from PIL import Image
 
 from slagen.agreement.load import load_agreement
@@ -76,18 +76,13 @@ CHARTS = {
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The visual style of the examples as PDF, DOCX and HTML, through the command line."""
-    folder = tmp_path_factory.mktemp("visual")
-    files = [str(AGREEMENTS / f"{n}.yaml") for n in KINDS]
-    args = ["render", *files, "--style", "visual", "--format", "pdf,docx,html", "-o", str(folder)]
-    result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 0, result.output
-    return folder
+def out(examples: Examples) -> Examples:
+    """The session's build of the examples: their visual style as PDF, DOCX and HTML."""
+    return examples
 
 
-def _doc(out: Path, name: str, ext: str) -> Path:
-    return out / name / f"{name}-2026-Q4-visual.{ext}"
+def _doc(out: Examples, name: str, ext: str) -> Path:
+    return out.document(name, "visual", ext)
 
 
 def _words(page: pdfplumber.page.Page) -> str:
@@ -95,7 +90,7 @@ def _words(page: pdfplumber.page.Page) -> str:
 
 
 @pytest.mark.parametrize("name", list(STRIPS))
-def test_the_strip_shows_the_process_of_the_kind(out: Path, name: str) -> None:
+def test_the_strip_shows_the_process_of_the_kind(out: Examples, name: str) -> None:
     with pdfplumber.open(_doc(out, name, "pdf")) as pdf:
         (page,) = [p for p in pdf.pages if PROCESS_LABELS[name] in (p.extract_text() or "")]
         strip_top = next(
@@ -162,7 +157,7 @@ def _chart_regions(page: pdfplumber.page.Page, captions: list[str]) -> list[tupl
 
 
 @pytest.mark.parametrize("name", KINDS)
-def test_each_kind_has_its_charts_drawn_on_the_page(out: Path, name: str) -> None:
+def test_each_kind_has_its_charts_drawn_on_the_page(out: Examples, name: str) -> None:
     with pdfplumber.open(_doc(out, name, "pdf")) as pdf:
         (page,) = [p for p in pdf.pages if "The targets at a glance" in (p.extract_text() or "")]
         text = page.extract_text()
@@ -201,7 +196,7 @@ def _pixels(pdf: Path, page: int, colour: str, tmp: Path) -> int:
     )
 
 
-def test_the_funnel_narrows_from_the_furthest_stage_to_the_customers(out: Path, tmp_path: Path) -> None:
+def test_the_funnel_narrows_from_the_furthest_stage_to_the_customers(out: Examples, tmp_path: Path) -> None:
     pdf = _doc(out, "sales-marketing-service", "pdf")
     with pdfplumber.open(pdf) as doc:
         (n,) = [i + 1 for i, p in enumerate(doc.pages) if "The funnel" in (p.extract_text() or "")]
@@ -217,7 +212,7 @@ def test_the_funnel_narrows_from_the_furthest_stage_to_the_customers(out: Path, 
     )
 
 
-def test_the_charts_show_the_documents_own_figures(out: Path) -> None:
+def test_the_charts_show_the_documents_own_figures(out: Examples) -> None:
     # one figure per quantity: the chart's figures are those the document prints in its tables
     html = _doc(out, "it-service", "html").read_text(encoding="utf-8")
     with pdfplumber.open(_doc(out, "it-service", "pdf")) as pdf:
@@ -246,7 +241,7 @@ def test_the_charts_show_the_documents_own_figures(out: Path) -> None:
 
 
 @pytest.mark.parametrize("name", KINDS)
-def test_the_docx_has_every_chart_as_a_picture_with_its_caption(out: Path, name: str) -> None:
+def test_the_docx_has_every_chart_as_a_picture_with_its_caption(out: Examples, name: str) -> None:
     html = _doc(out, name, "html").read_text(encoding="utf-8")
     pngs = [
         base64.b64decode(p) for p in re.findall(r'data-png="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
@@ -321,7 +316,7 @@ def test_the_charts_are_the_same_bytes_every_run() -> None:
 
 
 @pytest.mark.parametrize("name", KINDS)
-def test_the_visual_pdf_passes_the_layout_check(out: Path, name: str) -> None:
+def test_the_visual_pdf_passes_the_layout_check(out: Examples, name: str) -> None:
     findings = [(r.page, f.kind, f.message) for r in check_pdf(_doc(out, name, "pdf")) for f in r.findings]
     assert findings == []
 

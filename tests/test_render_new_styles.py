@@ -177,3 +177,35 @@ def test_same_bytes_in_another_process(out: Examples, tmp_path: Path, style: str
         built = out.document(EXAMPLES[0].stem, style, fmt)
         again = tmp_path / built.parent.name / built.name
         assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(built.read_bytes()).digest(), fmt
+
+
+def test_the_bulleted_version_history_nests_under_its_sentence_like_the_other_lists(tmp_path: Path) -> None:
+    """The rows of a clause's table (the version history, notices, escalation) are a list under
+    the sentence that introduces them, as a clause's items are, in the PDF and the DOCX."""
+    import pdfplumber
+    from conftest import AGREEMENTS, run
+
+    result = run(
+        "render", str(AGREEMENTS / "paper-supplier.yaml"), "--style", "bulleted", "--format", "pdf,docx",
+        "-o", str(tmp_path),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (pdf,), (word,) = tmp_path.rglob("*.pdf"), tmp_path.rglob("*.docx")
+    intro, first = "The versions of this Agreement are the following:", "Version: 1.0; Date: 16 June 2025"
+    with pdfplumber.open(pdf) as doc:
+        lines = [line for page in doc.pages for line in page.extract_text_lines()]
+    x = {t: [line["x0"] for line in lines if t in line["text"]] for t in (intro, first, "amended only by")}
+    assert len(x[intro]) == len(x[first]) == len(x["amended only by"]) == 1
+    assert x[intro] == x["amended only by"]  # the sentences are one list
+    assert x[first][0] > x[intro][0] + 8  # the versions are a level in
+    levels = {}
+    for p in docx.Document(str(word)).paragraphs:
+        num = p._p.pPr.numPr if p._p.pPr is not None else None
+        if num is not None and (p.text.startswith(intro) or p.text.startswith("Version: ")):
+            levels[p.text[:18]] = num.ilvl.val
+    assert levels == {
+        "The versions of th": 0,
+        "Version: 1.0; Date": 1,
+        "Version: 2.0; Date": 1,
+        "Version: 2.1; Date": 1,
+    }

@@ -22,6 +22,7 @@ from slagen.agreement.model import Agreement
 
 from ..errors import RenderError, UsageError
 from ..gcpolicy import batch_collections
+from ..i18n import language
 from ..targets import TargetSet, compute_targets
 from ..util.atomic import all_or_nothing
 from ..util.signed_pdf import carries_signatures
@@ -32,6 +33,7 @@ from .inputs import logo_file, logo_uri, period_in_term, source_date_epoch
 from .options import DEFAULTS, FORMATS, RenderOptions, parse_formats
 from .output import output_path
 from .stamp import version_stamp
+from .typography import bind_lone_letters
 
 __all__ = [
     "FORMATS",
@@ -100,7 +102,7 @@ def render_html(loaded: Loaded, *, style: str, options: RenderOptions = DEFAULTS
     env = make_environment(templates, loaded.agreement.presentation.locale)
     name = f"{style}/document.html"
     try:
-        html = render_bounded(env.get_template(name), doc=ctx)
+        html = bind_lone_letters(render_bounded(env.get_template(name), doc=ctx), language(ctx.locale))
     except jinja2.TemplateNotFound as exc:
         looked = ", ".join(str(d) for d in search_path(templates))
         hint = (

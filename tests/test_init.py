@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -216,3 +217,24 @@ def test_the_polish_multi_level_goal_reads_as_polish(tmp_path: Path) -> None:
         "w co najmniej 95% przypadków w każdym miesiącu" in found
     )
     assert "Strona 1 z" in found and "Dział Obsługi Klienta" in found
+
+
+def test_the_polish_customer_starters_support_times_are_polish(tmp_path: Path) -> None:
+    target = tmp_path / "umowa.yaml"
+    assert (
+        run("init", str(target), "--kind", "customer", "--locale", "pl", "--style", "tabular").exit_code == 0
+    )
+    result = run("render", str(target), "--format", "pdf,docx", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    from render_helpers import pdf_text
+    from test_docx import docx_text
+
+    (pdf,), (word,) = (tmp_path / "out").rglob("*.pdf"), (tmp_path / "out").rglob("*.docx")
+    for text in (pdf_text(pdf), docx_text(word)):
+        found = " ".join(text.replace("\u00a0", " ").split())
+        # P1: 30 minutes to respond, 4 hours to resolve; P2: 240 minutes, 48 hours
+        for time in ("30 minut", "4 godziny", "240 minut", "48 godzin"):
+            assert re.search(rf"(?<!\d){time}(?!\w)", found), time
+        assert not re.search(r"\d (minutes|hours)\b", found.split("Załącznik")[0])
+        # allowed downtime: 99.9% of a 31-day month's 44,640 minutes leaves 44.64, a fraction
+        assert "44,64 minuty" in found and "44.64" not in found

@@ -40,6 +40,13 @@ def number(d: Decimal, locale: str) -> str:
     return format_decimal(d, format=pattern, locale=babel_name(locale), group_separator=_grouped(d, locale))
 
 
+def fixed(d: Decimal, places: int, locale: str) -> str:
+    """``d`` (already exact to ``places``) with exactly ``places`` decimals: ``1,234.50`` (en),
+    ``44,64`` / ``12 345,50`` (pl)."""
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(d, format=pattern, locale=babel_name(locale), group_separator=_grouped(d, locale))
+
+
 def money(d: Decimal, currency: str, locale: str) -> str:
     """An amount to the cent (half-even) and its currency after it: ``5,000.00 USD``,
     ``5000,00 zł``, ``1200,00 EUR``."""

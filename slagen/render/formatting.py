@@ -44,6 +44,8 @@ COUNTED: dict[str, Callable[[int], str]] = {
 UNITS: dict[str, Callable[[int], str]] = {
     "leads": lambda n: ngettext("%(n)s lead", "%(n)s leads", n),
     "customers": lambda n: ngettext("%(n)s customer", "%(n)s customers", n),
+    "minutes": lambda n: ngettext("%(n)s minute", "%(n)s minutes", n),
+    "hours": lambda n: ngettext("%(n)s hour", "%(n)s hours", n),
 }
 PER = {
     "day": N_("a day"),
@@ -96,11 +98,12 @@ def places_needed(values: list[Decimal], least: int = 2) -> int:
 
 
 def fixed(d: Decimal, places: int) -> str:
-    """``d`` with exactly ``places`` decimal places and thousands separators (it must fit)."""
+    """``d`` with exactly ``places`` decimal places, grouped as the current locale groups digits
+    (it must fit): ``1,234.50`` (en), ``44,64`` (pl)."""
     q = d.quantize(Decimal(1).scaleb(-places))
     if q != d:
         raise ValueError(f"{d} does not fit in {places} decimal places")
-    return format(q, f",.{places}f")
+    return cldr.fixed(q, places, current())
 
 
 def money(d: Decimal, currency: str) -> str:
@@ -135,6 +138,11 @@ def quantity(d: Decimal, unit: str, currency: str, forms: Mapping[str, str] | No
     if not forms and unit in UNITS and d == d.to_integral_value():
         return UNITS[unit](int(d)) % {"n": number(d)}
     return f"{number(d)} {counted(d, unit, forms)}"
+
+
+def duration(d: Decimal, unit: str) -> str:
+    """A support time in ``minutes`` or ``hours``: ``30 minutes`` (``30 minut``, ``4 godziny``)."""
+    return quantity(d, unit, "")
 
 
 def date_range(start: date, end: date, locale: str) -> str:

@@ -245,8 +245,8 @@ def support_rungs(a: Agreement) -> tuple[Rung, ...]:
             s.response_minutes,
             s.resolution_hours * 60,
             # as the support table writes them
-            f"{f.number(s.response_minutes)} minutes",
-            f"{f.number(s.resolution_hours)} hours",
+            f.duration(s.response_minutes, "minutes"),
+            f.duration(s.resolution_hours, "hours"),
         )
         for s in a.inputs.support
     )

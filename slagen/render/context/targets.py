@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from slagen.i18n import N_, current, language
+from slagen.i18n import N_, current, language, pgettext
 from slagen.i18n import gettext as _
 
 from ...targets import Computed, TargetSet
@@ -127,4 +127,5 @@ def downtime_text(minutes: Decimal, targets: TargetSet) -> str:
     """Allowed downtime in minutes, to the places every downtime figure of the document needs
     (one kind of figure, one number of decimals): ``21.60 minutes``, ``22.32 minutes``."""
     places = f.places_needed([c.value for n, c in targets.values.items() if n.startswith(DOWNTIME_PREFIX)])
-    return f"{f.fixed(minutes, places)} minutes"
+    # written with decimals, so a fraction: CLDR's "other" form (Polish "44,64 minuty")
+    return pgettext("a fraction of", "%(n)s minutes") % {"n": f.fixed(minutes, places)}

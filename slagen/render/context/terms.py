@@ -227,8 +227,8 @@ def service_levels(a: Agreement, targets: TargetSet, fig: Figures) -> ServiceLev
             SupportView(
                 s.severity.upper(),
                 s.description,
-                f"{f.number(s.response_minutes)} minutes",
-                f"{f.number(s.resolution_hours)} hours",
+                f.duration(s.response_minutes, "minutes"),
+                f.duration(s.resolution_hours, "hours"),
                 clock_text(a, s.hours, s.clock),
             )
             for s in a.inputs.support

@@ -23,6 +23,7 @@ from .inline import REVISION, RevisionInfo
 from .numbering import Numbering
 from .package import normalise_zip, read_properties, set_properties
 from .page import keep_intros, release_before_breaks, set_header_footer, set_page
+from .revisions import track_blocks
 from .story import Ctx, Story
 from .styles import body_size, heading_sizes, line_spacing, page_font, page_meta, set_styles
 from .tables import keep_table_rows, merge_heads, release_keeps
@@ -69,6 +70,7 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
         if p.tag.endswith("}p"):
             body.remove(p)
     convert(root, Story(document), Ctx(Numbering(document), width))
+    track_blocks(document)
     if links.has_page_refs(document):
         links.update_fields_on_open(document)
     release_keeps(document)

@@ -90,8 +90,9 @@ def _planned(diff: AgreementDiff, new: Loaded, job: RedlineJob) -> _Redline:
 def redline_one(plan: _Redline, report: DiffReport, job: RedlineJob, cwd: Path) -> tuple[bytes, int]:
     """The bytes of one agreement's redline and the number of marked places."""
     from ..docx.tree import parse_html
+    from ..i18n import using
     from .compare import redline
-    from .html import CSS, add_change_bars, add_style, prepend_to_body, serialize
+    from .html import add_change_bars, add_style, css, prepend_to_body, serialize
     from .summary import summary_page
 
     old, new = plan.diff.versions[0], plan.new
@@ -115,12 +116,13 @@ def redline_one(plan: _Redline, report: DiffReport, job: RedlineJob, cwd: Path) 
         return html_to_docx(serialize(marked.root), options), len(marked.changes)
     old_stamp = version_stamp(old.path, old.source.raw).text if old else "none"
     new_stamp = version_stamp(new.path, new.source.raw).text
-    add_style(marked.root, CSS)
+    with using(new.agreement.presentation.locale):
+        add_style(marked.root, css())
+        summary = summary_page(
+            plan.diff, marked.changes, old_stamp, new_stamp, report.old_label, report.new_label
+        )
     add_change_bars(marked.root)
-    prepend_to_body(
-        marked.root,
-        summary_page(plan.diff, marked.changes, old_stamp, new_stamp, report.old_label, report.new_label),
-    )
+    prepend_to_body(marked.root, summary)
     html = serialize(marked.root)
     return encode(new, html, fmt=job.fmt, roots=after.roots, when=after.when), len(marked.changes)
 

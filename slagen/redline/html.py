@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..docx.tree import VOID, Element
+from ..i18n import gettext
 from .compare import CHANGED, DELETED, INLINE, INSERTED
 
 _RAW_TEXT = frozenset({"style", "script"})
@@ -36,8 +37,17 @@ td > .rl-bar, th > .rl-bar { left: -1.5mm; }
 .rl-summary ol { list-style-position: inside; padding-left: 0; columns: 2; column-gap: 8mm; }
 .rl-summary li { break-inside: avoid; margin-bottom: 1.5pt; }
 .rl-changed, .rl-inserted { overflow-wrap: anywhere; }
-.rl-summary a.rl-link::after { content: " (page " target-counter(attr(href), page) ")"; }
 """
+
+
+def css() -> str:
+    """The redline's style sheet, with the word before a change's page number in the summary
+    in the document's language (call inside the document's locale)."""
+    page = gettext("page").replace("\\", "").replace('"', "")
+    return (
+        CSS
+        + f'.rl-summary a.rl-link::after {{ content: " ({page} " target-counter(attr(href), page) ")"; }}\n'
+    )
 
 
 def serialize(node: Element | str, *, raw: bool = False) -> str:

@@ -8,9 +8,12 @@ from ..diff.compare import AgreementDiff
 from ..diff.present import percent, values
 from ..diff.terms import canonical
 from ..docx.tree import Element
+from ..i18n import N_, gettext, pgettext
 from .compare import Change
 
-_KIND = {"changed": "changed", "inserted": "inserted", "deleted": "deleted"}
+#: A marked place's kind, and a term's change, as the summary names them (translated where used).
+_KIND = {"changed": N_("changed"), "inserted": N_("inserted"), "deleted": N_("deleted")}
+_TERM_KIND = {"changed": N_("changed"), "added": N_("added"), "removed": N_("removed")}
 _EXCERPT = 90
 
 
@@ -43,43 +46,60 @@ def summary_page(
     """The summary section: both versions' stamps, the moved targets, the changed terms, and
     every marked place of the document with a link to it (its page number in the PDF)."""
     kids: list[Element | str] = [
-        _el("h2", "Redline: changes in this version", class_="unnumbered"),
-        _el("p", f"Old version: {old_label} ({old_stamp}). New version: {new_label} ({new_stamp})."),
+        _el("h2", gettext("Redline: changes in this version"), class_="unnumbered"),
         _el(
             "p",
-            "Inserted words are underlined, deleted words struck through; a bar in the margin "
-            "marks each changed block. The document that follows is the new version.",
+            gettext("Old version: {old} ({old_stamp}). New version: {new} ({new_stamp}).").format(
+                old=old_label, old_stamp=old_stamp, new=new_label, new_stamp=new_stamp
+            ),
+        ),
+        _el(
+            "p",
+            gettext(
+                "Inserted words are underlined, deleted words struck through; a bar in the margin "
+                "marks each changed block. The document that follows is the new version."
+            ),
         ),
     ]
     if not changes:
-        kids.append(_el("p", [_el("strong", "No change: the two versions render the same document.")]))
+        none = gettext("No change: the two versions render the same document.")
+        kids.append(_el("p", [_el("strong", none)]))
         return _el("section", kids, class_="rl-summary rl-none")
     if diff.targets:
         rows: list[list[Element | str]] = []
         for t in diff.targets:
             old, new = values(t)
             rows.append([t.title, old, new, percent(t)])
-        kids += [_el("h3", "Targets that move"), _table(["target", "old", "new", "change"], rows)]
+        head = [pgettext("redline", "target"), pgettext("redline", "old"), pgettext("redline", "new")]
+        kids += [
+            _el("h3", gettext("Targets that move")),
+            _table([*head, pgettext("redline", "change")], rows),
+        ]
     terms = [c for c in diff.terms if c.kind in ("changed", "added", "removed")]
     if terms:
         rows = [
             [
                 c.path,
-                c.kind,
+                gettext(_TERM_KIND[c.kind]),
                 _excerpt(_shown(c.old)) if c.old is not None else "—",
                 _excerpt(_shown(c.new)) if c.new is not None else "—",
             ]
             for c in terms
         ]
-        kids += [_el("h3", "Terms"), _table(["term", "change", "old", "new"], rows)]
+        head = [pgettext("redline", "term"), pgettext("redline", "change")]
+        kids += [
+            _el("h3", gettext("Terms")),
+            _table([*head, pgettext("redline", "old"), pgettext("redline", "new")], rows),
+        ]
     items = []
     for c in changes:
         gone, came = c.words
         if c.kind == "changed":
-            what = f"{gone or '(nothing)'} → {came or '(nothing)'}: {_excerpt(c.new)}"
+            nothing = gettext("(nothing)")
+            what = f"{gone or nothing} → {came or nothing}: {_excerpt(c.new)}"
         else:
             what = _excerpt(came or gone) or c.tag
-        link = _el("a", f"{_KIND[c.kind]}: {what}", href=f"#{c.anchor}", class_="rl-link")
+        link = _el("a", f"{gettext(_KIND[c.kind])}: {what}", href=f"#{c.anchor}", class_="rl-link")
         items.append(_el("li", [link]))
-    kids += [_el("h3", f"Marked places ({len(changes)})"), _el("ol", items)]
+    kids += [_el("h3", gettext("Marked places ({count})").format(count=len(changes))), _el("ol", items)]
     return _el("section", kids, class_="rl-summary")

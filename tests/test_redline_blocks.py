@@ -17,6 +17,7 @@ import pytest
 import yaml
 from conftest import example_text, run
 from lxml import etree
+from lxml import html as lxml_html
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARA_MARK = f"{W}pPr/{W}rPr/{W}"
@@ -193,3 +194,26 @@ def test_libreoffice_accept_all_and_reject_all_give_the_new_and_old_documents(tm
     # (the gap after the inserted warning). Before block tracking, accept-all left 106.
     assert len(accepted) - len(new) <= 2
     assert len(rejected) - len(old) <= 1
+
+
+@pytest.mark.parametrize(
+    "style", ["tabular", "two-column", "visual", "legal-narrative", "bulleted", "summary-first"]
+)
+def test_every_summary_link_of_a_deleted_goal_points_to_its_place(tmp_path: Path, style: str) -> None:
+    """A marked block with an id of its own (a goal's section, a heading the contents links
+    to) is linked by that id: the summary of visual and summary-first linked to an ``rl-<n>``
+    that no element had, and WeasyPrint refused the PDF."""
+    old, new = _versions(tmp_path)
+    out = tmp_path / f"{style}.html"
+    r = run("diff", str(old), str(new), "--format", "html", "--style", style, "-o", str(out))
+    assert r.exit_code == 1, r.output
+    tree = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    ids = set(tree.xpath("//@id"))
+    links = tree.xpath('//a[contains(concat(" ", @class, " "), " rl-link ")]/@href')
+    assert links
+    assert [h for h in links if h.removeprefix("#") not in ids] == []
+    if style == "summary-first":
+        pdf = tmp_path / "red.pdf"
+        r = run("diff", str(old), str(new), "--format", "pdf", "--style", style, "-o", str(pdf))
+        assert r.exit_code == 1, r.output
+        assert pdf.stat().st_size > 0

@@ -80,8 +80,11 @@ class Redline:
     root: Element
     changes: list[Change] = field(default_factory=list)
 
-    def _anchor(self) -> str:
-        return f"rl-{len(self.changes) + 1}"
+    def _anchor(self, node: Element | str | None = None) -> str:
+        """The id a change's link points to: the block's own id where it has one (a heading a
+        contents line links to keeps it), else ``rl-<n>``."""
+        own = node.attrs.get("id") if isinstance(node, Element) else None
+        return own or f"rl-{len(self.changes) + 1}"
 
 
 def fold(text: str) -> str:
@@ -164,7 +167,7 @@ def _merge(old: Element, new: Element, result: Redline) -> Element:
     if is_leaf(new) and is_leaf(old):
         if fold(old.text()) == fold(new.text()):
             return new
-        anchor = result._anchor()
+        anchor = result._anchor(new)
         result.changes.append(Change(anchor, "changed", new.tag, fold(old.text()), fold(new.text())))
         marked = _with_class(new, CHANGED, anchor)
         marked.children = marked_children(old, new)
@@ -227,7 +230,7 @@ def _paired(old: Element | str, new: Element | str, result: Redline) -> Element 
 
 
 def _inserted(node: Element | str, result: Redline) -> Element | str:
-    anchor = result._anchor()
+    anchor = result._anchor(node)
     text = fold(node if isinstance(node, str) else node.text())
     result.changes.append(Change(anchor, "inserted", _shape(node)[0], "", text))
     if isinstance(node, str):
@@ -236,7 +239,7 @@ def _inserted(node: Element | str, result: Redline) -> Element | str:
 
 
 def _deleted(node: Element | str, result: Redline) -> Element | str:
-    anchor = result._anchor()
+    anchor = result._anchor(node)
     text = fold(node if isinstance(node, str) else node.text())
     result.changes.append(Change(anchor, "deleted", _shape(node)[0], text, ""))
     if isinstance(node, str):

@@ -443,21 +443,11 @@ def test_the_report_evaluates_rolling_windows_over_the_actuals(tmp_path: Path) -
 
 
 def test_a_polish_calendar_is_written_in_polish(tmp_path: Path) -> None:
-    """The calendar section of a pl-PL agreement: Polish sentences, CLDR weekday and country
-    names, the holidays' Polish names, one row for a holiday both parties keep."""
-    source = (AGREEMENTS / "sprzedaz-marketing.yaml").read_text(encoding="utf-8")
-    calendar = """
-calendar:
-  time_zone: Europe/Warsaw
-  holidays:
-    - {party: marketing, country: PL}
-    - {party: sales, country: PL}
-  deliveries:
-    - {id: raport, what: Raport o leadach, party: marketing, every: month, day: wednesday,
-       which: second, holidays_of: sales, on_holiday: next-business-day}
-"""
-    path = tmp_path / "sprzedaz-marketing.yaml"
-    path.write_text(source.replace("\ninputs:", calendar + "\ninputs:", 1), encoding="utf-8")
+    """The calendar section of the Polish example (Europe/Warsaw, PL holidays for both parties,
+    the sales team's business hours, a monthly report as a delivery): Polish sentences, CLDR
+    weekday and country names, the holidays' Polish names, one row for a holiday both parties
+    keep, and the business days derived in Polish in the appendix (checked against a 2026 calendar)."""
+    path = AGREEMENTS / "sprzedaz-marketing.yaml"
     result = run("render", str(path), "--style", "tabular", "--format", "html", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     html_file = next((tmp_path / "out").rglob("*.html"))
@@ -465,7 +455,11 @@ calendar:
     section = text[text.index("Kalendarz: strefa czasowa") : text.index("Termin dostawy") + 200]
     assert "(CET, UTC+1 zimą; CEST, UTC+2 latem)" in section
     # 11 November 2026 is a Wednesday: the second Wednesday's report moves to Thursday
-    assert "Raport o leadach: w 2. środę miesiąca; dostarcza" in section
+    assert "Godziny pracy: poniedziałek–piątek, 09:00–17:00 (czas strefy Europe/Warsaw)" in section
+    assert (
+        "Miesięczny raport dostarczonych leadów dla kierowniczki sprzedaży: w 2. środę miesiąca; dostarcza"
+        in section
+    )
     assert (
         "środa, 11 listopada 2026 (Narodowe Święto Niepodległości) zrealizowana: czwartek, 12 listopada 2026"
         in section
@@ -476,3 +470,51 @@ calendar:
     assert "3 dni dostaw w okresie 2026-Q4" in section
     for english in ("every", "Wednesday", "National", "keeps the public holidays", "in winter", "deliveries"):
         assert english not in section
+    # Q4 2026 in Poland: 1 Nov (a Sunday), 11 Nov, 24, 25 and 26 Dec (a Saturday)
+    assert [
+        n
+        for n in ("Wszystkich Świętych", "Niepodległości", "Wigilia", "(pierwszy dzień)", "(drugi dzień)")
+        if n in section
+    ] == ["Wszystkich Świętych", "Niepodległości", "Wigilia", "(pierwszy dzień)", "(drugi dzień)"]
+    appendix = text[text.index("Dni robocze strony") :]
+    # October: 22 weekdays, no holiday; November: 21 weekdays less the 11th; December: 23 less 24 and 25
+    for month, weekdays, closed, days in (
+        ("2026-10", 22, 0, 22),
+        ("2026-11", 21, 1, 20),
+        ("2026-12", 23, 2, 21),
+    ):
+        row = appendix[appendix.index(f"w miesiącu {month}") :][:600]
+        assert f"calendar.business_days.{month} {days} dni" in row
+        assert f"dni tygodnia objęte godzinami pracy: {weekdays} " in row
+        assert f"przypadające na nie dni ustawowo wolne od pracy: {closed} " in row
+    assert "pierwszy dzień: 01.11.2026 ostatni dzień: 30.11.2026" in appendix
+    for english in ("Business days", "weekdays", "less public holidays", " to 2026", " days "):
+        assert english not in appendix
+
+
+def test_a_maintenance_window_has_one_wording_in_every_language() -> None:
+    """The window's sentence of every style and the legal style's phrase are one function's,
+    in the document's language: English as before, Polish with the count's plural form."""
+    from slagen.i18n import using
+    from slagen.render.context.terms import maintenance_words
+    from slagen.render.phrases import Figures
+    from slagen.targets.calendar import window_text
+
+    a = load_agreement(AGREEMENTS / "it-service.yaml").agreement
+    planned, patches = a.inputs.availability.maintenance_windows
+    with using("en-GB"):
+        assert window_text(planned, a.calendar, Figures(False, "en-GB", "EUR").count) == (
+            "Planned platform maintenance: every Sunday, 02:00-04:00 Europe/Berlin time, "
+            "announced at least 5 business days ahead (at most 10 hours a month)"
+        )
+        assert maintenance_words(patches, a.calendar, Figures(True, "en-GB", "EUR")) == (
+            "emergency security patches, announced at least four (4) hours ahead (at most two (2) hours a month)"
+        )
+    with using("pl-PL"):
+        assert window_text(planned, a.calendar, Figures(False, "pl-PL", "EUR").count) == (
+            "Planned platform maintenance: w każdą niedzielę, 02:00–04:00 (czas strefy Europe/Berlin), "
+            "z zapowiedzią co najmniej 5 dni roboczych wcześniej (najwyżej 10 godzin miesięcznie)"
+        )
+        assert window_text(patches, a.calendar) == (
+            "Emergency security patches, z zapowiedzią co najmniej 4 godziny wcześniej (najwyżej 2 godziny miesięcznie)"
+        )

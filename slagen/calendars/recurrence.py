@@ -46,11 +46,12 @@ class Rule:
         """``every Sunday, 02:00-04:00 Europe/Berlin time``."""
         day = self.day.capitalize()
         when = f"every {day}" if self.every == "week" else f"the {self.which} {day} of every month"
-        over = " (into the next day)" if _clock(self.end) <= _clock(self.start) else ""
+        over = " (into the next day)" if clock(self.end) <= clock(self.start) else ""
         return f"{when}, {self.start}-{self.end}{over} {self.zone} time"
 
 
-def _clock(text: str) -> time:
+def clock(text: str) -> time:
+    """A time of day written ``HH:MM``."""
     h, m = text.split(":")
     return time(int(h), int(m))
 
@@ -81,7 +82,7 @@ def _is_which(d: date, which: str | None) -> bool:
 def window(rule: Rule, day: date) -> tuple[datetime, datetime]:
     """The window starting on ``day``, as aware local datetimes (start, end)."""
     tz = zone(rule.zone)
-    s, e = _clock(rule.start), _clock(rule.end)
+    s, e = clock(rule.start), clock(rule.end)
     begin = datetime.combine(day, s, tzinfo=tz)
     finish = datetime.combine(day + timedelta(days=1) if e <= s else day, e, tzinfo=tz)
     return begin, finish

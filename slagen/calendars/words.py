@@ -102,6 +102,19 @@ def _last(i: int) -> str:
     )[i]
 
 
+def window(rule: Rule) -> str:
+    """A recurring window in words: ``every Sunday, 02:00-04:00 Europe/Berlin time`` (``w każdą
+    niedzielę, 02:00–04:00 (czas strefy Europe/Berlin)``), ``(into the next day)`` when it ends
+    after midnight."""
+    over = rec.clock(rule.end) <= rec.clock(rule.start)
+    message = (
+        gettext("%(when)s, %(start)s-%(end)s (into the next day) %(zone)s time")
+        if over
+        else gettext("%(when)s, %(start)s-%(end)s %(zone)s time")
+    )
+    return message % {"when": when(rule), "start": rule.start, "end": rule.end, "zone": rule.zone}
+
+
 def country(code: str) -> str:
     """The country's name: ``the United Kingdom`` in English, CLDR's in other languages (``Polska``)."""
     from slagen.calendars.public_holidays import country_name

@@ -133,7 +133,7 @@ def target_values(loaded: Loaded) -> dict[str, TargetValue]:
 
 def values_of(a: Agreement, ts: TargetSet) -> dict[str, TargetValue]:
     """The values of ``ts``, plus each accruing goal's total over its period, by name."""
-    out = {name: TargetValue(c.label, c.value, c.unit, c.per) for name, c in ts.values.items()}
+    out = {name: TargetValue(c.title(), c.value, c.unit, c.per) for name, c in ts.values.items()}
     metrics = {g.id: g.metric for g in a.goals}
     for goal_id, gt in ts.goals.items():
         if gt.period_total is not None:

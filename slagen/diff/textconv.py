@@ -117,8 +117,8 @@ def _targets(loaded: Loaded) -> list[str]:
         return [f"computed targets: not computed ({exc.message})"]
     out = [f"computed targets ({ts.period.label}):"]
     for name, c in ts.values.items():
-        title = f"{c.label} per {c.per}" if c.per else c.label
-        out.append(f"{INDENT}{title} [{name}]: {number(c.value, c.unit, c.label)}")
+        title = f"{c.title()} per {c.per}" if c.per else c.title()
+        out.append(f"{INDENT}{title} [{name}]: {number(c.value, c.unit, c.title())}")
         inputs = ", ".join(f"{k} {v}" for k, v in c.inputs)
         out.append(f"{INDENT * 2}= {c.formula} ({inputs}); {c.rounding}")
     totals = {n: v for n, v in values_of(loaded.agreement, ts).items() if n.startswith("goals.")}

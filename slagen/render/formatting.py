@@ -46,6 +46,7 @@ UNITS: dict[str, Callable[[int], str]] = {
     "customers": lambda n: ngettext("%(n)s customer", "%(n)s customers", n),
     "minutes": lambda n: ngettext("%(n)s minute", "%(n)s minutes", n),
     "hours": lambda n: ngettext("%(n)s hour", "%(n)s hours", n),
+    "days": lambda n: ngettext("%(n)s day", "%(n)s days", n),
 }
 PER = {
     "day": N_("a day"),

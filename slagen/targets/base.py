@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -51,6 +52,21 @@ class Computed:
     """The rounding rule applied."""
     span: Span | None = None
     """The stretch an allowed-downtime figure covers; ``None`` for other figures."""
+    args: tuple[tuple[str, str], ...] = ()
+    """The fields of ``label`` and ``formula`` when they are messages with ``%(name)s`` fields
+    (``Business days of %(party)s in %(month)s``), so a document translates the message and
+    then fills them in; empty when the label and formula are plain text."""
+
+    def title(self, translate: Callable[[str], str] = str) -> str:
+        """The label in words: translated, its fields filled in."""
+        return self._said(self.label, translate)
+
+    def how(self, translate: Callable[[str], str] = str) -> str:
+        """The formula in words: translated, its fields filled in."""
+        return self._said(self.formula, translate)
+
+    def _said(self, text: str, translate: Callable[[str], str]) -> str:
+        return translate(text) % dict(self.args) if self.args else translate(text)
 
 
 @dataclass(frozen=True)

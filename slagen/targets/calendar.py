@@ -9,6 +9,7 @@ package, loaded only here and in validation, and only for agreements that name o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -16,12 +17,13 @@ from slagen.agreement.calendars import Calendar, DeliverySchedule, Recurrence
 from slagen.agreement.model import Agreement, MaintenanceWindow
 from slagen.calendars import recurrence as rec
 from slagen.calendars.business import ON_HOLIDAY, Delivery, business_days, deliveries
-from slagen.calendars.words import business_hours
+from slagen.calendars.words import business_hours, window
+from slagen.i18n import N_, gettext, ngettext, pgettext
 
 from .base import Computed, TargetSet
 from .rounding import EXACT, fmt
 
-HOURS_RULE = (
+HOURS_RULE = N_(
     "real time between the local start and end (clock changes included), to the hundredth of an hour, half-up"
 )
 
@@ -59,29 +61,63 @@ def notice_of(w: MaintenanceWindow) -> tuple[int, str] | None:
     return None
 
 
-def notice(w: MaintenanceWindow) -> str | None:
-    """``announced at least 5 business days ahead``, or None when the window states no notice."""
-    told = notice_of(w)
-    if told is None:
-        return None
-    value, unit = told
-    return f"announced at least {value} {unit.removesuffix('s') if value == 1 else unit} ahead"
+#: The units of a window's notice and cap in the form a whole count takes (``5 business days``).
+_UNITS: dict[str, Callable[[int], str]] = {
+    "business days": lambda n: ngettext("business day", "business days", n),
+    "days": lambda n: ngettext("day", "days", n),
+    "hours": lambda n: ngettext("hour", "hours", n),
+}
 
 
-def window_text(w: MaintenanceWindow, cal: Calendar | None, *, cap: bool = True) -> str:
-    """The window in words: what it is for, when it recurs, its notice and (``cap``) its cap."""
+def count_of(n: int | Decimal, unit: str) -> str:
+    """``5 business days``, ``1 hour``: the plain count a window's words take by default."""
+    return f"{fmt(Decimal(n))} {unit}"
+
+
+def unit_form(n: int | Decimal, unit: str) -> str:
+    """``unit`` (``business days``, ``days``, ``hours``) in the form the count ``n`` takes in the
+    current locale (``dni roboczych`` for 5); a fraction takes the plural (``2.5 hours``,
+    ``2,5 godziny``)."""
+    d = Decimal(n)
+    if d != d.to_integral_value():
+        return pgettext("a fraction of", "hours") if unit == "hours" else pgettext("a fraction of", "days")
+    return _UNITS[unit](int(d))
+
+
+def window_text(
+    w: MaintenanceWindow,
+    cal: Calendar | None,
+    count: Callable[[int | Decimal, str], str] = count_of,
+    *,
+    cap: bool = True,
+    phrase: Callable[[str], str] | None = None,
+) -> str:
+    """A maintenance window in words, in the current locale: what it is for, when it recurs,
+    its notice and (``cap``) its cap. ``count`` writes a number with its unit (the legal style's
+    words and figures); with ``phrase`` the description continues a sentence (``phrase`` makes
+    it so) and is followed by a comma, else it heads the window, followed by a colon:
+    ``Planned platform maintenance: every Sunday, 02:00-04:00 Europe/Berlin time, announced at
+    least 5 business days ahead (at most 10 hours a month)``."""
+    when = window(rule(w.recurrence, cal.time_zone)) if w.recurrence is not None and cal is not None else None
     parts = []
-    if w.recurrence is not None and cal is not None:
-        when = rule(w.recurrence, cal.time_zone).describe()
+    if phrase is not None:
+        parts = [phrase(w.description)] if w.description else []
+        if when:
+            parts.append(when)
+    elif when:
         parts.append(f"{w.description}: {when}" if w.description else when[0].upper() + when[1:])
     elif w.description:
         parts.append(w.description)
-    told = notice(w)
-    if told:
-        parts.append(told)
+    told = notice_of(w)
+    if told is not None:
+        value, unit = told
+        parts.append(
+            gettext("announced at least %(notice)s ahead") % {"notice": count(value, unit_form(value, unit))}
+        )
     text = ", ".join(parts)
     if cap and w.hours_per_month is not None:
-        text += f" (at most {fmt(w.hours_per_month)} hours a month)"
+        hours = count(w.hours_per_month, unit_form(w.hours_per_month, "hours"))
+        text += gettext(" (at most %(hours)s a month)") % {"hours": hours}
     return text
 
 
@@ -144,13 +180,15 @@ def calendar_targets(ts: TargetSet, a: Agreement, *, holidays: bool = True) -> N
         ts.add(
             Computed(
                 f"calendar.holidays.{h.party}",
-                f"Public holidays of {a.party(h.party).name} in {period.label} ({where})",
+                N_("Public holidays of %(party)s in %(period)s (%(calendar)s)"),
                 Decimal(len(days)),
                 "days",
                 None,
-                "public holidays of the party's calendar that fall in the period",
-                tuple((d.isoformat(), name) for d, name in days) or (("holidays", "none in the period"),),
+                N_("public holidays of the party's calendar that fall in the period"),
+                tuple((d.isoformat(), name) for d, name in days)
+                or ((N_("holidays"), N_("none in the period")),),
                 EXACT,
+                args=(("party", a.party(h.party).name), ("period", period.label), ("calendar", where)),
             )
         )
     bh = cal.business_hours
@@ -158,20 +196,23 @@ def calendar_targets(ts: TargetSet, a: Agreement, *, holidays: bool = True) -> N
         for y, m in period.months():
             start, end = max(period.start, date(y, m, 1)), min(period.end, rec.month_end(y, m))
             open_days = business_days_of(a, bh.party, start, end)
+            weekdays = business_days(start, end, tuple(bh.days), set())
             ts.add(
                 Computed(
                     f"calendar.business_days.{y}-{m:02d}",
-                    f"Business days of {a.party(bh.party).name} in {y}-{m:02d}",
+                    N_("Business days of %(party)s in %(month)s"),
                     Decimal(len(open_days)),
                     "days",
                     None,
-                    "the business-hours weekdays from the first to the last day, less public holidays",
+                    N_("business-hours weekdays from the first to the last day - public holidays on them"),
                     (
-                        ("days", f"{start} to {end}"),
-                        ("weekdays", ", ".join(bh.days)),
-                        ("hours", f"{bh.start}-{bh.end} {cal.time_zone} time"),
+                        (N_("first day"), start.isoformat()),
+                        (N_("last day"), end.isoformat()),
+                        (N_("business-hours weekdays"), str(len(weekdays))),
+                        (N_("public holidays on them"), str(len(weekdays) - len(open_days))),
                     ),
                     EXACT,
+                    args=(("party", a.party(bh.party).name), ("month", f"{y}-{m:02d}")),
                 )
             )
     for s in cal.deliveries:
@@ -195,7 +236,7 @@ def calendar_targets(ts: TargetSet, a: Agreement, *, holidays: bool = True) -> N
                 None,
                 f"deliveries due {rule(s, cal.time_zone).describe().split(',')[0]} in the period, "
                 "less those skipped for a holiday",
-                (("due", str(len(made))), *moved) if moved else (("due", str(len(made))),),
+                ((N_("due"), str(len(made))), *moved),
                 EXACT,
             )
         )
@@ -206,16 +247,18 @@ def _hours(ts: TargetSet, name: str, label: str, rules: list[rec.Rule], start: d
     ts.add(
         Computed(
             name,
-            f"Planned maintenance in {label}",
+            N_("Planned maintenance in %(period)s"),
             rec.hours(minutes),
             "hours",
             None,
-            "sum of the recurring maintenance windows that start in it",
+            N_("sum of the recurring maintenance windows that start in it"),
             (
-                ("days", f"{start} to {end}"),
-                ("windows", str(sum(len(rec.days_in(r, start, end)) for r in rules))),
-                ("minutes", str(minutes)),
+                (N_("first day"), start.isoformat()),
+                (N_("last day"), end.isoformat()),
+                (N_("windows"), str(sum(len(rec.days_in(r, start, end)) for r in rules))),
+                (N_("minutes"), str(minutes)),
             ),
             HOURS_RULE,
+            args=(("period", label),),
         )
     )

@@ -37,11 +37,11 @@ def _num(d: Any) -> Any:
 
 def _value_json(c: Computed) -> dict[str, Any]:
     return {
-        "label": c.label,
+        "label": c.title(),
         "value": _num(c.value),
         "unit": c.unit,
         "per": c.per,
-        "formula": c.formula,
+        "formula": c.how(),
         "inputs": [{"name": k, "value": v} for k, v in c.inputs],
         "rounding": c.rounding,
     }
@@ -115,7 +115,7 @@ def render_table(agreement: Agreement, ts: TargetSet) -> str:
         out.append("  (none: the agreement has no inputs)")
     for name, c in ts.values.items():
         out.append(f"{name}: {_amount(c.value, c.unit, c.per)}")
-        out.append(f"  {c.label} = {c.formula}")
+        out.append(f"  {c.title()} = {c.how()}")
         out.extend(f"    {k}: {v}" for k, v in c.inputs)
         out.append(f"  rounding: {c.rounding}")
     out += ["", f"Goals for {p.label}"]

@@ -430,19 +430,18 @@ def _in_a_row(
     return run
 
 
-def _credits(a: Agreement, actuals: Actuals, period: Period) -> tuple[MonthCredit, ...]:
+def _credits(tiers: list[MonthCredit], period: Period) -> tuple[MonthCredit, ...]:
     """The tier credits of the months of ``period`` (the rolling cap counted from the first)."""
     return tuple(
-        c
-        for c in _tier_credits(a, actuals, period)
-        if period.start.strftime("%Y-%m") <= c.month <= period.end.strftime("%Y-%m")
+        c for c in tiers if period.start.strftime("%Y-%m") <= c.month <= period.end.strftime("%Y-%m")
     )
 
 
-def _tier_credits(a: Agreement, actuals: Actuals, period: Period) -> list[MonthCredit]:
+def _tier_credits(a: Agreement, actuals: Actuals, period: Period, judge: _Judge) -> list[MonthCredit]:
     """The tier credits of every measured month up to the end of ``period``: a month's
     availability is its own, or, measured over rolling windows (with downtime per day), the
-    lowest of the windows that end in it (one figure, so one tier, a month)."""
+    lowest of the windows that end in it (one figure, so one tier, a month), from the windows
+    ``judge`` evaluated for the month's goals (each month's windows computed once)."""
     sc = a.inputs.service_credits
     if sc is None:
         return []
@@ -453,10 +452,9 @@ def _tier_credits(a: Agreement, actuals: Actuals, period: Period) -> list[MonthC
             return []
         target = av.target
         if _by_windows(a, actuals):
-            measured = [(m.label, _worst_window(a, actuals, m)) for m in _months(a, period)]
+            measured = [(m.label, _worst_window(judge, m)) for m in _months(a, period)]
         else:
-            planned = planned_maintenance(a)
-            measured = [(m.label, measure(actuals, "availability", m, planned).value) for m in months]
+            measured = [(m.label, measure(actuals, "availability", m, judge.planned).value) for m in months]
     else:
         target = Decimal(100)
         measured = [(m.label, _on_time(a, actuals, m)) for m in _ticket_months(actuals, period)]
@@ -464,9 +462,9 @@ def _tier_credits(a: Agreement, actuals: Actuals, period: Period) -> list[MonthC
     return credits_over_months(sc, target, rows)
 
 
-def _worst_window(a: Agreement, actuals: Actuals, month: Period) -> Decimal | None:
+def _worst_window(judge: _Judge, month: Period) -> Decimal | None:
     """The lowest availability of the rolling windows that end in ``month`` (None: none evaluated)."""
-    r = rolling_windows(a, actuals, month)
+    r = judge.windows(month)
     worst = None if r is None else r.worst
     return None if worst is None else worst.availability
 
@@ -482,7 +480,7 @@ def _months(a: Agreement, period: Period) -> list[Period]:
 
 
 def _all_credits(
-    a: Agreement, actuals: Actuals, period: Period, judge: _Judge
+    a: Agreement, actuals: Actuals, period: Period, judge: _Judge, tier_credits: list[MonthCredit]
 ) -> tuple[tuple[GoalCredit, ...], tuple[MonthTotal, ...]]:
     """The credits of goals month by month, and each month's credits together under the caps
     (from the term's start, so a rolling cap sees the months before the period); empty when no
@@ -492,7 +490,7 @@ def _all_credits(
     months = _months(a, period)
     by_goal = goal_credits(a, actuals, months, judge.judged, judge.limit, judge.measure_name)
     sc = a.inputs.service_credits
-    tiers = {c.month: c.result.uncapped for c in _tier_credits(a, actuals, period)}
+    tiers = {c.month: c.result.uncapped for c in tier_credits}
     rows = []
     for m in months:
         mine = [c.share for c in by_goal if c.month == m.label]
@@ -570,10 +568,11 @@ def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attain
         checks.append(
             CancellationCheck(c.text, c.missed_in_a_row, met, n, tuple(c.goals) if c.goals else None, c.below)
         )
-    credits = _credits(agreement, actuals, period)
+    tier_credits = _tier_credits(agreement, actuals, period, judge)
+    credits = _credits(tier_credits, period)
     amounts = [c.amount for c in credits if c.amount is not None]
     total = sum(amounts, Decimal(0)) if credits and len(amounts) == len(credits) else None
-    by_goal, together = _all_credits(agreement, actuals, period, judge)
+    by_goal, together = _all_credits(agreement, actuals, period, judge, tier_credits)
     if together:
         mine = [m for m in together if m.month >= period.start.strftime("%Y-%m")]
         shown = {c.month for c in by_goal} | {c.month for c in credits}

@@ -272,7 +272,7 @@ def goal_view(
         stage=g.stage,
         stage_label=_(STAGE_LABELS[g.stage]) if g.stage else None,
         computed_name=computed.name if computed else None,
-        computed_label=_(computed.label) if computed is not None and computed.rounding != AS_SET else None,
+        computed_label=computed.title(_) if computed is not None and computed.rounding != AS_SET else None,
         period_total=f.quantity(total, g.unit, cur, forms) if total is not None else None,
         breakdown=breakdown(gt, g.unit, cur, loc, forms),
         rounding=_(gt.rounding) if gt is not None else "",

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from slagen.i18n import N_, current, language, pgettext
@@ -14,6 +15,8 @@ from .. import formatting as f
 
 #: A figure as the calculations write it: a plain decimal, then ``%`` or a space and a unit.
 _FIGURE = re.compile(r"(-?\d+(?:\.\d+)?)(%|\s+(\S.*))?")
+#: A day as the calculations write it (ISO 8601).
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DOWNTIME_PREFIX = "availability.downtime_minutes."
 #: The breakdowns of a goal, in the order the documents show them.
 INTERVALS = ("quarter", "month", "week")
@@ -96,12 +99,12 @@ def derivation(c: Computed, currency: str, targets: TargetSet | None = None) -> 
     downtime = targets is not None and c.name.startswith(DOWNTIME_PREFIX)
     return ComputedView(
         name=c.name,
-        label=_(c.label),
+        label=c.title(_),
         value=downtime_text(c.value, targets)
         if downtime and targets is not None
         else f.quantity(c.value, c.unit, currency),
         per=f.per(c.per),
-        formula=_(c.formula),
+        formula=c.how(_),
         inputs=tuple(RowView(_(k), figure(v, currency)) for k, v in c.inputs),
         rounding=_(c.rounding),
     )
@@ -111,9 +114,14 @@ def figure(text: str, currency: str) -> str:
     """A derivation's input as the current locale writes it. The calculations write inputs as
     :func:`slagen.targets.rounding.fmt` and ``pct`` do (``5000.00 USD``, ``50%``, ``50``);
     English keeps them so, other languages reformat the figure by CLDR (``5000,00 USD``,
-    ``99,95%``); a text of another shape stays as written."""
+    ``99,95%``) and days as the locale's short dates (``01.10.2026``); a text of another shape
+    stays as written."""
+    if language(current()) == "en":
+        return text
+    if _DAY.fullmatch(text):
+        return f.short_date(date.fromisoformat(text), current())
     m = _FIGURE.fullmatch(text)
-    if m is None or language(current()) == "en":
+    if m is None:
         return text
     d, unit = Decimal(m[1]), m[3]
     if m[2] == "%":

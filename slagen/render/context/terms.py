@@ -11,7 +11,7 @@ from slagen.i18n import gettext as _
 from ...calendars.recurrence import hours as maintenance_hours
 from ...targets import TargetSet
 from ...targets.base import Span
-from ...targets.calendar import clock_text, notice_of, rule, window_text
+from ...targets.calendar import clock_text, window_text
 from ...targets.rounding import fmt
 from .. import formatting as f
 from .. import words as spell
@@ -186,17 +186,9 @@ def _downtime_label(span: Span) -> str:
 def maintenance_words(w: MaintenanceWindow, cal: Calendar | None, fig: Figures) -> str:
     """A maintenance window as a phrase of the legal style, its figures in words and figures:
     ``planned platform maintenance, every Sunday, 02:00-04:00 Europe/Berlin time, announced at
-    least five (5) business days ahead (at most ten (10) hours a month)``."""
-    parts = [continuing(w.description)] if w.description else []
-    if w.recurrence is not None and cal is not None:
-        parts.append(rule(w.recurrence, cal.time_zone).describe())
-    told = notice_of(w)
-    if told is not None:
-        parts.append(f"announced at least {fig.count(told[0], told[1])} ahead")
-    text = ", ".join(parts)
-    if w.hours_per_month is not None:
-        text += f" (at most {fig.count(w.hours_per_month, 'hours')} a month)"
-    return text
+    least five (5) business days ahead (at most ten (10) hours a month)`` (the one wording of
+    :func:`slagen.targets.calendar.window_text`)."""
+    return window_text(w, cal, fig.count, phrase=continuing)
 
 
 def service_levels(a: Agreement, targets: TargetSet, fig: Figures) -> ServiceLevelView | None:
@@ -217,7 +209,9 @@ def service_levels(a: Agreement, targets: TargetSet, fig: Figures) -> ServiceLev
     return ServiceLevelView(
         availability=f.percent(av.target) if av else None,
         measured_per=_measured(av.measured_per, av.rolling_days, fig) if av else None,
-        maintenance=tuple(window_text(w, a.calendar) for w in (av.maintenance_windows if av else [])),
+        maintenance=tuple(
+            window_text(w, a.calendar, fig.count) for w in (av.maintenance_windows if av else [])
+        ),
         downtime=downtime,
         availability_words=spell.percent(av.target, loc) if av else None,
         maintenance_words=tuple(

@@ -217,3 +217,18 @@ def test_every_summary_link_of_a_deleted_goal_points_to_its_place(tmp_path: Path
         r = run("diff", str(old), str(new), "--format", "pdf", "--style", style, "-o", str(pdf))
         assert r.exit_code == 1, r.output
         assert pdf.stat().st_size > 0
+
+
+def test_a_deleted_chart_is_marked_and_barred(tmp_path: Path) -> None:
+    """A picture cannot be struck through: the deleted goal's chart in the visual redline is
+    faded in a dashed red frame (the redline's style sheet) and has its change bar."""
+    old, new = _versions(tmp_path)
+    out = tmp_path / "visual.html"
+    r = run("diff", str(old), str(new), "--format", "html", "--style", "visual", "-o", str(out))
+    assert r.exit_code == 1, r.output
+    text = out.read_text(encoding="utf-8")
+    tree = lxml_html.fromstring(text)
+    charts = tree.xpath('//figure[contains(concat(" ", @class, " "), " rl-deleted ")][.//img]')
+    assert charts, "the deleted goal's chart is a deleted block"
+    assert all(c.xpath('./span[@class="rl-bar"]') for c in charts), "each has its bar"
+    assert ".rl-deleted img" in text and "dashed #b3261e" in text

@@ -18,7 +18,9 @@ _GROUPS = frozenset({"table", "thead", "tbody", "tfoot", "ul", "ol", "dl"})
 #: The bar is an element of its own (``span.rl-bar``, last in the block's inline content), not a
 #: ``::before``: a style's own ``::before`` (a clause's number, a list's tick) stays where it is.
 #: A line may break after a deletion (a zero-width space), and a changed figure's cell wraps,
-#: so "5,000.00 7,500.00 USD" never runs out of a narrow column. The summary ends its own page,
+#: so "5,000.00 7,500.00 USD" never runs out of a narrow column. A picture (a chart) cannot be
+#: struck through: a deleted one is faded in a dashed red frame, an inserted one framed in blue,
+#: and its block has a bar too. The summary ends its own page,
 #: so the document starts on a fresh page as in its plain PDF (a cover is never split under the
 #: summary); a summary that says "no change" is short and the document follows it on its page.
 CSS = """
@@ -37,6 +39,8 @@ td > .rl-bar, th > .rl-bar { left: -1.5mm; }
 .rl-summary ol { list-style-position: inside; padding-left: 0; columns: 2; column-gap: 8mm; }
 .rl-summary li { break-inside: avoid; margin-bottom: 1.5pt; }
 .rl-changed, .rl-inserted { overflow-wrap: anywhere; }
+.rl-deleted img, img.rl-deleted { opacity: 0.45; outline: 1.5pt dashed #b3261e; outline-offset: 1pt; }
+.rl-inserted img, img.rl-inserted { outline: 1.5pt solid #1a4fa0; outline-offset: 1pt; }
 """
 
 
@@ -110,7 +114,7 @@ def _bar_hosts(el: Element) -> list[Element]:
         cells = [c for c in el.elements() if c.tag in ("td", "th")]
         return cells[:1]
     if el.tag not in _GROUPS and any(
-        (isinstance(c, str) and c.strip()) or (isinstance(c, Element) and c.tag in INLINE)
+        (isinstance(c, str) and c.strip()) or (isinstance(c, Element) and c.tag in (*INLINE, "img"))
         for c in el.children
     ):
         return [el]

@@ -123,6 +123,41 @@ def test_a_chart_under_a_heading_is_content(tmp_path: Path) -> None:
     assert [(f.page, f.kind) for f in found] == [(1, "heading-at-foot")]
 
 
+def _svg(height_mm: int) -> str:
+    """A bar chart ``height_mm`` high drawn as SVG (WeasyPrint draws it as rectangles and lines,
+    not as an image), with one short label, as an ``<img>``."""
+    import base64
+
+    h = height_mm * 4
+    bars = "".join(
+        f'<rect x="{20 + 60 * i}" y="{h - 10 - (i + 1) * h // 6}" width="40" height="{(i + 1) * h // 6}" fill="#555"/>'
+        for i in range(4)
+    )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="300" height="{h}" viewBox="0 0 300 {h}">'
+        f'{bars}<line x1="10" y1="{h - 10}" x2="290" y2="{h - 10}" stroke="#000"/></svg>'
+    )
+    uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+    return f'<img src="{uri}" style="display: block; height: {height_mm}mm; width: 80mm">'
+
+
+def test_a_drawn_chart_under_a_heading_is_content(tmp_path: Path) -> None:
+    # An SVG chart in the PDF is drawn (rectangles, curves), not an image: under a heading at the
+    # foot with one line of introduction, it is content; the same heading with only the line and
+    # a small drawing under it, its chart on the next page, is left alone at the foot.
+    css = "h2 { break-after: auto; } img { break-before: auto; break-inside: avoid; }"
+    intro = "<p>The targets at a glance.</p>"
+    charted = pdf(tmp_path, spacer(170) + "<h2>Charts</h2>" + intro + _svg(40) + FILLER * 3, css=css)
+    assert read_pdf(charted)[0].drawings, "the chart is read as drawings"
+    assert findings(charted) == []
+    blind = [f.kind for r in check_pdf(charted, Limits(picture_height=1e9)) for f in r.findings]
+    assert blind == ["heading-at-foot"]
+    alone = spacer(215) + "<h2>Charts</h2>" + intro + _svg(6) + _svg(40) + FILLER * 3
+    found = findings(pdf(tmp_path, alone, css=css))
+    assert [(f.page, f.kind) for f in found] == [(1, "heading-at-foot")]
+    assert "'Charts'" in found[0].message
+
+
 def test_heading_whose_subsections_start_on_the_next_page(tmp_path: Path) -> None:
     body = spacer(205) + "<h2>Goals</h2><p>The goals follow the process, stage by stage.</p>"
     body += "<h3>1 Service</h3>" + FILLER * 2
@@ -147,6 +182,32 @@ def test_short_table_split(tmp_path: Path) -> None:
     found = findings(pdf(tmp_path, spacer(210) + table(5)))
     assert [(f.page, f.kind) for f in found] == [(1, "table-split")]
     assert "short table" in found[0].message
+
+
+def test_two_rows_a_side_of_a_long_table_over_three_pages_pass(tmp_path: Path) -> None:
+    # An eight-row table over three pages, two rows on each side of its first break: the two
+    # fragments together are short, the table is not (a long table splits with two rows a side).
+    names = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+    heights = [4, 4, 70, 70, 150, 4, 4, 4]
+    rows = "".join(
+        f'<tr><td style="height: {h}mm">{n}</td><td>{n} value</td></tr>'
+        for n, h in zip(names, heights, strict=True)
+    )
+    tall = f"<table><thead><tr><th>Item</th><th>Value</th></tr></thead><tbody>{rows}</tbody></table>"
+    path = pdf(tmp_path, FILLER * 14 + spacer(200) + tall)
+    assert [len(t.rows) for page in read_pdf(path) for t in page.tables] == [3, 3, 5]  # header repeated
+    assert findings(path) == []
+
+
+def test_a_row_taller_than_a_page_may_split(tmp_path: Path) -> None:
+    # One row that no page holds (a clause of many paragraphs) breaks inside itself, in the PDF as
+    # in Word; the same break is no lone row. A row of its own on the next page still is.
+    lines = "".join(f"<p>Paragraph {n} of the clause, as agreed.</p>" for n in range(70))
+    tall = f"<table><thead><tr><th>Clause</th><th>Agreed</th></tr></thead><tbody><tr><td>Terms</td><td>{lines}</td></tr></tbody></table>"
+    path = pdf(tmp_path, FILLER * 3 + tall, css="tr { break-inside: auto; } td p { margin: 0; }")
+    fragments = [t.rows for page in read_pdf(path) for t in page.tables]
+    assert len(fragments) == 2 and fragments[1][1][0] == ""  # the row goes on, its first cell empty
+    assert findings(path) == []
 
 
 def test_small_body_text(tmp_path: Path) -> None:

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import pytest
-from conftest import EXAMPLES, Examples, example_data, run
+from conftest import EXAMPLES, ROOT, Examples, example_data, run
 from render_helpers import MY_STYLES, drafts, outline_titles, page_texts, pdf_text, raw_page_texts, reader
 
 from slagen.agreement.load import load_agreement
+from slagen.render import render_html
 from slagen.render.context import Headings
 from slagen.render.context.document import LISTED_BY_CALENDAR
 from slagen.render.context.targets import DOWNTIME_PREFIX, downtime_text
@@ -44,8 +46,10 @@ def test_every_section_heading_and_computed_target_is_in_the_text(
 ) -> None:
     example, style = case
     text = pdf_text(rendered[(example.stem, style)])
-    for heading in vars(Headings()).values():
-        assert heading in text, heading
+    derived = bool(render_html(load_agreement(example), style=style).context.derivations)
+    for name, heading in vars(Headings()).items():
+        # the appendix derives the computed targets: none, no appendix
+        assert (heading in text) == (name != "appendix" or derived), heading
     a = load_agreement(example).agreement
     targets = compute_targets(a)
     assert targets.goals.keys() == {g.id for g in a.goals}
@@ -90,7 +94,9 @@ def test_metadata_outline_attachment_and_page_numbers(
     assert titles[0] == a.title
     assert any(t.endswith("Goals") for t in titles)
     assert any(t.endswith("Sign-off") for t in titles)
-    assert "Appendix: How these targets were computed" in titles
+    # The appendix derives the computed targets; an agreement that computes none has none.
+    derived = bool(render_html(load_agreement(example), style=style).context.derivations)
+    assert ("Appendix: How these targets were computed" in titles) == derived
     assert pdf.attachments == {example.name: [example.read_bytes()]}
     pages = page_texts(rendered[(example.stem, style)])
     assert len(pages) == len(pdf.pages) >= 4
@@ -147,3 +153,27 @@ def test_a_count_of_one_takes_the_singular(rendered: dict[tuple[str, str], Path]
     assert quantity(Decimal(2), "meetings", "USD") == "2 meetings"
     assert quantity(Decimal(1), "status", "USD") == "1 status"
     assert quantity(Decimal(1), "USD", "USD") == "1.00 USD"
+
+
+#: Every style, for the appendix: each builds its own (the legal style's is Part B of Schedule 1).
+ALL_STYLES = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
+
+
+@pytest.mark.parametrize("style", ALL_STYLES)
+def test_no_appendix_when_no_figure_is_computed(examples: Examples, style: str) -> None:
+    """paper-supplier states every target directly: its documents end without an appendix (no
+    page saying that none is computed); it-service, which computes its targets, keeps it."""
+    assert not render_html(
+        load_agreement(ROOT / "agreements/paper-supplier.yaml"), style=style
+    ).context.derivations
+    for name, derived in (("paper-supplier", False), ("it-service", True)):
+        pdf = examples.document(name, style)
+        text = " ".join(page_texts(pdf))
+        word = " ".join(p.text for p in docx.Document(str(examples.document(name, style, "docx"))).paragraphs)
+        for found in (text, word):
+            heading = "Part B: Derivation" if style == "legal-narrative" else "Appendix: How these targets"
+            assert (heading.casefold() in found.casefold()) == derived, (name, style)  # bulleted: capitals
+            assert "none is computed" not in found
+        if not derived:
+            titles = outline_titles(reader(pdf).outline)
+            assert not [t for t in titles if "Appendix" in t or "Part B" in t], titles

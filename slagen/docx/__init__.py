@@ -17,7 +17,7 @@ from typing import Literal
 
 from . import links
 from .blocks import convert
-from .css import COLUMN_WIDTHS, column_widths
+from .css import BOLD_COLUMNS, COLUMN_WIDTHS, NESTED_LIST, bold_columns, column_widths, nested_list
 from .fonts import embed_fonts
 from .inline import REVISION, RevisionInfo
 from .numbering import Numbering
@@ -52,9 +52,13 @@ def html_to_docx(html: str, options: DocxOptions) -> bytes:
     info = RevisionInfo(options.revision_author, options.revision_date or options.when, itertools.count(1))
     token = REVISION.set(info)
     widths = COLUMN_WIDTHS.set(column_widths(root))
+    bold = BOLD_COLUMNS.set(bold_columns(root))
+    nested = NESTED_LIST.set(nested_list(root))
     try:
         return _convert(root, options)
     finally:
+        NESTED_LIST.reset(nested)
+        BOLD_COLUMNS.reset(bold)
         COLUMN_WIDTHS.reset(widths)
         REVISION.reset(token)
 

@@ -12,9 +12,11 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Pt
 
 from . import callouts, images, inline, links, tables
+from .css import NESTED_LIST
 from .inline import GREY, WHITE
 from .oxml import insert_ppr
 from .story import Ctx, Story, children, misplaced, paragraph, style_colour
+from .styles import DEJAVU_LINE
 from .tree import Element
 from .vocabulary import HEAD_ONLY, INLINE, RUNNING, WATERMARK
 
@@ -60,7 +62,11 @@ def convert(el: Element, story: Story, ctx: Ctx) -> None:
 def _flush(pending: list[Element | str], story: Story, ctx: Ctx) -> None:
     runs = inline.collect(pending, bold=ctx.bold)
     if inline.has_text(runs):
-        inline.add_runs(paragraph(story, ctx), runs)
+        item = ctx.item is not None
+        p = paragraph(story, ctx)
+        if story.is_cell and not item:  # a cell's own text: no paragraph margin, only the padding
+            p.paragraph_format.space_after = Pt(0)
+        inline.add_runs(p, runs)
 
 
 def _block(el: Element, story: Story, ctx: Ctx) -> None:
@@ -189,6 +195,7 @@ def _list(el: Element, story: Story, ctx: Ctx) -> None:
             (LIST_KINDS[c] for c in el.classes if c in LIST_KINDS), "bullet" if el.tag == "ul" else "decimal"
         )
         num_id = ctx.numbering.new_list(kind, int(start) if start.isdigit() else 1)
+    first_made = len(story.made)
     for li in children(el):
         if li.tag != "li":
             raise misplaced(li, "<li>, not directly in a list")
@@ -196,6 +203,47 @@ def _list(el: Element, story: Story, ctx: Ctx) -> None:
             ctx, item=(num_id, ilvl), indent=ilvl, depth=ilvl + 1, ol=num_id if el.tag == "ol" else None
         )
         convert(li, story, sub)
+    made = story.made[first_made:]
+    nested = el.tag == "ul" and ctx.depth >= 1 and ctx.ol is None  # a ul in a ul's item
+    if nested:
+        _nested_items(made)
+    if made:
+        after = NESTED_LIST.get().list_after if nested else None
+        _list_margins(made[0], made[-1], in_cell=story.is_cell, after=after)
+
+
+def _nested_items(made: list[Any]) -> None:
+    """A nested list's items at the size, line height and spacing its CSS sets (``ul ul``,
+    ``li > ul > li``; see :mod:`.css`), so that a long nested list takes the PDF's height."""
+    nested = NESTED_LIST.get()
+    for p in made:
+        if nested.size is not None:
+            for run in p.runs:
+                if run.font.size is None:
+                    run.font.size = Pt(nested.size)
+        if nested.line_height is not None:
+            p.paragraph_format.line_spacing = round(nested.line_height / DEJAVU_LINE, 2)
+        if nested.item_after is not None:
+            p.paragraph_format.space_after = Pt(nested.item_after)
+
+
+#: base.css ``ul, ol { margin: 0 0 5pt }``; ``td ul { margin: 2pt 0 0 }`` (points).
+LIST_AFTER = 5.0
+CELL_LIST_BEFORE = 2.0
+
+
+def _list_margins(first: Any, last: Any, *, in_cell: bool, after: float | None = None) -> None:
+    """The list's own margins around its items, as the PDF's CSS sets them: after the last item
+    the list's bottom margin (which the item's own collapses into), and in a table cell the
+    list's top margin before its first item. ``after`` is the list's bottom margin where its CSS
+    sets one of its own (a nested list's), base.css's otherwise."""
+    if in_cell:
+        first.paragraph_format.space_before = Pt(CELL_LIST_BEFORE)
+    else:
+        margin = Pt(LIST_AFTER if after is None else after)
+        own = last.paragraph_format.space_after
+        if own is None or own < margin:
+            last.paragraph_format.space_after = margin
 
 
 def _definitions(el: Element, story: Story, ctx: Ctx) -> None:

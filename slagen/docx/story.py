@@ -23,6 +23,8 @@ class Story:
         self.is_cell = fresh is not None
         self.break_before = False
         """Start the next paragraph on a new page (``div.page-break``, signatures)."""
+        self.made: list[Any] = []
+        """The paragraphs made so far, in order (a list finds its first and last item here)."""
 
     def paragraph(self, style: str | None = None) -> Any:
         """A new paragraph at the end of the story."""
@@ -35,6 +37,7 @@ class Story:
         if self.break_before:
             p.paragraph_format.page_break_before = True
             self.break_before = False
+        self.made.append(p)
         return p
 
     def table(self, rows: int, cols: int) -> Any:

@@ -79,6 +79,11 @@ def heading_sizes(root: Element) -> tuple[float, float, float]:
     return title, h2, h3
 
 
+#: base.css ``p { margin: 0 0 5pt }`` and ``li { margin: 0 0 2pt }``, in points.
+PARAGRAPH_AFTER = 5.0
+ITEM_AFTER = 2.0
+
+
 def set_styles(
     document: Any,
     font: str = BODY_FONT,
@@ -93,11 +98,12 @@ def set_styles(
     normal = styles["Normal"]
     _font(normal, font)
     normal.font.size = Pt(size)
-    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.space_after = Pt(PARAGRAPH_AFTER)
     normal.paragraph_format.line_spacing = spacing
     title = styles["Title"]
     _font(title, font)
     title.font.color.rgb = RGBColor(0x1B, 0x1B, 0x1B)
+    title.font.bold = True  # an h1, bold in the PDF
     title.font.size = Pt(headings[0])
     title.paragraph_format.space_after = Pt(4)
     title.paragraph_format.line_spacing = round(HEADING_LINE / DEJAVU_LINE, 2)
@@ -116,8 +122,9 @@ def set_styles(
         h.paragraph_format.line_spacing = round(HEADING_LINE / DEJAVU_LINE, 2)
         h.paragraph_format.keep_with_next = True
     lp = styles["List Paragraph"]
-    lp.paragraph_format.space_after = Pt(2)
-    lp.paragraph_format.contextual_spacing = False
+    lp.paragraph_format.space_after = Pt(ITEM_AFTER)
+    for contextual in lp.element.findall(f"{qn('w:pPr')}/{qn('w:contextualSpacing')}"):
+        contextual.getparent().remove(contextual)  # the template's style drops the space between items
     cap = styles["Caption"]
     _font(cap, font)
     cap.font.size = Pt(9)

@@ -17,14 +17,17 @@ from docx.table import _Cell
 
 from ..errors import RenderError
 from . import inline
-from .css import widths_for
+from .css import bold_for, widths_for
 from .oxml import insert_ppr
 from .story import Convert, Ctx, Story, children, data_colour, misplaced, paragraph, style_colour
 from .tree import Element
-from .vocabulary import WHOLE
+from .vocabulary import INLINE, WHOLE
 
 HEADER_FILL = "ECEFF2"  # the PDF's th background
 CELL_PADDING = 2 * 72000  # left and right padding of a cell, in EMU (about 2 mm)
+#: A data cell's padding, top and bottom, and left and right, in twips (base.css ``th, td {
+#: padding: 3pt 4pt }``).
+DATA_CELL_MARGINS = (60, 80)
 _NO_BORDERS = "".join(
     f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV")
 )
@@ -75,7 +78,9 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     ncols = max(sum(_span(c) for c in tr.elements()) for tr, _ in rows)
     t = story.table(len(rows), ncols)
     borders(t, _GRID_BORDERS)
-    widths = _column_widths(rows, ncols, ctx.width, widths_for(el.classes))
+    cell_margins(t, *DATA_CELL_MARGINS)
+    bold_columns = bold_for(el.classes)
+    widths = _column_widths(rows, ncols, ctx.width, widths_for(el.classes), bold_columns)
     set_grid(t, widths)
     for row, (tr, header) in zip(t.rows, rows, strict=True):
         row_props(row, header=header)
@@ -97,7 +102,7 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
             inner = Ctx(
                 ctx.numbering,
                 width - CELL_PADDING,
-                bold=header or cell_el.tag == "th",
+                bold=header or cell_el.tag == "th" or (span == 1 and col - span in bold_columns),
                 keep=ctx.keep,
                 align_right=cell_el.has_class("num"),
             )
@@ -123,17 +128,76 @@ def _cell_text_size(tr: Any, size: float) -> None:
 
 
 CHAR = 63500  # width of an average character of 9 pt table text, in EMU
+BOLD_CHAR = 1.12  # how much wider bold DejaVu Sans is than regular, on average
+LIST_INDENT = 3  # a list's indent (base.css ``ul { padding-left: 14pt }``), in characters
+
+
+def _widest_lines(cell: Element) -> list[int]:
+    """The length, in characters, of each line of a cell's content at its widest (its
+    max-content): text breaks only at ``<br>`` and between blocks (paragraphs, list items,
+    which start indented)."""
+    lines: list[int] = []
+    current: list[str] = []
+
+    def end(indent: int) -> None:
+        text = " ".join("".join(current).split())
+        if text:
+            lines.append(len(text) + indent)
+        current.clear()
+
+    def walk(el: Element, indent: int) -> None:
+        for child in el.children:
+            if isinstance(child, str):
+                current.append(child)
+            elif child.tag == "br":
+                end(indent)
+            elif child.tag in INLINE:
+                walk(child, indent)
+            else:
+                end(indent)
+                walk(child, indent + (LIST_INDENT if child.tag in ("ul", "ol") else 0))
+                end(indent)
+        end(indent)
+
+    walk(cell, 0)
+    return lines
+
+
+#: Cells whose text does not wrap (base.css ``.num { white-space: nowrap }``).
+NOWRAP = "num"
+
+
+def _unwrapped_widths(rows: list[tuple[Element, bool]], ncols: int) -> list[int]:
+    """Per column, the width (EMU, with the padding) of its widest cell that does not wrap."""
+    out = [0] * ncols
+    for tr, _ in rows:
+        col = 0
+        for cell in tr.elements():
+            span = _span(cell)
+            if span == 1 and col < ncols and cell.has_class(NOWRAP):
+                widest = max(_widest_lines(cell), default=0)
+                out[col] = max(out[col], (widest + 1) * CHAR + 150000)
+            col += span
+    return out
 
 
 def _column_widths(
-    rows: list[tuple[Element, bool]], ncols: int, total: int, fixed: dict[int, float] | None = None
+    rows: list[tuple[Element, bool]],
+    ncols: int,
+    total: int,
+    fixed: dict[int, float] | None = None,
+    bold: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Widths as a browser's automatic table layout gives them (CSS 2.1, 17.5.2.2): the
     ``fixed`` columns at their share of the width (as the style's CSS sets them), every other
     column at least as wide as its longest word (its minimum), and the room left over shared
-    in proportion to how much wider than that its longest cell wants to be (its maximum)."""
+    in proportion to how much wider than that its widest line wants to be (its maximum; a
+    header cell's text and a ``bold`` column's are wider). A fixed column is still as wide as
+    its cells that do not wrap (``.num { white-space: nowrap }``: "6,000.00 EUR a month"), as
+    the browser's is."""
     fixed = {c: share for c, share in (fixed or {}).items() if 0 <= c < ncols}
-    set_width = {c: int(total * share) for c, share in fixed.items()}
+    unwrapped = _unwrapped_widths(rows, ncols)
+    set_width = {c: max(int(total * share), unwrapped[c]) for c, share in fixed.items()}
     if sum(set_width.values()) >= total or len(set_width) == ncols:
         out = [set_width.get(c, 0) for c in range(ncols)]
         out[-1] += total - sum(out)
@@ -141,14 +205,15 @@ def _column_widths(
     free = [c for c in range(ncols) if c not in set_width]
     longest = [3] * ncols
     wanted = [3] * ncols
-    for tr, _ in rows:
+    for tr, header in rows:
         col = 0
         for cell in tr.elements():
             span = _span(cell)
             if span == 1 and col < ncols:
+                scale = BOLD_CHAR if header or cell.tag == "th" or col in bold else 1.0
                 text = cell.text().split()
-                longest[col] = max(longest[col], *(len(w) + 1 for w in text), 3)
-                wanted[col] = max(wanted[col], len(" ".join(text)) + 1)
+                longest[col] = max(longest[col], *(round((len(w) + 1) * scale) for w in text), 3)
+                wanted[col] = max(wanted[col], *(round((n + 1) * scale) for n in _widest_lines(cell)), 3)
             col += span
     room = total - sum(set_width.values())
     least = [longest[c] * CHAR + 150000 for c in free]  # plus the cell's padding
@@ -198,6 +263,24 @@ def shade(cell: Any, fill: str) -> None:
         "w:tcFitText",
         "w:vAlign",
         "w:hideMark",
+    )
+
+
+def cell_margins(t: Any, vertical: int, horizontal: int) -> None:
+    """Pad every cell of table ``t``: ``vertical`` twips above and below, ``horizontal`` at
+    the sides."""
+    tbl_pr = t._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblCellMar")):
+        tbl_pr.remove(old)
+    sides = "".join(
+        f'<w:{side} w:w="{w}" w:type="dxa"/>'
+        for side, w in (("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal))
+    )
+    tbl_pr.insert_element_before(
+        parse_xml(f"<w:tblCellMar {nsdecls('w')}>{sides}</w:tblCellMar>"),
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
     )
 
 

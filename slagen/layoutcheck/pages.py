@@ -53,19 +53,23 @@ class Heading:
 @dataclass(frozen=True)
 class Table:
     """A ruled table (or table fragment) on one page: its box, where the cells of its first and last
-    rows start (points from the page's left), and the text of its rows' cells."""
+    rows start (points from the page's left), the text of its rows' cells, and the heights of
+    its rows (points)."""
 
     top: float
     bottom: float
     first_columns: tuple[float, ...]
     last_columns: tuple[float, ...]
     rows: tuple[tuple[str, ...], ...]
+    heights: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
 class PageLayout:
     """One page: its body lines, running lines, headings, tables and the extent of its content.
 
+    ``images`` are the pictures' boxes (x0, top, x1, bottom) and ``drawings`` the boxes of the
+    rectangles, curves and rules drawn in the body (an SVG chart in a PDF is drawn, not pasted).
     ``content_top`` / ``content_bottom`` span every line, box and image of the body (None on an
     empty page). ``left`` / ``right`` and ``header_bottom`` / ``footer_top`` are the text area,
     the same on every page of a document.
@@ -79,6 +83,7 @@ class PageLayout:
     headings: tuple[Heading, ...]
     tables: tuple[Table, ...]
     images: tuple[tuple[float, float, float, float], ...]
+    drawings: tuple[tuple[float, float, float, float], ...]
     content_top: float | None
     content_bottom: float | None
     left: float
@@ -157,7 +162,10 @@ def _tables(page: Any, top: float, bottom: float) -> tuple[Table, ...]:
         def columns(row: Any) -> tuple[float, ...]:
             return tuple(round(float(cell[0])) for cell in row.cells if cell)
 
-        tables.append(Table(float(t), float(b), columns(found.rows[0]), columns(found.rows[-1]), rows))
+        heights = tuple(float(r.bbox[3]) - float(r.bbox[1]) for r in found.rows)
+        tables.append(
+            Table(float(t), float(b), columns(found.rows[0]), columns(found.rows[-1]), rows, heights)
+        )
     return tuple(tables)
 
 
@@ -200,14 +208,22 @@ def read_pdf(path: Path) -> list[PageLayout]:
         for index, (page, lines, run) in enumerate(zip(raw_pages, all_lines, running, strict=True)):
             body = [ln for ln in lines if ln not in run]
             heads = tuple(_heading(t, lvl, y, body) for t, lvl, y in outline.get(index, []))
-            boxes = [
-                (float(o["top"]), float(o["bottom"]))
-                for o in [*page.rects, *page.curves, *page.images, *page.lines]
+            drawn = [
+                (float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]))
+                for o in [*page.rects, *page.curves, *page.lines]
                 if float(o["top"]) > header_bottom + 1
                 and float(o["bottom"]) < footer_top - 1
                 and float(o["bottom"]) - float(o["top"]) < 0.9 * float(page.height)
             ]
-            extent = [(ln.top, ln.bottom) for ln in body] + boxes
+            images = [
+                (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images
+            ]
+            inside = [
+                (t, b)
+                for _, t, _, b in images
+                if t > header_bottom + 1 and b < footer_top - 1 and b - t < 0.9 * float(page.height)
+            ]
+            extent = [(ln.top, ln.bottom) for ln in body] + [(t, b) for _, t, _, b in drawn] + inside
             pages.append(
                 PageLayout(
                     number=index + 1,
@@ -217,10 +233,8 @@ def read_pdf(path: Path) -> list[PageLayout]:
                     running=tuple(run),
                     headings=heads,
                     tables=_tables(page, header_bottom + 1, footer_top - 1),
-                    images=tuple(
-                        (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
-                        for i in page.images
-                    ),
+                    images=tuple(images),
+                    drawings=tuple(drawn),
                     content_top=min((t for t, _ in extent), default=None),
                     content_bottom=max((b for _, b in extent), default=None),
                     left=left,

@@ -11,11 +11,13 @@ document uses it (from the highest first line to the lowest last line of any pag
   ``Limits.heading_lines`` lines under it while its text goes on at the top of the next page, or
   fewer than ``Limits.section_lines`` while the next page starts with one of its subsections (its
   introduction left behind); a next page that starts with a heading of the same or a higher
-  level means the section ended, and an image at least ``Limits.picture_height`` tall under the
-  heading (a chart) is content enough;
+  level means the section ended, and a picture or drawing at least ``Limits.picture_height`` tall
+  under the heading (a chart: an image in Word's layout, curves and rectangles in WeasyPrint's)
+  is content enough;
 - ``table-split``: a table that runs from the foot of one page to the top of the next (the same
   columns) with fewer than ``Limits.table_rows`` rows on a side (a repeated header not counted),
-  or a table of at most ``Limits.short_table`` rows split at all (when it would fit on a page);
+  or a table of at most ``Limits.short_table`` rows (all its fragments together) split at all
+  (when it would fit on a page);
 - ``small-text``: a page whose most common text size is under ``Limits.body_size``, or any text
   under ``Limits.small_size``;
 - ``outside``: text or an image beyond the text area's left or right edge, or body text running
@@ -44,8 +46,8 @@ class Limits:
     heading_lines: int = 3
     section_lines: int = 4
     picture_height: float = 72.0
-    """An image at least this tall (pt) under a heading is content enough (a chart, in Word's
-    layout of a DOCX, is a picture with no text lines)."""
+    """Graphics reaching this far (pt) under a heading are content enough: a chart has few or no
+    text lines (in Word's layout of a DOCX it is a picture; in a PDF, a drawn SVG)."""
     table_rows: int = 2
     short_table: int = 6
     tolerance: float = 1.5
@@ -133,7 +135,7 @@ def headings_at_foot(pages: list[PageLayout], limits: Limits) -> Iterable[Findin
             continue
         if len(under) >= (limits.section_lines if starts else limits.heading_lines):
             continue
-        if any(t >= last.bottom - 0.5 and b - t >= limits.picture_height for _, t, _, b in page.images):
+        if _drawn_under(page, last.bottom) >= limits.picture_height:
             continue
         yield Finding(
             page.number,
@@ -142,40 +144,80 @@ def headings_at_foot(pages: list[PageLayout], limits: Limits) -> Iterable[Findin
         )
 
 
+def _drawn_under(page: PageLayout, top: float) -> float:
+    """How far the pictures and drawings below ``top`` reach, from the highest to the lowest."""
+    boxes = [(t, b) for _, t, _, b in (*page.images, *page.drawings) if t >= top - 0.5]
+    return max((b for _, b in boxes), default=0.0) - min((t for t, _ in boxes), default=0.0)
+
+
 def _body_rows(table: Table, header: bool) -> int:
     return len(table.rows) - (1 if header else 0)
 
 
+def _continued(page: PageLayout, following: PageLayout) -> tuple[Table, Table, bool] | None:
+    """The table ending ``page`` and its continuation starting ``following`` (the same columns),
+    and whether the continuation repeats the header row; None when no table runs on."""
+    if not page.tables or not following.tables or page.content_bottom is None:
+        return None
+    before, after = page.tables[-1], following.tables[0]
+    at_foot = before.bottom >= page.content_bottom - 3
+    at_top = following.content_top is not None and after.top <= following.content_top + 3
+    if not (at_foot and at_top and len(before.last_columns) == len(after.first_columns)):
+        return None
+    if any(abs(a - b) > 3 for a, b in zip(before.last_columns, after.first_columns, strict=True)):
+        return None
+    return before, after, len(before.rows) > 1 and before.rows[0] == after.rows[0]
+
+
+def _row_taller_than_a_page(before: Table, after: Table, header: bool, page: PageLayout) -> bool:
+    """Whether the break falls inside one row (its first cell goes on empty on the next page)
+    that, with the header row, is taller than the text area: no page could hold it whole."""
+    first = 1 if header else 0
+    if len(after.rows) <= first or not before.heights or len(after.heights) <= first:
+        return False
+    if after.rows[first][0] or not before.rows[-1][0]:
+        return False  # the next page starts a row of its own
+    head = after.heights[0] if header else 0.0
+    return before.heights[-1] + after.heights[first] + head >= page.footer_top - page.header_bottom - 12
+
+
 def table_splits(pages: list[PageLayout], limits: Limits) -> Iterable[Finding]:
-    """Tables split across a page break with a lone row on a side, or short tables split."""
-    for page, following in itertools.pairwise(pages):
-        if not page.tables or not following.tables or page.content_bottom is None:
+    """Tables split across a page break with a lone row on a side, or short tables split.
+
+    A table may run over several pages: its length is that of all its fragments together (the
+    two fragments on either side of one break of a long table are not a short table)."""
+    breaks = [_continued(page, following) for page, following in itertools.pairwise(pages)]
+    for i, found in enumerate(breaks):
+        if found is None:
             continue
-        before, after = page.tables[-1], following.tables[0]
-        at_foot = before.bottom >= page.content_bottom - 3
-        at_top = following.content_top is not None and after.top <= following.content_top + 3
-        if not (at_foot and at_top and len(before.last_columns) == len(after.first_columns)):
-            continue
-        if any(abs(a - b) > 3 for a, b in zip(before.last_columns, after.first_columns, strict=True)):
-            continue
-        header = len(before.rows) > 1 and before.rows[0] == after.rows[0]
+        before, after, header = found
+        page, following = pages[i], pages[i + 1]
+        # the whole table: back to the page it starts on, on to the page it ends on
+        first = i
+        while first > 0 and breaks[first - 1] is not None:
+            first -= 1
+        last = i + 1
+        while last < len(breaks) and breaks[last] is not None:
+            last += 1
+        fragments = [pages[first].tables[-1]] + [pages[n].tables[0] for n in range(first + 1, last + 1)]
+        total = sum(_body_rows(t, header) for t in fragments)
         # A short table taller than a page cannot be kept on one.
-        fits = (before.bottom - before.top) + (
-            after.bottom - after.top
-        ) <= page.footer_top - page.header_bottom
+        fits = sum(t.bottom - t.top for t in fragments) <= page.footer_top - page.header_bottom
         rows_before, rows_after = _body_rows(before, header), _body_rows(after, header)
         name = (before.rows[0][0] if before.rows and before.rows[0] else "") or "a table"
+        if _row_taller_than_a_page(before, after, header, page):
+            continue  # one row that no page holds: it must split, as it does in the PDF
         if min(rows_before, rows_after) < limits.table_rows:
             yield Finding(
                 page.number,
                 "table-split",
                 f"{name!r} split {rows_before} row(s) / {rows_after} row(s) onto page {following.number}",
             )
-        elif rows_before + rows_after <= limits.short_table and fits:
+        elif total <= limits.short_table and fits:
             yield Finding(
                 page.number,
                 "table-split",
-                f"short table {name!r} ({rows_before + rows_after} rows) split onto page {following.number}",
+                f"short table {name!r} ({total} rows) split onto page {following.number}",
             )
 
 

@@ -114,7 +114,6 @@ class Absent:
     cancellation: str = N_("The agreement sets no conditions for early cancellation; it ends with its term.")
     unexpected_events: str = N_("The agreement makes no exception for unexpected events.")
     mid_term: str = N_("The agreement sets no mid-term review.")
-    derivations: str = N_("Every target in this agreement is stated directly; none is computed.")
     shared: str = N_("The parties share no goals.")
     measured_by: str = N_("Not stated.")
     owner: str = N_("Not named.")

@@ -200,6 +200,12 @@ def _column_widths(
     set_width = {c: max(int(total * share), unwrapped[c]) for c, share in fixed.items()}
     if sum(set_width.values()) >= total or len(set_width) == ncols:
         out = [set_width.get(c, 0) for c in range(ncols)]
+        grown = {c for c in set_width if set_width[c] > int(total * fixed[c])}
+        rest = [c for c in range(ncols) if c not in grown]
+        if grown and sum(out) > total and rest:  # the other columns give the room, in proportion
+            over, share = sum(out) - total, sum(out[c] for c in rest)
+            for c in rest:
+                out[c] -= over * out[c] // share
         out[-1] += total - sum(out)
         return out
     free = [c for c in range(ncols) if c not in set_width]

@@ -145,3 +145,39 @@ def test_it_service_states_formula_deadline_remedy_law_and_phone(
     ):
         assert said in text, said
     assert "B.V.." not in text
+
+
+#: What every style of the Polish example states for its clauses, in Polish (a list item's first
+#: letter is capitalised outside legal-narrative, so items are looked for from their second).
+POLISH = (
+    "Pomiar",
+    "Każdą mierzoną wartość oblicza się w następujący sposób",
+    "to suma zliczona w każdym miesiącu na podstawie danych:",
+    "objęty Okresem Obowiązywania tylko w części mierzy się za dni objęte Okresem Obowiązywania",
+    "Wyłączenia",
+    "z którejkolwiek z poniższych przyczyn nie obciąża Strony",
+    "iła wyższa, w tym klęski żywiołowe",
+    "Zawiadomienia",
+    "zawiadamia o tym pozostałe Strony na piśmie",
+    "marketing@northwind.example",
+    "Zmiana Umowy wymaga nowej wersji w formie pisemnej, podpisanej przez każdą ze Stron",
+    "Niniejszy dokument stanowi wersję 1.0 z dnia 15 września 2026",
+    "Podpisy elektroniczne wiążą osoby, które je złożyły",
+    "Eskalacja",
+    "+48 22 555 0140",
+    "Dzień Roboczy",
+    "Kwalifikowany Lead",
+)
+
+
+@pytest.mark.parametrize("fmt", [".pdf", ".docx"])
+@pytest.mark.parametrize("style", STYLES)
+def test_the_polish_example_states_its_clauses_in_polish(texts: dict[str, str], style: str, fmt: str) -> None:
+    text = texts[f"sprzedaz-marketing/{style}{fmt}"]
+    legal = style == "legal-narrative"
+    leads = "100 (słownie: sto) leadów" if legal else "co najmniej 100 leadów"
+    revenue = "5000,00 USD (słownie: pięć tysięcy dolarów amerykańskich 00/100)" if legal else "5000,00 USD"
+    missing = [s for s in (*POLISH, leads, revenue) if s not in text]
+    assert missing == []
+    for english in ("Measurement", "Exclusions", "shall", "Notices", "Escalation", "Electronic signatures"):
+        assert english not in text

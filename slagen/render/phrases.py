@@ -16,7 +16,7 @@ phone numbers and text the agreement's author wrote stay as written in every sty
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -167,10 +167,13 @@ class Figures:
     locale: str
     currency: str
 
-    def count(self, n: int | Decimal, unit: str) -> str:
-        """ "thirty (30) days" or "30 days" (a plural unit made singular for one)."""
+    def count(self, n: int | Decimal, unit: str, forms: Mapping[str, str] | None = None) -> str:
+        """ "thirty (30) days" or "30 days" (a plural unit made singular for one; ``forms``:
+        the unit's plural forms by CLDR category, as a translated unit has them)."""
         d = Decimal(n)
-        return spell.spelled(d, unit, self.locale) if self.in_words else f"{f.number(d)} {f.counted(d, unit)}"
+        if self.in_words:
+            return spell.spelled(d, unit, self.locale, forms)
+        return f"{f.number(d)} {f.counted(d, unit, forms)}"
 
     def percent(self, d: Decimal) -> str:
         """ "ten percent (10%)" or "10%"."""

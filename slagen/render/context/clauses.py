@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from slagen.agreement.clauses import Clauses
 from slagen.agreement.model import Agreement, Goal, Party
 from slagen.i18n import gettext as _
-from slagen.i18n import pgettext
+from slagen.i18n import ngettext, pgettext
 
 from .. import formatting as f
 from ..phrases import (
@@ -34,11 +34,80 @@ from .parties import GoalView, defined_name
 from .terms import maintenance_words
 
 LEGAL = "legal-narrative"
-LIABILITY = {
-    "counts-toward": "Service Credits count toward any limit of liability that applies between the Parties",
-    "in-addition": "Service Credits are owed in addition to, and do not count toward, any limit of liability",
-    "none": "No limit of liability applies to Service Credits",
-}
+
+
+def _liability(kind: str) -> str:
+    """The sentence on Service Credits and a limit of liability, in the document's language."""
+    if kind == "counts-toward":
+        return _("Service Credits count toward any limit of liability that applies between the Parties")
+    if kind == "in-addition":
+        return _("Service Credits are owed in addition to, and do not count toward, any limit of liability")
+    return _("No limit of liability applies to Service Credits")
+
+
+def _period(interval: str, case: str) -> str:
+    """A reporting period's noun in the grammatical case its sentence needs (Polish declines
+    it): ``nominative`` ("a month that ..."), ``genitive`` ("the end of the month"),
+    ``locative`` ("in each month"); English writes the interval as it is."""
+    forms = {
+        "day": (
+            pgettext("period, nominative", "day"),
+            pgettext("period, genitive", "day"),
+            pgettext("period, locative", "day"),
+        ),
+        "week": (
+            pgettext("period, nominative", "week"),
+            pgettext("period, genitive", "week"),
+            pgettext("period, locative", "week"),
+        ),
+        "month": (
+            pgettext("period, nominative", "month"),
+            pgettext("period, genitive", "month"),
+            pgettext("period, locative", "month"),
+        ),
+        "quarter": (
+            pgettext("period, nominative", "quarter"),
+            pgettext("period, genitive", "quarter"),
+            pgettext("period, locative", "quarter"),
+        ),
+        "year": (
+            pgettext("period, nominative", "year"),
+            pgettext("period, genitive", "year"),
+            pgettext("period, locative", "year"),
+        ),
+    }
+    if interval not in forms:
+        return interval
+    return forms[interval][("nominative", "genitive", "locative").index(case)]
+
+
+def _rolling(days: int, case: str, consecutive: bool = False) -> str:
+    """``rolling window of 30 (consecutive) days`` in the case its sentence needs."""
+    n = {"n": days}
+    if consecutive:
+        if case == "nominative":
+            return pgettext("period, nominative", "rolling window of %(n)s consecutive days") % n
+        if case == "genitive":
+            return pgettext("period, genitive", "rolling window of %(n)s consecutive days") % n
+        return pgettext("period, locative", "rolling window of %(n)s consecutive days") % n
+    if case == "nominative":
+        return pgettext("period, nominative", "rolling window of %(n)s days") % n
+    if case == "genitive":
+        return pgettext("period, genitive", "rolling window of %(n)s days") % n
+    return pgettext("period, locative", "rolling window of %(n)s days") % n
+
+
+def _days(fig: Figures, n: int) -> str:
+    """``thirty (30) days`` / ``30 days`` with the word for days in the document's language."""
+    forms = None
+    if _("days") != "days":  # a translated catalogue: the word's plural forms by CLDR category
+        forms = {
+            "one": pgettext("days, CLDR one", "day"),
+            "few": pgettext("days, CLDR few", "days"),
+            "many": pgettext("days, CLDR many", "days"),
+            "other": pgettext("days, CLDR other", "days"),
+        }
+    return fig.count(n, "days", forms)
 
 
 @dataclass(frozen=True)
@@ -125,12 +194,12 @@ def _name(p: Party, style: str) -> str:
     return (p.short_name or p.id.replace("-", " ").title()) if style == LEGAL else p.name
 
 
-def _items(texts: list[str] | tuple[str, ...], style: str, conjunction: str = "and") -> tuple[str, ...]:
+def _items(texts: list[str] | tuple[str, ...], style: str, conjunction: str = "") -> tuple[str, ...]:
     """List items punctuated as a contract's list ("a;", "b; and", "c.") in legal-narrative,
-    as written elsewhere."""
+    as written elsewhere (``conjunction``: the document's "and" unless given)."""
     if style != LEGAL:
         return tuple(upfirst(clause_text(t)) for t in texts)
-    return list_items(texts, conjunction)
+    return list_items(texts, conjunction or _("and"))
 
 
 def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
@@ -140,35 +209,55 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
     av = a.inputs.availability
     measured = c is not None and c.measurement is not None
     if c is not None and c.measurement is not None and c.measurement.downtime:
-        out.append(("Downtime", clause_text(c.measurement.downtime)))
+        out.append((_("Downtime"), clause_text(c.measurement.downtime)))
     if av is not None and av.maintenance_windows and (measured or (c is not None and c.exclusions)):
         fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
-        windows = join_and(tuple(maintenance_words(w, a.calendar, fig) for w in av.maintenance_windows), "or")
-        out.append(
-            ("Maintenance Window", f"a period of planned maintenance announced as agreed, that is {windows}")
+        windows = join_and(
+            tuple(maintenance_words(w, a.calendar, fig) for w in av.maintenance_windows), _("or")
         )
-    if av is not None and measured:
         out.append(
             (
-                "Maximum Available Minutes",
-                f"the minutes of {_each(a)} less the minutes of Maintenance Windows in it"
+                _("Maintenance Window"),
+                _("a period of planned maintenance announced as agreed, that is %(windows)s")
+                % {"windows": windows},
+            )
+        )
+    if av is not None and measured:
+        each = {"each": _each(a)}
+        out.append(
+            (
+                _("Maximum Available Minutes"),
+                _("the minutes of %(each)s less the minutes of Maintenance Windows in it") % each
                 if av.maintenance_windows
-                else f"the minutes of {_each(a)}",
+                else _("the minutes of %(each)s") % each,
             )
         )
     if a.inputs.service_credits is not None:
         consumers = Subject(tuple(_name(p, style) for p in a.parties if "consumer" in p.roles))
-        basis = "availability" if a.inputs.service_credits.basis == "availability" else "response times"
-        out.append(
-            (
-                "Service Credit",
-                f"a credit, as a share of the monthly charge, that {consumers.text} "
-                f"{'earn' if consumers.plural else 'earns'} when {basis} falls short of its Goal",
+        n = len(consumers.names)
+        values = {"consumers": join_and(consumers.names, _("and"))}
+        text = (
+            ngettext(
+                "a credit, as a share of the monthly charge, that %(consumers)s earns when availability "
+                "falls short of its Goal",
+                "a credit, as a share of the monthly charge, that %(consumers)s earn when availability "
+                "falls short of its Goal",
+                n,
+            )
+            if a.inputs.service_credits.basis == "availability"
+            else ngettext(
+                "a credit, as a share of the monthly charge, that %(consumers)s earns when response times "
+                "falls short of its Goal",
+                "a credit, as a share of the monthly charge, that %(consumers)s earn when response times "
+                "falls short of its Goal",
+                n,
             )
         )
+        out.append((_("Service Credit"), text % values))
     if c is not None:
         out.extend((d.term, clause_text(d.meaning)) for d in c.definitions)
-    return tuple(DefinitionView(t, m, sentence(f"{quoted(t)} means {m}")) for t, m in out)
+    means = _("%(term)s means %(meaning)s")
+    return tuple(DefinitionView(t, m, sentence(means % {"term": quoted(t), "meaning": m})) for t, m in out)
 
 
 def _terms(defs: tuple[DefinitionView, ...]) -> tuple[str, ...]:
@@ -176,68 +265,119 @@ def _terms(defs: tuple[DefinitionView, ...]) -> tuple[str, ...]:
     return CAPITALISED + tuple(d.term for d in defs if d.term not in CAPITALISED)
 
 
+def _goal_window(g: Goal, a: Agreement, case: str) -> str:
+    """The stretch goal ``g`` is measured over, in ``case``: ``month``, or ``rolling window of
+    28 consecutive days``."""
+    if g.rolling_days is not None and g.measure in ("average", "share"):
+        return _rolling(g.rolling_days, case, consecutive=True)
+    return _period(g.interval or a.term.reporting_interval, case)
+
+
 def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str, ...]) -> str:
     """How the figure of goal ``g`` is computed, from its target and its window."""
     target = view.target_words if style == LEGAL else view.target
     av = a.inputs.availability
-    window: str = g.interval or a.term.reporting_interval
-    if g.rolling_days is not None and g.measure in ("average", "share"):
-        window = f"rolling window of {g.rolling_days} consecutive days"
     computed = g.target.computed or ""
+    v = {
+        "metric": g.metric,
+        "comparison": view.comparison,
+        "target": target,
+        "each": _goal_window(g, a, "locative"),
+        "window": _goal_window(g, a, "locative"),
+    }
     if av is not None and (
         computed == "availability.target" or (g.unit == "%" and g.target.value == av.target)
     ):
+        v["each"] = _each(a, "each")
         return sentence(
-            f"{g.metric} for {_each(a, 'each')} is (Maximum Available Minutes − Downtime) "
-            f"÷ Maximum Available Minutes × 100, and the Goal is met when it is {view.comparison} {target}"
+            _(
+                "%(metric)s for %(each)s is (Maximum Available Minutes − Downtime) "
+                "÷ Maximum Available Minutes × 100, and the Goal is met when it is %(comparison)s %(target)s"
+            )
+            % v
         )
     if computed.startswith("availability.downtime_minutes."):
         return sentence(
-            f"{g.metric} is the sum of the minutes of Downtime in each {window}, and the Goal is met "
-            f"when it is {view.comparison} {target}"
+            _(
+                "%(metric)s is the sum of the minutes of Downtime in each %(window)s, and the Goal is met "
+                "when it is %(comparison)s %(target)s"
+            )
+            % v
         )
-    source = f", from {continuing(g.measured_by, names)}" if g.measured_by else ""
-    met = f"the Goal is met when it is {view.comparison} {target}"
-    taken = f"the figures are taken{source.removeprefix(',')}, and " if source else ""
-    per = clause_text(g.per) if g.per else "event"
+    v["source"] = continuing(g.measured_by, names) if g.measured_by else ""
+    v["per"] = clause_text(g.per) if g.per else _("event")
+    v["met"] = _("the Goal is met when it is %(comparison)s %(target)s") % v
+    v["taken"] = _("the figures are taken from %(source)s, and ") % v if g.measured_by else ""
     if view.measure == "average":
         return sentence(
-            f"{g.metric} for each {window} is S ÷ N, where N is the number of events in the {window}, "
-            f"an event being one {per}, and S is the sum of the events' figures; {taken}{met}"
+            _(
+                "%(metric)s for each %(window)s is S ÷ N, where N is the number of events in the %(window)s, "
+                "an event being one %(per)s, and S is the sum of the events' figures; %(taken)s%(met)s"
+            )
+            % v
         )
     if view.measure == "share":
-        limit = view.limit_words if style == LEGAL else view.limit
+        v["limit"] = view.limit_words if style == LEGAL else view.limit
+        v["limit_comparison"] = view.limit_comparison
         return sentence(
-            f"{g.metric} for each {window} is M ÷ N × 100, where N is the number of events in the {window}, "
-            f"an event being one {per}, and M is the number of those whose figure is "
-            f"{view.limit_comparison} {limit}; {taken}{met}"
+            _(
+                "%(metric)s for each %(window)s is M ÷ N × 100, where N is the number of events in the "
+                "%(window)s, an event being one %(per)s, and M is the number of those whose figure is "
+                "%(limit_comparison)s %(limit)s; %(taken)s%(met)s"
+            )
+            % v
         )
     if view.measure == "per-event":
-        return sentence(
-            f"{g.metric} is measured for each {per} on its own{source}, and the Goal is met for that {per} "
-            f"when its figure is {view.comparison} {target}"
+        text = (
+            _(
+                "%(metric)s is measured for each %(per)s on its own, from %(source)s, and the Goal is met for "
+                "that %(per)s when its figure is %(comparison)s %(target)s"
+            )
+            if g.measured_by
+            else _(
+                "%(metric)s is measured for each %(per)s on its own, and the Goal is met for that %(per)s "
+                "when its figure is %(comparison)s %(target)s"
+            )
         )
-    how = "the total counted" if view.measure == "total" else "the figure measured"
-    return sentence(f"{g.metric} is {how} over each {window}{source}, and {met}")
+        return sentence(text % v)
+    if view.measure == "total":
+        text = (
+            _("%(metric)s is the total counted over each %(window)s, from %(source)s, and %(met)s")
+            if g.measured_by
+            else _("%(metric)s is the total counted over each %(window)s, and %(met)s")
+        )
+    else:
+        text = (
+            _("%(metric)s is the figure measured over each %(window)s, from %(source)s, and %(met)s")
+            if g.measured_by
+            else _("%(metric)s is the figure measured over each %(window)s, and %(met)s")
+        )
+    return sentence(text % v)
 
 
 def _each(a: Agreement, article: str = "a") -> str:
     """``a calendar month`` (``each calendar month``), or ``a rolling window of 30 consecutive days``."""
     av = a.inputs.availability
+    per = av.measured_per if av else a.term.reporting_interval
     if av is not None and av.measured_per == "rolling":
-        return f"{article} rolling window of {av.rolling_days} consecutive days"
-    return f"{article} calendar {av.measured_per if av else a.term.reporting_interval}"
+        n = {"n": av.rolling_days}
+        if article == "each":
+            return _("each rolling window of %(n)s consecutive days") % n
+        return _("a rolling window of %(n)s consecutive days") % n
+    word = {"period": _period(per, "locative" if article == "each" else "genitive")}
+    return _("each calendar %(period)s") % word if article == "each" else _("a calendar %(period)s") % word
 
 
-def _window(a: Agreement, *, credits: bool = False) -> str:
-    """The stretch availability is measured over, in words: ``month``, or ``rolling window of 30
-    days``; credits are earned per month (``credits``), whatever the measurement window."""
+def _window(a: Agreement, case: str, *, credits: bool = False) -> str:
+    """The stretch availability is measured over, in words and in ``case``: ``month``, or
+    ``rolling window of 30 days``; credits are earned per month (``credits``), whatever the
+    measurement window."""
     av = a.inputs.availability
     if av is None:
-        return a.term.reporting_interval
+        return _period(a.term.reporting_interval, case)
     if av.measured_per == "rolling":
-        return "month" if credits else f"rolling window of {av.rolling_days} days"
-    return av.measured_per
+        return _period("month", case) if credits else _rolling(av.rolling_days or 0, case)
+    return _period(av.measured_per, case)
 
 
 def _measurement(
@@ -245,20 +385,24 @@ def _measurement(
 ) -> ClauseView | None:
     if c.measurement is None:
         return None
-    window = _window(a)
-    units = "minutes" if a.inputs.availability is not None else "days"
-    partial = (
-        f"A {window} that the Term covers only in part is measured over the {units} the Term covers"
-        if c.measurement.partial_periods == "prorated"
-        else f"A {window} that the Term covers only in part is measured as if the Term covered all of it"
-    )
+    v = {"window": _window(a, "nominative")}
+    if c.measurement.partial_periods == "prorated":
+        partial = (
+            _("A %(window)s that the Term covers only in part is measured over the minutes the Term covers")
+            if a.inputs.availability is not None
+            else _("A %(window)s that the Term covers only in part is measured over the days the Term covers")
+        )
+    else:
+        partial = _(
+            "A %(window)s that the Term covers only in part is measured as if the Term covered all of it"
+        )
     views = {v.id: v for v in goals}
     return ClauseView(
         "measurement",
-        "Measurement",
-        (lead("Each measured figure is computed as follows"),),
+        _("Measurement"),
+        (lead(_("Each measured figure is computed as follows")),),
         items=tuple(_formula(g, views[g.id], a, style, names) for g in a.goals),
-        after=(sentence(partial),),
+        after=(sentence(partial % v),),
     )
 
 
@@ -266,45 +410,54 @@ def _claims(a: Agreement, c: Clauses, fig: Figures, style: str, provider: Subjec
     cl = c.claims
     if cl is None:
         return None
-    claimant = Subject((_name(a.party(cl.claimant), style),))
-    window = _window(a, credits=True)
+    v = {
+        "claimant": _name(a.party(cl.claimant), style),
+        "how": clause_text(cl.how),
+        "deadline": _days(fig, cl.deadline_days),
+        "window": _window(a, "genitive", credits=True),
+        "provider": join_and(provider.names, _("and")),
+        "processing": _days(fig, cl.processing_days),
+        "applied": clause_text(cl.applied),
+    }
     first = (
-        sentence(
-            f"Service Credits are due without a claim; {claimant.text} may nevertheless claim one "
-            f"that was not applied by {clause_text(cl.how)} within {fig.count(cl.deadline_days, 'days')} "
-            f"after the end of the {window} it was earned in"
+        _(
+            "Service Credits are due without a claim; %(claimant)s may nevertheless claim one "
+            "that was not applied by %(how)s within %(deadline)s after the end of the %(window)s it was earned in"
         )
         if cl.automatic
-        else sentence(
-            f"{claimant.verb('shall claim', 'shall claim')} each Service Credit by {clause_text(cl.how)} "
-            f"within {fig.count(cl.deadline_days, 'days')} after the end of the {window} it was earned in; "
-            "a Service Credit not claimed in time is forfeited"
+        else _(
+            "%(claimant)s shall claim each Service Credit by %(how)s within %(deadline)s after the end of "
+            "the %(window)s it was earned in; a Service Credit not claimed in time is forfeited"
         )
+    )
+    decide = ngettext(
+        "%(provider)s shall decide each claim and notify %(claimant)s of the decision within "
+        "%(processing)s of receiving it",
+        "%(provider)s shall decide each claim and notify %(claimant)s of the decision within "
+        "%(processing)s of receiving it",
+        len(provider.names),
     )
     return ClauseView(
         "claims",
-        "Claims for Service Credits",
-        (first, lead("A claim shall state the following")),
+        _("Claims for Service Credits"),
+        (sentence(first % v), lead(_("A claim shall state the following"))),
         items=_items(cl.evidence, style),
-        after=(
-            sentence(
-                f"{provider.verb('shall decide', 'shall decide')} each claim and notify {claimant.text} of "
-                f"the decision within {fig.count(cl.processing_days, 'days')} of receiving it"
-            ),
-            sentence(f"An accepted Service Credit is {clause_text(cl.applied)}"),
-        ),
+        after=(sentence(decide % v), sentence(_("An accepted Service Credit is %(applied)s") % v)),
     )
 
 
 def _exclusions(c: Clauses, style: str, provider: Subject, has_windows: bool) -> ClauseView | None:
     if not c.exclusions:
         return None
+    who = {"provider": join_and(provider.names, _("and"))}
     return ClauseView(
         "exclusions",
-        "Exclusions",
-        (lead(f"A Goal missed because of any of the following does not count against {provider.text}"),),
-        items=_items([e.text for e in c.exclusions], style, "or"),
-        after=(sentence("Maintenance within a Maintenance Window is not Downtime"),) if has_windows else (),
+        _("Exclusions"),
+        (lead(_("A Goal missed because of any of the following does not count against %(provider)s") % who),),
+        items=_items([e.text for e in c.exclusions], style, _("or")),
+        after=(sentence(_("Maintenance within a Maintenance Window is not Downtime")),)
+        if has_windows
+        else (),
     )
 
 
@@ -312,19 +465,24 @@ def _remedies(c: Clauses, consumer: Subject, provider: Subject) -> ClauseView | 
     r = c.remedies
     if r is None:
         return None
+    v = {"consumer": join_and(consumer.names, _("and")), "provider": join_and(provider.names, _("and"))}
     sole = (
-        f"Service Credits are the sole and exclusive remedy of {consumer.text} for any failure of "
-        f"{provider.text} to meet a Goal"
+        _(
+            "Service Credits are the sole and exclusive remedy of %(consumer)s for any failure of "
+            "%(provider)s to meet a Goal"
+        )
         if r.sole_remedy
-        else f"Service Credits are without prejudice to any other right or remedy of {consumer.text}"
+        else _("Service Credits are without prejudice to any other right or remedy of %(consumer)s")
     )
     cash = (
-        "Service Credits that cannot be set off against charges are paid in cash"
+        _("Service Credits that cannot be set off against charges are paid in cash")
         if r.cash
-        else "Service Credits are never paid in cash; they are only set off against charges under this Agreement"
+        else _(
+            "Service Credits are never paid in cash; they are only set off against charges under this Agreement"
+        )
     )
     return ClauseView(
-        "remedies", "Remedies", (sentence(sole), sentence(cash), sentence(LIABILITY[r.liability_cap]))
+        "remedies", _("Remedies"), (sentence(sole % v), sentence(cash), sentence(_liability(r.liability_cap)))
     )
 
 
@@ -332,18 +490,29 @@ def _law(c: Clauses) -> ClauseView | None:
     g = c.governing_law
     if g is None:
         return None
-    excluded = f", excluding {clause_text(g.excluded)}" if g.excluded else ""
-    exclusive = "exclusive " if g.exclusive else ""
+    v = {
+        "law": clause_text(g.law),
+        "excluded": clause_text(g.excluded or ""),
+        "courts": clause_text(g.courts),
+    }
+    governed = (
+        _("This Agreement is governed by %(law)s, excluding %(excluded)s")
+        if g.excluded
+        else _("This Agreement is governed by %(law)s")
+    )
+    courts = (
+        _(
+            "%(courts)s have exclusive jurisdiction over any dispute arising out of or in connection with this Agreement"
+        )
+        if g.exclusive
+        else _(
+            "%(courts)s have jurisdiction over any dispute arising out of or in connection with this Agreement"
+        )
+    )
     return ClauseView(
         "governing-law",
-        "Governing law and jurisdiction",
-        (
-            sentence(f"This Agreement is governed by {clause_text(g.law)}{excluded}"),
-            sentence(
-                f"{clause_text(g.courts)} have {exclusive}jurisdiction over any dispute arising out of or in "
-                "connection with this Agreement"
-            ),
-        ),
+        _("Governing law and jurisdiction"),
+        (sentence(governed % v), sentence(courts % v)),
     )
 
 
@@ -356,15 +525,19 @@ def _notices(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
     )
     return ClauseView(
         "notices",
-        "Notices",
+        _("Notices"),
         (
-            sentence("A Party that changes its address for notices shall tell the other Parties in writing"),
+            sentence(
+                _("A Party that changes its address for notices shall tell the other Parties in writing")
+            ),
             lead(
-                "Notices under this Agreement shall be given in writing, by letter or by e-mail, to the "
-                "following addresses, and take effect when received"
+                _(
+                    "Notices under this Agreement shall be given in writing, by letter or by e-mail, to the "
+                    "following addresses, and take effect when received"
+                )
             ),
         ),
-        table=TableView(("Party", "For the attention of", "Address", "E-mail"), rows),
+        table=TableView((_("Party"), _("For the attention of"), _("Address"), _("E-mail")), rows),
     )
 
 
@@ -375,8 +548,13 @@ def _precedence(c: Clauses) -> ClauseView | None:
     order = tuple(clause_text(d) for d in p.order)
     return ClauseView(
         "precedence",
-        "Order of precedence",
-        (sentence(f"If {join_and(order)} conflict, the one named first prevails over those named after it"),),
+        _("Order of precedence"),
+        (
+            sentence(
+                _("If %(documents)s conflict, the one named first prevails over those named after it")
+                % {"documents": join_and(order, _("and"))}
+            ),
+        ),
     )
 
 
@@ -384,19 +562,28 @@ def _amendments(a: Agreement, c: Clauses) -> ClauseView | None:
     m = c.amendments
     if m is None:
         return None
-    who = "every Party" if m.signed_by == "every-party" else "the signatories of this Agreement"
     loc = a.presentation.locale
     rows = tuple((v.version, f.long_date(v.date, loc), upfirst(clause_text(v.summary))) for v in m.history)
     last = m.history[-1]
+    amended = (
+        _("This Agreement may be amended only by a new version in writing, signed by every Party")
+        if m.signed_by == "every-party"
+        else _(
+            "This Agreement may be amended only by a new version in writing, signed by the signatories of this Agreement"
+        )
+    )
     return ClauseView(
         "amendments",
-        "Amendments and versions",
+        _("Amendments and versions"),
         (
-            sentence(f"This Agreement may be amended only by a new version in writing, signed by {who}"),
-            sentence(f"This document is version {last.version} of {f.long_date(last.date, loc)}"),
-            lead("The versions of this Agreement are the following"),
+            sentence(amended),
+            sentence(
+                _("This document is version %(version)s of %(date)s")
+                % {"version": last.version, "date": f.long_date(last.date, loc)}
+            ),
+            lead(_("The versions of this Agreement are the following")),
         ),
-        table=TableView(("Version", "Date", "Changes"), rows),
+        table=TableView((_("Version"), _("Date"), _("Changes")), rows),
     )
 
 
@@ -408,34 +595,56 @@ def _counterparts(c: Clauses) -> ClauseView | None:
     if k.counterparts:
         out.append(
             sentence(
-                "This Agreement may be signed in counterparts, each an original and together one instrument"
+                _(
+                    "This Agreement may be signed in counterparts, each an original and together one instrument"
+                )
             )
         )
     if k.electronic:
         # the kind of signature, with or without the "as" the sentence puts before it
-        method = f", and are made as {clause_text(k.method).removeprefix('as ')}" if k.method else ""
-        out.append(
-            sentence(f"Electronic signatures bind their signatories as handwritten signatures do{method}")
-        )
+        if k.method:
+            method = clause_text(k.method).removeprefix("as ")
+            out.append(
+                sentence(
+                    _(
+                        "Electronic signatures bind their signatories as handwritten signatures do, and are made as %(method)s"
+                    )
+                    % {"method": method}
+                )
+            )
+        else:
+            out.append(
+                sentence(_("Electronic signatures bind their signatories as handwritten signatures do"))
+            )
     else:
-        out.append(sentence("This Agreement is signed by hand"))
-    return ClauseView("counterparts", "Counterparts and signature", tuple(out))
+        out.append(sentence(_("This Agreement is signed by hand")))
+    return ClauseView("counterparts", _("Counterparts and signature"), tuple(out))
 
 
 def _references(c: Clauses) -> ClauseView | None:
     out = []
-    for ref, what in (
-        (c.confidentiality, "Confidentiality"),
-        (c.data_protection, "The processing of personal data"),
-    ):
-        if ref is not None:
-            where = f"clause {clause_text(ref.clause)} of " if ref.clause else ""
-            out.append(
-                sentence(f"{what} under this Agreement is governed by {where}{clause_text(ref.document)}")
+    for ref, confidential in ((c.confidentiality, True), (c.data_protection, False)):
+        if ref is None:
+            continue
+        v = {"clause": clause_text(ref.clause or ""), "document": clause_text(ref.document)}
+        if confidential:
+            text = (
+                _("Confidentiality under this Agreement is governed by clause %(clause)s of %(document)s")
+                if ref.clause
+                else _("Confidentiality under this Agreement is governed by %(document)s")
             )
+        else:
+            text = (
+                _(
+                    "The processing of personal data under this Agreement is governed by clause %(clause)s of %(document)s"
+                )
+                if ref.clause
+                else _("The processing of personal data under this Agreement is governed by %(document)s")
+            )
+        out.append(sentence(text % v))
     if not out:
         return None
-    return ClauseView("confidentiality", "Confidentiality and data protection", tuple(out))
+    return ClauseView("confidentiality", _("Confidentiality and data protection"), tuple(out))
 
 
 def _escalation(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
@@ -452,9 +661,9 @@ def _escalation(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
     )
     return ClauseView(
         "escalation",
-        "Escalation",
-        (lead("A matter is escalated by phone, level by level, to the following contacts"),),
-        table=TableView(("Level", "Contact", "Phone", "When"), rows),
+        _("Escalation"),
+        (lead(_("A matter is escalated by phone, level by level, to the following contacts")),),
+        table=TableView((_("Level"), _("Contact"), _("Phone"), _("When")), rows),
     )
 
 
@@ -565,11 +774,13 @@ def clauses(a: Agreement, goals: tuple[GoalView, ...], style: str) -> ClausesVie
     return ClausesView(
         defs,
         kept,
-        provider.text,
-        consumer.text,
+        join_and(provider.names, _("and")),
+        join_and(consumer.names, _("and")),
         representatives,
         terms,
         capitalise_terms(continuing(a.overview.summary, names), terms),
         names,
         _lists(a, terms, names) if style == LEGAL else ListsView(),
+        _("Terms"),
+        _("Definitions"),
     )

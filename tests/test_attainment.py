@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from conftest import AGREEMENTS, build_tree, run
+from render_helpers import pdf_text
 
 from slagen.agreement.load import load_agreement
 from slagen.agreement.period import parse_period
@@ -341,3 +342,75 @@ def test_check_names_bad_goals_of_conditions_and_strikes(tmp_path: Path) -> None
         "counts; this condition has no count",
         "4 errors",
     ]
+
+
+def _stopping(tmp_path: Path, downtime: list[str], service: list[str]) -> Path:
+    """The it-service actuals measured only to a day in November: its own downtime rows and
+    service months (the tickets and the goals' actuals as the example has them)."""
+    text = (AGREEMENTS / "actuals" / "it-service-2026.yaml").read_text()
+    head, _, rest = text.partition("service:\n")
+    _, _, tail = rest.partition("\ntickets:\n")
+    lines = ["service:", *(f"  - {x}" for x in service), "downtime:", *(f"  - {x}" for x in downtime)]
+    path = tmp_path / "it-service-to-mid-november.yaml"
+    path.write_text(head + "\n".join(lines) + "\n\ntickets:\n" + tail)
+    return path
+
+
+def test_windows_after_the_last_day_measured_are_not_yet_measured(tmp_path: Path) -> None:
+    # Measured to 10 November (a 0-minute row says the checks ran to there without downtime).
+    path = _stopping(
+        tmp_path,
+        ["{date: 2026-10-06, minutes: 8.82}", "{date: 2026-11-10, minutes: 0}"],
+        ["{month: 2026-10, availability: 99.98}"],
+    )
+    november = attain("it-service", "2026-11", path)
+    availability = next(g for g in november.goals if g.goal_id == "availability")
+    # The windows ending 1-10 November are measured and met; the 20 ending 11-30 November hold
+    # days not yet measured: November is not met, and not missed, yet. Its figure so far is the
+    # worst measured window, 3 October to 1 November: five Sundays, 25 October of 3 hours (660
+    # minutes of maintenance), 8.82 minutes down: 100 x (1 - 8.82 / 42,540) = 99.97926...%.
+    assert (availability.status, availability.actual) == ("not yet measured", Decimal("99.9792"))
+    assert availability.basis == (
+        "availability: rolling windows of 30 days ending in 2026-11 (10 evaluated, 0 missed, 20 not yet "
+        "measured: the downtime is measured 2026-10-01 to 2026-11-10); the worst 2026-10-03 to 2026-11-01"
+    )
+    # A month whose windows are not all measured has no tier credit yet (its lowest window is
+    # not known), and does not count as met towards the strikes or the cancellation conditions.
+    assert november.credits == ()
+    (month,) = november.intervals
+    assert month.counts(frozenset({"availability"})) is None
+    assert month.counts(frozenset({"availability"}), Decimal("99.97")) is None
+    assert month.counts(frozenset({"availability"}), Decimal("99.98")) is True  # 99.9792 already under it
+    # December: none of its windows is measured.
+    december = next(g for g in attain("it-service", "2026-12", path).goals if g.goal_id == "availability")
+    assert (december.status, december.actual) == ("not yet measured", None)
+    assert "0 evaluated, 0 missed, 31 not yet measured" in december.basis
+
+
+def test_a_window_missed_before_the_last_day_measured_is_missed(tmp_path: Path) -> None:
+    # Measured to 17 November, the day of the 52-minute outage: the window ending on it misses
+    # the 99.95% already, so November is missed whatever its last 13 windows hold.
+    path = _stopping(
+        tmp_path,
+        ["{date: 2026-10-06, minutes: 8.82}", "{date: 2026-11-17, minutes: 52}"],
+        ["{month: 2026-10, availability: 99.98}"],
+    )
+    november = attain("it-service", "2026-11", path)
+    availability = next(g for g in november.goals if g.goal_id == "availability")
+    # 19 October to 17 November: four Sundays, one of 3 hours (540 minutes): 52 / 42,660.
+    assert (availability.status, availability.actual) == ("missed", Decimal("99.8781"))
+    assert "(17 evaluated, 1 missed, 13 not yet measured: the downtime is measured" in availability.basis
+
+
+def test_the_report_says_a_window_is_not_yet_measured(tmp_path: Path) -> None:
+    path = _stopping(
+        tmp_path,
+        ["{date: 2026-10-06, minutes: 8.82}", "{date: 2026-11-10, minutes: 0}"],
+        ["{month: 2026-10, availability: 99.98}"],
+    )
+    out = tmp_path / "out"
+    args = ["report", str(AGREEMENTS / "it-service.yaml"), str(path), "--period", "2026-11", "-o", str(out)]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-11.pdf").split())
+    assert "(10 evaluated, 0 missed, 20 not yet measured: the downtime is measured" in text

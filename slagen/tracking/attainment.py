@@ -49,7 +49,9 @@ from slagen.tracking.goal_credits import GoalCredit, goal_credits
 from slagen.tracking.measures import measure_of_kind, planned_maintenance
 from slagen.tracking.rolling import RollingResult, goal_windows, rolling_windows
 
-Status = Literal["met", "missed", "no data", "not judged"]
+#: ``not yet measured``: availability over rolling windows, none missed so far, but some windows
+#: ending in the period hold days the actuals do not measure yet (met only once every one is).
+Status = Literal["met", "missed", "no data", "not judged", "not yet measured"]
 #: Intervals from short to long: a goal is judged only over periods at least as long as its interval.
 _LENGTH = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 #: Most intervals looked back over when counting missed intervals in a row.
@@ -93,7 +95,10 @@ class IntervalResult:
         mine = [g for g in self.goals if goals is None or g.goal_id in goals]
         if below is not None:
             actuals = [g.actual for g in mine if g.actual is not None and g.status != "not judged"]
-            return any(x < below for x in actuals) if actuals else None
+            if any(x < below for x in actuals):
+                return True
+            # a figure of windows not all measured yet may still fall under the floor
+            return None if not actuals or any(g.status == "not yet measured" for g in mine) else False
         judged = [g for g in mine if g.status in ("met", "missed")]
         return any(g.status == "missed" for g in judged) if judged else None
 
@@ -251,9 +256,14 @@ class _Judge:
         assert r is not None
         worst = r.worst
         status: Status = "no data" if worst is None else "missed" if r.missed else "met"
+        if status != "missed" and r.unmeasured:
+            status = "not yet measured"
         parts = [f"{len(r.windows)} evaluated", f"{len(r.missed)} missed"]
         if r.skipped:
             parts.append(f"{r.skipped} starting before the term")
+        if r.unmeasured and r.measured is not None:
+            first, last = r.measured
+            parts.append(f"{r.unmeasured} not yet measured: the downtime is measured {first} to {last}")
         basis = (
             f"availability: rolling windows of {r.days} days ending in {period.label} ({', '.join(parts)})"
         )
@@ -463,9 +473,11 @@ def _tier_credits(a: Agreement, actuals: Actuals, period: Period, judge: _Judge)
 
 
 def _worst_window(judge: _Judge, month: Period) -> Decimal | None:
-    """The lowest availability of the rolling windows that end in ``month`` (None: none evaluated)."""
+    """The lowest availability of the rolling windows that end in ``month``; None when none is
+    evaluated, or some are not yet measured (the month's figure, and so its tier, is not known
+    until every window ending in it is)."""
     r = judge.windows(month)
-    worst = None if r is None else r.worst
+    worst = None if r is None or r.unmeasured else r.worst
     return None if worst is None else worst.availability
 
 

@@ -155,7 +155,7 @@ class _Counter:
             if not self._in_term(p):
                 continue
             _, actual, status = self.judged(g, p)
-            if actual is None or status == "not judged":
+            if actual is None or status in ("not judged", "not yet measured"):
                 continue
             for t in g.credits.tiers:
                 if (t.at_least is None or actual >= t.at_least) and (t.below is None or actual < t.below):

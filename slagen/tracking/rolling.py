@@ -6,7 +6,10 @@ days (a day without a row had no downtime, once the section has any row), its av
 ``100 x (1 - downtime / (N x 1,440 - maintenance minutes))``, rounded down to 4 places (never more than measured), and
 it is missed when its downtime is above what the target allows in its minutes outside the
 planned maintenance the calendar schedules in it (``availability.downtime_minutes.window*``). Windows that would start before the term are not
-evaluated: the agreement did not yet apply.
+evaluated: the agreement did not yet apply. Nor are windows with a day outside the days the
+actuals measure (:func:`measured_days`: from the first to the last day a ``downtime`` row or a
+``service`` month gives): such a window is not yet measured, and is never taken as met for
+want of downtime rows.
 
 A rate goal (``measure: average`` or ``share``) with ``rolling_days: N`` is evaluated the same
 way over its events (:func:`goal_windows`): every window of N days that ends in the period, and
@@ -62,6 +65,10 @@ class RollingResult:
     """Every window evaluated, by end day."""
     skipped: int
     """Windows ending in the period that would start before the term."""
+    unmeasured: int = 0
+    """Windows ending in the period (in the term) with a day the actuals do not measure."""
+    measured: tuple[date, date] | None = None
+    """The first and last day the actuals measure the downtime of (see :func:`measured_days`)."""
 
     @property
     def allowed(self) -> tuple[Decimal, ...]:
@@ -81,6 +88,17 @@ class RollingResult:
         return min(self.windows, key=lambda w: (w.availability, w.end.toordinal()), default=None)
 
 
+def measured_days(actuals: Actuals) -> tuple[date, date] | None:
+    """The first and last day whose downtime the actuals give: a ``downtime`` row gives its day,
+    a ``service`` month every day of the month; None without either. A day in between without a
+    row had no downtime; a file measured to a day without downtime says so with a row of
+    ``minutes: 0`` on it."""
+    days = [d.day for d in actuals.downtime]
+    first = days + [m.month.start for m in actuals.service]
+    last = days + [m.month.end for m in actuals.service]
+    return (min(first), max(last)) if first else None
+
+
 def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> RollingResult | None:
     """The rolling windows ending in ``period``; None when availability is not measured so or
     the actuals have no ``downtime`` rows."""
@@ -90,13 +108,18 @@ def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> R
     n = av.rolling_days
     per_day = {d.day: d.minutes for d in actuals.downtime}
     rules = maintenance_rules(av, agreement.calendar)
+    span = measured_days(actuals)
+    assert span is not None  # the actuals have downtime rows
+    first, last = span
     windows = []
-    skipped = 0
+    skipped = unmeasured = 0
     end = period.start
     while end <= period.end:
         start = end - timedelta(days=n - 1)
         if start < agreement.term.start:
             skipped += 1
+        elif start < first or end > last:
+            unmeasured += 1
         else:
             down = sum((per_day.get(start + timedelta(days=i), Decimal(0)) for i in range(n)), Decimal(0))
             measured = n * MINUTES_A_DAY - maintenance_minutes(rules, start, end)
@@ -105,7 +128,7 @@ def rolling_windows(agreement: Agreement, actuals: Actuals, period: Period) -> R
                 Window(start, end, down, availability_over(down, measured), down <= allowed, allowed)
             )
         end += timedelta(days=1)
-    return RollingResult(n, av.target, tuple(windows), skipped)
+    return RollingResult(n, av.target, tuple(windows), skipped, unmeasured, span)
 
 
 @dataclass(frozen=True)

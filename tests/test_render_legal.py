@@ -9,12 +9,14 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENTS, Examples
+from conftest import AGREEMENTS, Examples, run
+from docx import Document
 from render_helpers import outline_titles, pdf_text, reader
 
 from slagen.agreement.load import load_agreement
 from slagen.render import words
 from slagen.render.context import Headings
+from slagen.render.phrases import CAPITALISED, capitalise_terms
 from slagen.targets import compute_targets
 
 STYLE = "legal-narrative"
@@ -73,8 +75,12 @@ def test_recitals_operative_words_and_numbered_clauses(legal: dict[str, Path], n
     assert "IN WITNESS WHEREOF, the Parties have caused this Agreement to be executed" in text
     html = legal[f"{name}.html"].read_text(encoding="utf-8")
     headings = re.findall(r'<h2 id="[\w-]+" class="clause">(.*?)</h2>', html)
-    # the fixed clauses, then the agreement's own standard clauses, then the general provisions
-    assert headings[: len(CLAUSES) - 1] == list(CLAUSES[:-1]) and headings[-1] == CLAUSES[-1]
+    # the fixed clauses (the calendar, where the agreement has one, numbered after them, so no
+    # cross-reference moves), then the agreement's own standard clauses, the general provisions
+    has_calendar = load_agreement(AGREEMENTS / f"{name}.yaml").agreement.calendar is not None
+    fixed = [*CLAUSES[:-2], *[h for h in headings if h.startswith("Calendar:")][:1], CLAUSES[-2]]
+    assert len(fixed) == len(CLAUSES) - 1 + has_calendar
+    assert headings[: len(fixed)] == fixed and headings[-1] == CLAUSES[-1]
     for number, title in enumerate(headings, start=1):
         assert f"{number}. {title}" in text, title
     for sub in (
@@ -96,9 +102,11 @@ def test_computed_targets_are_spelled_out_in_words_and_figures(legal: dict[str, 
     a = load_agreement(AGREEMENTS / f"{name}.yaml").agreement
     loc, cur = a.presentation.locale, a.inputs.currency
     targets = compute_targets(a)
+    defined = (*CAPITALISED, *(d.term for d in a.clauses.definitions)) if a.clauses else CAPITALISED
     for g in a.goals:
         gt = targets.goals[g.id]
-        assert words.quantity(gt.value, g.unit, cur, loc) in text, g.id
+        # a unit the agreement defines ("Business Days") is written as defined
+        assert capitalise_terms(words.quantity(gt.value, g.unit, cur, loc), defined) in text, g.id
         if gt.period_total is not None:
             assert f"being {words.quantity(gt.period_total, g.unit, cur, loc)} over the Period" in text, g.id
     assert f"made and entered into as of {words.formal_date(a.term.start, loc)}" in text
@@ -192,7 +200,65 @@ def test_clause_cross_references_point_at_the_right_clause(legal: dict[str, Path
         if ref not in body:
             continue
         start = body.index(f" {number}. {CLAUSES[number - 1]} ", operative) + 1
-        end = body.index(f" {number + 1}. {CLAUSES[number]} ", start)
+        nxt = re.compile(rf" {number + 1}\. [A-Z][^.]* {number + 1}\.1 ")  # the next clause, whatever it is
+        end = nxt.search(body, start).start()  # type: ignore[union-attr]
         assert re.search(pattern, body[start:end]), (ref, body[start : start + 200])
         checked += 1
     assert checked >= 4
+
+
+@pytest.fixture(scope="module")
+def it_service(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The it-service legal document's text, from its PDF and from its DOCX (Word's text)."""
+    out = tmp_path_factory.mktemp("legal-it")
+    result = run(
+        "render",
+        str(AGREEMENTS / "it-service.yaml"),
+        "--style",
+        STYLE,
+        "--format",
+        "pdf,docx",
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    pdf, docx = (next((out / "it-service").glob(f"*.{ext}")) for ext in ("pdf", "docx"))
+    word = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    word += "\n" + "\n".join(c.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells)
+    return {"pdf": " ".join(pdf_text(pdf).split()), "docx": " ".join(word.split())}
+
+
+def test_the_calendar_is_a_numbered_clause_in_the_defined_terms(it_service: dict[str, str]) -> None:
+    text = it_service["pdf"]
+    # numbered after clause 8 (Unexpected events), its paragraphs too, and Review follows as 10
+    calendar = text.index(
+        "9. Calendar: time zone, Business Days and holidays 9.1 All times of day in this Agreement"
+    )
+    assert (
+        text.index("8. Unexpected events 8.1")
+        < calendar
+        < text.index("10. Review 10.1 The Parties shall hold")
+    )
+    assert "9.2 Business Hours are Monday to Friday, 08:00-18:00 Europe/Berlin time" in text
+    for fmt, t in it_service.items():
+        # the author's place name, everywhere the document names the place
+        assert "Hessen" not in t, fmt
+        assert "public holidays of Hesse, Germany" in t and "holiday in Hesse, Germany" in t, fmt
+        assert "Business hours are" not in t, fmt
+        # the defined term, in the goal (3.8) and in its measurement
+        assert (
+            "Meridian shall achieve at most two (2) Business Days for each announced Maintenance Window" in t
+        ), fmt
+        assert "at least five (5) Business Days ahead" in t and "five (5) business days" not in t, fmt
+
+
+def test_the_terms_the_agreement_defines_are_written_as_defined(it_service: dict[str, str]) -> None:
+    """Below the definitions and above the Schedule, a defined term is never in lower case
+    (headings such as "Plan for missed goals" are titles, not uses of a term)."""
+    a = load_agreement(AGREEMENTS / "it-service.yaml").agreement
+    assert a.clauses is not None
+    text = it_service["pdf"]
+    body = text[text.index("(p) “Schedule 1” means") : text.index("Schedule 1: How")]
+    for term in ("Business Day", "Business Hours", "Incident", "Downtime", "Maintenance Window"):
+        found = re.findall(rf"(?<![\w-]){re.escape(term)}s?(?![\w-])", body, re.IGNORECASE)
+        assert found and all(w.startswith(term) for w in found), (term, sorted(set(found)))

@@ -48,6 +48,11 @@ class HolidayCalendar(Model):
     """ISO 3166-1 code of the country (e.g. GB, PL, DE), as the ``holidays`` package knows it."""
     subdivision: Text | None = None
     """The state, province or nation whose holidays apply (e.g. ENG for England, HE for Hesse)."""
+    place: Text | None = None
+    """Where these holidays are kept, as the document writes it (e.g. ``Hesse, Germany``, as
+    the author's own definitions say it), so a document names each place one way; default:
+    the ``holidays`` package's name of the subdivision (``Hessen``) and the country's name in
+    the document's language (``Hessen, Germany``)."""
 
 
 class BusinessHours(Model):

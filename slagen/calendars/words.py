@@ -125,11 +125,14 @@ def country(code: str) -> str:
 
 
 def place(a: Agreement, party: str) -> str:
-    """Where ``party``'s holiday calendar is from: ``Hessen, Germany``, ``Polska``."""
+    """Where ``party``'s holiday calendar is from: the author's ``place`` (``Hesse, Germany``),
+    else ``Hessen, Germany``, ``Polska``."""
     from slagen.calendars.public_holidays import subdivision_name
 
     for h in a.calendar.holidays if a.calendar else []:
         if h.party == party:
+            if h.place:
+                return h.place
             name = country(h.country)
             return f"{subdivision_name(h.country, h.subdivision)}, {name}" if h.subdivision else name
     return gettext("no holiday calendar")

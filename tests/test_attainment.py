@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
 from conftest import AGREEMENTS, build_tree, run
 from render_helpers import pdf_text
 
@@ -129,7 +131,7 @@ def test_service_month_with_an_outage_earns_a_credit() -> None:
     assert (availability.window_days, availability.basis) == (
         30,
         "availability: rolling windows of 30 days ending in 2026-11 (30 evaluated, 14 missed); "
-        "the worst 2026-10-24 to 2026-11-22",
+        "the worst 24/10/2026 to 22/11/2026",
     )
     # The downtime goal is per quarter: November alone does not judge it. Its target is the
     # quarter's: Q4's 92 days x 1,440 minutes less the 1,620 minutes of Sunday maintenance
@@ -372,7 +374,7 @@ def test_windows_after_the_last_day_measured_are_not_yet_measured(tmp_path: Path
     assert (availability.status, availability.actual) == ("not yet measured", Decimal("99.9792"))
     assert availability.basis == (
         "availability: rolling windows of 30 days ending in 2026-11 (10 evaluated, 0 missed, 20 not yet "
-        "measured: the downtime is measured 2026-10-01 to 2026-11-10); the worst 2026-10-03 to 2026-11-01"
+        "measured: the downtime is measured 01/10/2026 to 10/11/2026); the worst 03/10/2026 to 01/11/2026"
     )
     # A month whose windows are not all measured has no tier credit yet (its lowest window is
     # not known), and does not count as met towards the strikes or the cancellation conditions.
@@ -414,3 +416,43 @@ def test_the_report_says_a_window_is_not_yet_measured(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-11.pdf").split())
     assert "(10 evaluated, 0 missed, 20 not yet measured: the downtime is measured" in text
+
+
+def test_the_bases_are_in_the_agreements_language(tmp_path: Path) -> None:
+    data = yaml.safe_load((AGREEMENTS / "it-service.yaml").read_text(encoding="utf-8"))
+    data["presentation"]["locale"] = "pl-PL"
+    path = tmp_path / "it-service.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    a = load_agreement(path).agreement
+    act = load_actuals(AGREEMENTS / "actuals" / "it-service-2026.yaml")
+    polish = attainment(a, act, parse_period("2026-Q4"))
+    basis = {g.goal_id: g.basis for g in polish.goals}
+    # the worst window as in English (24 October to 22 November), its dates as Polish writes them
+    assert basis["availability"] == (
+        "availability: kroczące okna 30 dni kończące się w okresie 2026-Q4 (ocenionych: 63, "
+        "niedotrzymanych: 30, zaczynających się przed okresem obowiązywania: 29); "
+        "najgorsze od 24.10.2026 do 22.11.2026"
+    )
+    # three resolved p2 tickets: the "few" form of Polish (2-4)
+    assert (
+        basis["p2-resolution"]
+        == "resolution_hours.p2: każde zdarzenie: najwyższa wartość (3 rozwiązane zgłoszenia p2)"
+    )
+    assert basis["downtime-quarter"] == "downtime_minutes: suma (2 zmierzone miesiące)"
+    november = attainment(a, act, parse_period("2026-11"))
+    assert {g.goal_id: g.basis for g in november.goals}["downtime-quarter"] == (
+        "cel kwartalny: oceniany za cały okres 2026-Q4, nie za 2026-11"
+    )
+    # No word of the English bases is left, but the names the agreement and the actuals give
+    # (measures, severities, the goal's own unit and event): the same report in English.
+    english = attainment(
+        load_agreement(AGREEMENTS / "it-service.yaml").agreement, act, parse_period("2026-Q4")
+    )
+    assert [g.status for g in english.goals] == [g.status for g in polish.goals]
+    texts = [g.basis for g in english.goals] + [c.misses + " " + c.why for c in english.goal_credits]
+    ours = {w for t in texts for w in re.findall(r"[a-z]{3,}", t)}
+    given = {"availability", "response", "resolution", "minutes", "hours", "downtime", "severity", "incident"}
+    assert ours - given  # the English bases have words of their own
+    polish_texts = [g.basis for g in polish.goals] + [c.misses + " " + c.why for c in polish.goal_credits]
+    found = {w for t in polish_texts for w in re.findall(r"[a-z]{3,}", t)}
+    assert found & (ours - given) == set()

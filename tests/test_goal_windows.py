@@ -92,7 +92,7 @@ def test_attainment_judges_every_window_ending_in_the_period(write_agreement: Ca
     assert (october["p2-response"].status, october["p2-response"].actual) == ("met", Decimal("100.00"))
     assert october["p2-response"].basis == (
         "response_minutes.p2: rolling windows of 28 days ending in 2026-10 (4 judged, 0 missed, 27 starting "
-        "before the term); the worst 2026-10-01 to 2026-10-28"
+        "before the term); the worst 01/10/2026 to 28/10/2026"
     )
 
 

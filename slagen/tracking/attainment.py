@@ -28,6 +28,8 @@ from typing import Literal
 from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period, next_period, period_containing
 from slagen.errors import SlagenError
+from slagen.i18n import gettext as _
+from slagen.i18n import ngettext, using
 from slagen.targets import (
     FigureError,
     MonthCredit,
@@ -48,6 +50,8 @@ from slagen.tracking.clock import on_the_clock
 from slagen.tracking.goal_credits import GoalCredit, goal_credits
 from slagen.tracking.measures import measure_of_kind, planned_maintenance
 from slagen.tracking.rolling import RollingResult, goal_windows, rolling_windows
+
+from . import words
 
 #: ``not yet measured``: availability over rolling windows, none missed so far, but some windows
 #: ending in the period hold days the actuals do not measure yet (met only once every one is).
@@ -189,6 +193,40 @@ class Attainment:
     of N days that end in it."""
 
 
+def _missed(n: int) -> str:
+    return _("%(n)s missed") % {"n": n}
+
+
+def _before_term(n: int) -> str:
+    return _("%(n)s starting before the term") % {"n": n}
+
+
+def _windows_basis(name: str, days: int, period: Period, parts: list[str], worst: object) -> str:
+    """``availability: rolling windows of 30 days ending in 2026-11 (30 evaluated, 14 missed);
+    the worst 24/10/2026 to 22/11/2026``."""
+    text = ngettext(
+        "%(name)s: rolling windows of %(n)s day ending in %(period)s (%(parts)s)",
+        "%(name)s: rolling windows of %(n)s days ending in %(period)s (%(parts)s)",
+        days,
+    ) % {"name": name, "n": days, "period": period.label, "parts": ", ".join(parts)}
+    start, end = getattr(worst, "start", None), getattr(worst, "end", None)
+    if start is not None and end is not None:
+        text += _("; the worst %(start)s to %(end)s") % {"start": words.day(start), "end": words.day(end)}
+    return text
+
+
+def _per_interval(interval: str) -> str:
+    """``a goal per quarter: judged over %(whole)s as a whole, not over %(period)s``."""
+    forms = {
+        "day": lambda: _("a goal per day: judged over %(whole)s as a whole, not over %(period)s"),
+        "week": lambda: _("a goal per week: judged over %(whole)s as a whole, not over %(period)s"),
+        "month": lambda: _("a goal per month: judged over %(whole)s as a whole, not over %(period)s"),
+        "quarter": lambda: _("a goal per quarter: judged over %(whole)s as a whole, not over %(period)s"),
+        "year": lambda: _("a goal per year: judged over %(whole)s as a whole, not over %(period)s"),
+    }
+    return forms[interval]()
+
+
 def _compare(comparison: str, actual: Decimal, target: Decimal) -> bool:
     if comparison == "at-least":
         return actual >= target
@@ -258,17 +296,16 @@ class _Judge:
         status: Status = "no data" if worst is None else "missed" if r.missed else "met"
         if status != "missed" and r.unmeasured:
             status = "not yet measured"
-        parts = [f"{len(r.windows)} evaluated", f"{len(r.missed)} missed"]
+        parts = [_("%(n)s evaluated") % {"n": len(r.windows)}, _missed(len(r.missed))]
         if r.skipped:
-            parts.append(f"{r.skipped} starting before the term")
+            parts.append(_before_term(r.skipped))
         if r.unmeasured and r.measured is not None:
             first, last = r.measured
-            parts.append(f"{r.unmeasured} not yet measured: the downtime is measured {first} to {last}")
-        basis = (
-            f"availability: rolling windows of {r.days} days ending in {period.label} ({', '.join(parts)})"
-        )
-        if worst is not None:
-            basis += f"; the worst {worst.start} to {worst.end}"
+            parts.append(
+                _("%(n)s not yet measured: the downtime is measured %(first)s to %(last)s")
+                % {"n": r.unmeasured, "first": words.day(first), "last": words.day(last)}
+            )
+        basis = _windows_basis("availability", r.days, period, parts, worst)
         actual = None if worst is None else worst.availability
         return GoalResult(
             g.id, g.metric, g.party, g.unit, g.comparison, period, target, actual, status, basis, r.days
@@ -288,14 +325,12 @@ class _Judge:
         r = goal_windows(self.a, self.actuals, g, name, target, period, self._limit(g, period))
         worst = r.worst
         status: Status = "no data" if worst is None else "missed" if r.missed else "met"
-        parts = [f"{len(r.windows)} judged", f"{len(r.missed)} missed"]
+        parts = [_("%(n)s judged") % {"n": len(r.windows)}, _missed(len(r.missed))]
         if r.empty:
-            parts.append(f"{r.empty} without events")
+            parts.append(_("%(n)s without events") % {"n": r.empty})
         if r.skipped:
-            parts.append(f"{r.skipped} starting before the term")
-        basis = f"{name}: rolling windows of {r.days} days ending in {period.label} ({', '.join(parts)})"
-        if worst is not None:
-            basis += f"; the worst {worst.start} to {worst.end}"
+            parts.append(_before_term(r.skipped))
+        basis = _windows_basis(name, r.days, period, parts, worst)
         return GoalResult(
             g.id,
             g.metric,
@@ -319,7 +354,7 @@ class _Judge:
             target = None if gt is None else gt.value
         else:
             whole = period
-        basis = f"a goal per {g.interval}: judged over {whole.label} as a whole, not over {period.label}"
+        basis = _per_interval(g.interval or "month") % {"whole": whole.label, "period": period.label}
         return GoalResult(
             g.id, g.metric, g.party, g.unit, g.comparison, whole, target, None, "not judged", basis
         )
@@ -344,16 +379,18 @@ class _Judge:
         ]
         exact = [r for r in rows if r.period == period]
         if exact:
-            return exact[0].actual, "given in the actuals"
+            return exact[0].actual, _("given in the actuals")
         if rows:
             values = [r.actual for r in rows]
             if g.accrues:
-                return sum(values, Decimal(0)), f"given in the actuals: sum of {len(rows)}"
+                return sum(values, Decimal(0)), _("given in the actuals: sum of %(n)s") % {"n": len(rows)}
             worst = max(values) if g.comparison == "at-most" else min(values)
-            return worst, f"given in the actuals: the worst of {len(rows)}"
+            return worst, _("given in the actuals: the worst of %(n)s") % {"n": len(rows)}
         name = self.measure_name(g)
         if name is None:
-            return None, "no measure: name one in the actuals' measures section, or give the actual in goals"
+            return None, _(
+                "no measure: name one in the actuals' measures section, or give the actual in goals"
+            )
         m = measure_of_kind(
             self.actuals, name, period, g.measure, g.comparison, self._limit(g, period), self.planned
         )
@@ -566,6 +603,11 @@ def recalculation(agreement: Agreement, actuals: Actuals, period: Period) -> Rec
 def attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attainment:
     """Goals met and missed in ``period``, with the plan, cancellation, credits and recalculation
     (tickets given as time stamps timed on their clock first, see :mod:`slagen.tracking.clock`)."""
+    with using(agreement.presentation.locale):  # the bases are in the agreement's language
+        return _attainment(agreement, actuals, period)
+
+
+def _attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attainment:
     actuals = on_the_clock(agreement, actuals)
     judge = _Judge(agreement, actuals)
     interval = judged_interval(agreement)

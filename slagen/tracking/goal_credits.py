@@ -29,9 +29,12 @@ from fractions import Fraction
 
 from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period, period_containing
-from slagen.targets.rounding import fmt, frac, pct
-from slagen.util.text import plural, singular
+from slagen.i18n import gettext as _
+from slagen.i18n import ngettext
+from slagen.targets.rounding import frac
+from slagen.util.text import plural_word, singular
 
+from . import words
 from .measures import events
 from .records import Actuals
 
@@ -105,25 +108,35 @@ class _Counter:
         found = events(self.actuals, name, month) if name is not None else None
         if found is None:
             return None
-        values, _ = found
+        values, _noun = found
         if not values:
             return None
         if g.measure == "share":
             limit = self.limit_of(g, month)
             unit = g.limit.unit if g.limit is not None else g.unit
         else:
-            target, _, _ = self.judged(g, month)
+            target, _actual, _status = self.judged(g, month)
             limit = None if target is None else (g.comparison, target)
             unit = g.unit
         if limit is None:
             return None
         op, bound = limit
         missed = sum(not _meets(op, v, frac(bound)) for v in values)
-        word = "at least" if op == "at-least" else "at most" if op == "at-most" else "exactly"
-        return missed, (
-            f"{missed} of {plural(len(values), g.per or 'event')} missed the limit "
-            f"({word} {fmt(bound)} {unit})"
-        )
+        limit_text = {
+            "at-least": _("at least %(value)s %(unit)s"),
+            "at-most": _("at most %(value)s %(unit)s"),
+        }.get(op, _("exactly %(value)s %(unit)s")) % {"value": words.num(bound), "unit": unit}
+        n = len(values)
+        if g.per:
+            # the agreement's own word for an event, in its plural as the documents write it
+            of = f"{n} {plural_word(n, g.per)}"
+        else:
+            of = ngettext("%(n)s event", "%(n)s events", n) % {"n": n}
+        return missed, _("%(missed)s of %(of)s missed the limit (%(limit)s)") % {
+            "missed": missed,
+            "of": of,
+            "limit": limit_text,
+        }
 
     def _misses(self, g: Goal, month: Period) -> tuple[int, str] | None:
         """How many times ``per_miss`` is earned in ``month``, and for what, in words."""
@@ -133,7 +146,7 @@ class _Counter:
         judged = [(p, *self.judged(g, p)) for p in parts]
         if g.accrues or g.measure == "total":
             short = 0
-            for _, target, actual, _ in judged:
+            for _p, target, actual, _status in judged:
                 if target is None or actual is None:
                     continue
                 gap = target - actual if g.comparison == "at-least" else actual - target
@@ -141,12 +154,15 @@ class _Counter:
                     q = frac(gap)
                     short += q.numerator // q.denominator
             noun = singular(g.unit) if short == 1 else g.unit
-            return (
-                short,
-                f"{short} {noun} short of the target over {plural(len(parts), g.interval or 'month')}",
-            )
+            over = words.intervals(len(parts), g.interval or "month")
+            return short, _("%(short)s %(unit)s short of the target over %(intervals)s") % {
+                "short": short,
+                "unit": noun,
+                "intervals": over,
+            }
         missed = sum(status == "missed" for *_, status in judged)
-        return missed, f"missed in {missed} of {plural(len(parts), g.interval or 'month')}"
+        over = words.intervals(len(parts), g.interval or "month")
+        return missed, _("missed in %(missed)s of %(intervals)s") % {"missed": missed, "intervals": over}
 
     def _tiers(self, g: Goal, month: Period) -> tuple[Decimal, str]:
         assert g.credits is not None
@@ -154,14 +170,14 @@ class _Counter:
         for p in intervals_ending_in(month, g.interval or "month"):
             if not self._in_term(p):
                 continue
-            _, actual, status = self.judged(g, p)
+            _target, actual, status = self.judged(g, p)
             if actual is None or status in ("not judged", "not yet measured"):
                 continue
             for t in g.credits.tiers:
                 if (t.at_least is None or actual >= t.at_least) and (t.below is None or actual < t.below):
                     total += t.credit
-                    notes.append(f"{p.label}: {fmt(actual)} {g.unit}, {pct(t.credit)}")
-        return total, "; ".join(notes) or "no interval's figure falls in a tier"
+                    notes.append(f"{p.label}: {words.num(actual)} {g.unit}, {words.pct(t.credit)}")
+        return total, "; ".join(notes) or _("no interval's figure falls in a tier")
 
     def month(self, g: Goal, month: Period) -> GoalCredit | None:
         """The credit ``g`` earns in ``month``; None when it cannot be told from the actuals."""
@@ -176,18 +192,24 @@ class _Counter:
             n, text = found
             uncapped += c.per_miss * n
             what.append(text)
-            why.append(f"{n} x {pct(c.per_miss)} = {pct(c.per_miss * n)}")
+            why.append(f"{n} x {words.pct(c.per_miss)} = {words.pct(c.per_miss * n)}")
         if c.tiers:
             share, text = self._tiers(g, month)
             uncapped += share
             what.append(text)
-            why.append(f"tiers: {pct(share)}")
+            why.append(_("tiers: %(share)s") % {"share": words.pct(share)})
         granted = uncapped if c.cap is None else min(uncapped, c.cap)
         if granted < uncapped:
             assert c.cap is not None
-            why.append(f"capped at {pct(c.cap)} for this goal")
+            why.append(_("capped at %(cap)s for this goal") % {"cap": words.pct(c.cap)})
         return GoalCredit(
-            month.label, g.id, g.metric, "; ".join(what), uncapped, granted, "; ".join(why) or pct(granted)
+            month.label,
+            g.id,
+            g.metric,
+            "; ".join(what),
+            uncapped,
+            granted,
+            "; ".join(why) or words.pct(granted),
         )
 
 

@@ -25,11 +25,14 @@ from fractions import Fraction
 
 from slagen.agreement.model import Agreement
 from slagen.agreement.period import Period
+from slagen.i18n import gettext as _
+from slagen.i18n import ngettext
 from slagen.targets.availability import availability_over, maintenance_rules
 from slagen.targets.calendar import maintenance_minutes
 from slagen.targets.rounding import CENT, HUNDRED, frac, round_to
 from slagen.tracking.records import Actuals, ServiceMonth
-from slagen.util.text import plural
+
+from . import words
 
 MINUTES_A_DAY = 1440
 
@@ -89,7 +92,7 @@ class Measured:
 
 def is_measure(name: str) -> bool:
     """Whether ``name`` is a measure (``response_minutes.p1`` included)."""
-    head, _, tail = name.partition(".")
+    head, _sep, tail = name.partition(".")
     if tail:
         return head in ("response_minutes", "resolution_hours") and bool(tail)
     return name in MEASURES
@@ -137,46 +140,50 @@ def measure(actuals: Actuals, name: str, period: Period, planned: Planned = no_m
     fn = _SIMPLE.get(name)
     if fn is not None:
         return fn(actuals, period)
-    head, _, severity = name.partition(".")
+    head, _sep, severity = name.partition(".")
     tickets = [
         t for t in actuals.tickets if t.severity == severity and period.start <= t.opened.date() <= period.end
     ]
     if not tickets:
-        return Measured(None, f"no {severity} tickets")
+        return Measured(None, _("no %(severity)s tickets") % {"severity": severity})
     if head == "response_minutes":
         answered = [t.response_minutes for t in tickets if t.response_minutes is not None]
         if not answered:
-            return Measured(None, f"no answered {severity} tickets")
-        return Measured(
-            max(answered),
-            f"slowest of {plural(len(answered), severity + ' ticket')}",
-        )
+            return Measured(None, _("no answered %(severity)s tickets") % {"severity": severity})
+        n = len(answered)
+        text = ngettext("slowest of %(n)s %(severity)s ticket", "slowest of %(n)s %(severity)s tickets", n)
+        return Measured(max(answered), text % {"n": n, "severity": severity})
     resolved = [t.resolution_hours for t in tickets if t.resolution_hours is not None]
     if not resolved:
-        return Measured(None, f"no resolved {severity} tickets")
-    return Measured(max(resolved), f"slowest of {plural(len(resolved), 'resolved ' + severity + ' ticket')}")
+        return Measured(None, _("no resolved %(severity)s tickets") % {"severity": severity})
+    n = len(resolved)
+    text = ngettext(
+        "slowest of %(n)s resolved %(severity)s ticket", "slowest of %(n)s resolved %(severity)s tickets", n
+    )
+    return Measured(max(resolved), text % {"n": n, "severity": severity})
 
 
 def _qualified(a: Actuals, p: Period) -> Measured:
     days = [d for d in a.daily if p.start <= d.day <= p.end]
     if days:
-        return Measured(Decimal(sum(d.qualified_leads for d in days)), f"sum of {plural(len(days), 'day')}")
+        text = ngettext("sum of %(n)s day", "sum of %(n)s days", len(days)) % {"n": len(days)}
+        return Measured(Decimal(sum(d.qualified_leads for d in days)), text)
     months = [t for t in a.tracked if _in(p, t.month)]
     if months:
-        return Measured(
-            Decimal(sum(t.leads for t in months)), f"sum of {plural(len(months), 'tracked month')}"
-        )
-    return Measured(None, "no daily or tracked leads")
+        return Measured(Decimal(sum(t.leads for t in months)), _tracked_sum(len(months)))
+    return Measured(None, _("no daily or tracked leads"))
+
+
+def _tracked_sum(n: int) -> str:
+    return ngettext("sum of %(n)s tracked month", "sum of %(n)s tracked months", n) % {"n": n}
 
 
 def _tracked(field: str) -> Callable[[Actuals, Period], Measured]:
     def fn(a: Actuals, p: Period) -> Measured:
         months = [t for t in a.tracked if _in(p, t.month)]
         if not months:
-            return Measured(None, "no tracked months")
-        return Measured(
-            Decimal(sum(getattr(t, field) for t in months)), f"sum of {plural(len(months), 'tracked month')}"
-        )
+            return Measured(None, _("no tracked months"))
+        return Measured(Decimal(sum(getattr(t, field) for t in months)), _tracked_sum(len(months)))
 
     return fn
 
@@ -188,8 +195,10 @@ def _speed(a: Actuals, p: Period) -> Measured:
         if p.start <= lead.handed_off.date() <= p.end and (m := lead.minutes_to_first_follow_up) is not None
     ]
     if not minutes:
-        return Measured(None, "no leads followed up")
-    return Measured(_avg(minutes), f"average over {plural(len(minutes), 'lead')} followed up")
+        return Measured(None, _("no leads followed up"))
+    n = len(minutes)
+    text = ngettext("average over %(n)s lead followed up", "average over %(n)s leads followed up", n)
+    return Measured(_avg(minutes), text % {"n": n})
 
 
 def _depth(a: Actuals, p: Period) -> Measured:
@@ -197,8 +206,11 @@ def _depth(a: Actuals, p: Period) -> Measured:
         Fraction(x.attempts) for x in a.leads if p.start <= x.handed_off.date() <= p.end and not x.connected
     ]
     if not attempts:
-        return Measured(None, "no unconnected leads")
-    return Measured(_avg(attempts), f"average over {plural(len(attempts), 'unconnected lead')}")
+        return Measured(None, _("no unconnected leads"))
+    return Measured(
+        _avg(attempts),
+        _("average over %(count)s") % {"count": words.events(len(attempts), "unconnected lead")},
+    )
 
 
 def _service(a: Actuals, p: Period) -> list[ServiceMonth]:
@@ -208,25 +220,39 @@ def _service(a: Actuals, p: Period) -> list[ServiceMonth]:
 def _availability(a: Actuals, p: Period, planned: Planned) -> Measured:
     months = _service(a, p)
     if not months:
-        return Measured(None, "no measured months")
+        return Measured(None, _("no measured months"))
     if len(months) == 1 and months[0].availability is not None:
-        return Measured(months[0].availability, "measured")
+        return Measured(months[0].availability, _("measured"))
     minutes = sum(available_minutes(m.month, planned) for m in months)
     down = sum((_downtime(m, planned) for m in months), Fraction(0))
     maintenance = sum(m.month.days * MINUTES_A_DAY for m in months) - minutes
-    outside = f" outside planned maintenance ({maintenance:,} minutes)" if maintenance else ""
-    return Measured(
-        availability_over(down, minutes),
-        f"over the {minutes:,} minutes of {plural(len(months), 'measured month')}{outside}",
-    )
+    n = len(months)
+    values = {"minutes": words.grouped(minutes), "n": n, "maintenance": words.grouped(maintenance)}
+    if maintenance:
+        text = ngettext(
+            "over the %(minutes)s minutes of %(n)s measured month outside planned maintenance"
+            " (%(maintenance)s minutes)",
+            "over the %(minutes)s minutes of %(n)s measured months outside planned maintenance"
+            " (%(maintenance)s minutes)",
+            n,
+        )
+    else:
+        text = ngettext(
+            "over the %(minutes)s minutes of %(n)s measured month",
+            "over the %(minutes)s minutes of %(n)s measured months",
+            n,
+        )
+    return Measured(availability_over(down, minutes), text % values)
 
 
 def _downtime_total(a: Actuals, p: Period, planned: Planned) -> Measured:
     months = _service(a, p)
     if not months:
-        return Measured(None, "no measured months")
+        return Measured(None, _("no measured months"))
     down = sum((_downtime(m, planned) for m in months), Fraction(0))
-    return Measured(round_to(down, CENT, "half-up"), f"sum of {plural(len(months), 'measured month')}")
+    n = len(months)
+    text = ngettext("sum of %(n)s measured month", "sum of %(n)s measured months", n) % {"n": n}
+    return Measured(round_to(down, CENT, "half-up"), text)
 
 
 def events(actuals: Actuals, name: str, period: Period) -> tuple[list[Fraction], str] | None:
@@ -247,7 +273,7 @@ def events(actuals: Actuals, name: str, period: Period) -> tuple[list[Fraction],
             for x in actuals.leads
             if period.start <= x.handed_off.date() <= period.end and not x.connected
         ], "unconnected lead"
-    head, _, severity = name.partition(".")
+    head, _sep, severity = name.partition(".")
     if head not in ("response_minutes", "resolution_hours") or not severity:
         return None
     tickets = [
@@ -289,22 +315,24 @@ def measure_of_kind(
         return measure(actuals, name, period, planned)
     values, noun = found
     if not values:
-        return Measured(None, f"no {noun}s")
-    count = plural(len(values), noun)
+        return Measured(None, words.no_events(noun))
+    count = words.events(len(values), noun)
     if kind == "average":
-        return Measured(_avg(values), f"average over {count}")
+        return Measured(_avg(values), _("average over %(count)s") % {"count": count})
     if kind == "per-event":
         # never shown better than the worst event was: up for a ceiling, down for a floor
         high = comparison == "at-most"
         worst = max(values) if high else min(values)
-        word = "highest" if high else "lowest"
-        return Measured(round_to(worst, CENT, "up" if high else "down"), f"each event: the {word} of {count}")
+        text = _("each event: the highest of %(count)s") if high else _("each event: the lowest of %(count)s")
+        return Measured(round_to(worst, CENT, "up" if high else "down"), text % {"count": count})
     if limit is None:
-        return Measured(None, "no limit to count the events against")
+        return Measured(None, _("no limit to count the events against"))
     op, bound = limit
     meeting = sum(_meets(op, v, frac(bound)) for v in values)
     share = round_to(HUNDRED * Fraction(meeting, len(values)), CENT, "down")
-    return Measured(share, f"{meeting} of {count} within the limit")
+    return Measured(
+        share, _("%(meeting)s of %(count)s within the limit") % {"meeting": meeting, "count": count}
+    )
 
 
 _SIMPLE: dict[str, Callable[[Actuals, Period], Measured]] = {

@@ -231,10 +231,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: Tests known to fail at this stop, each with the issue whose work is unfinished. They run and
 #: are reported as xfail (non-strict: one that passes again shows as XPASS); remove an entry when
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
-KNOWN_FAILING: dict[str, str] = {
-    "tests/test_docx.py::test_docx_says_what_the_pdf_says[it-service/legal-narrative]": "issue 16: the PDF has the appendix table's header row (Target, Value, Formula and inputs, Rounding) once more than the comparison explains, though the DOCX row is marked tblHeader; began with the legal wording of 2026-12-02 (credits in words); not yet diagnosed",
-    "tests/test_visual_kinds.py::test_each_kind_has_its_charts_drawn_on_the_page[it-service]": "issue 19: the response and resolution chart is drawn on page 4 while its caption is looked for on page 3, since acff3bc made the visual document longer",
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def _mark_known_failing(items: list[pytest.Item]) -> None:

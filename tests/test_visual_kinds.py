@@ -158,15 +158,28 @@ def _chart_regions(page: pdfplumber.page.Page, captions: list[str]) -> list[tupl
 
 @pytest.mark.parametrize("name", KINDS)
 def test_each_kind_has_its_charts_drawn_on_the_page(out: Examples, name: str) -> None:
+    """Each chart is drawn under its caption on the caption's page (the charts may run on to
+    the next page, a chart with its caption: never a caption at the foot of a page and its
+    chart on the next), and the first one under the section's heading."""
     with pdfplumber.open(_doc(out, name, "pdf")) as pdf:
-        (page,) = [p for p in pdf.pages if "The targets at a glance" in (p.extract_text() or "")]
-        text = page.extract_text()
+        texts = [" ".join((p.extract_text() or "").split()) for p in pdf.pages]
+        (heading,) = [n for n, t in enumerate(texts) if "The targets at a glance" in t]
+        pages = {}
         for caption in CHARTS[name]:
-            assert " ".join(caption.split()[:3]) in text, caption
-        for (x0, top, bottom), caption in zip(_chart_regions(page, CHARTS[name]), CHARTS[name], strict=True):
-            region = page.crop((max(0, x0 - 20), top + 8, min(page.width, x0 + 260), bottom))
-            # the chart is vector paths in the page (its bars, axes and the glyphs of its labels)
-            assert len(region.curves) + len(region.rects) + len(region.lines) > 40, caption
+            # (the first words: a caption in a column of two is drawn line by line with its neighbour)
+            on = [n for n, t in enumerate(texts) if " ".join(caption.split()[:3]) in t]
+            assert len(on) == 1, f"{caption!r} on pages {[n + 1 for n in on]}"
+            pages[caption] = on[0]
+        assert pages[CHARTS[name][0]] == heading, "the first chart is not under the section's heading"
+        assert list(pages.values()) == sorted(pages.values()), "the charts are not in order"
+        for n in sorted(set(pages.values())):
+            page = pdf.pages[n]
+            captions = [c for c in CHARTS[name] if pages[c] == n]
+            for (x0, top, bottom), caption in zip(_chart_regions(page, captions), captions, strict=True):
+                region = page.crop((max(0, x0 - 20), top + 8, min(page.width, x0 + 260), bottom))
+                # the chart is vector paths in the page (its bars, axes and the glyphs of its labels)
+                paths = len(region.curves) + len(region.rects) + len(region.lines)
+                assert paths > 40, f"{caption!r}: {paths} paths under it on page {n + 1}"
 
 
 def _pixels(pdf: Path, page: int, colour: str, tmp: Path) -> int:

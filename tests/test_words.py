@@ -182,6 +182,24 @@ def test_polish_counts_are_spelled_in_the_form_their_number_needs(n: int, expect
     assert lead.endswith({1: " lead", 2: " leady", 22: " leady"}.get(n, " leadów"))
 
 
+@pytest.mark.parametrize(
+    ("n", "hours", "minutes"),
+    [
+        (1, "1 (słownie: jedna) godzina", "1 (słownie: jedna) minuta"),
+        (2, "2 (słownie: dwie) godziny", "2 (słownie: dwie) minuty"),
+        (12, "12 (słownie: dwanaście) godzin", "12 (słownie: dwanaście) minut"),
+        (21, "21 (słownie: dwadzieścia jeden) godzin", "21 (słownie: dwadzieścia jeden) minut"),
+        (22, "22 (słownie: dwadzieścia dwie) godziny", "22 (słownie: dwadzieścia dwie) minuty"),
+        (1002, "1002 (słownie: tysiąc dwie) godziny", "1002 (słownie: tysiąc dwie) minuty"),
+        (2000, "2000 (słownie: dwa tysiące) godzin", "2000 (słownie: dwa tysiące) minut"),
+    ],
+)
+def test_polish_hours_and_minutes_agree_with_their_feminine_noun(n: int, hours: str, minutes: str) -> None:
+    with using("pl-PL"):
+        assert words.hours(n, "pl-PL") == hours
+        assert words.minutes(n, "pl-PL") == minutes
+
+
 def test_polish_percentages_and_dates_in_words() -> None:
     with using("pl-PL"):
         assert words.percent(Decimal("99.95"), "pl-PL") == (

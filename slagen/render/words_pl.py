@@ -38,11 +38,28 @@ def _parts(d: Decimal) -> tuple[int, str]:
     return int(whole), frac.rstrip("0")
 
 
-def number_words(d: Decimal) -> str:
+#: slagen's own counted words whose Polish noun is feminine ("godzina", "minuta"): a count of
+#: them ends in "dwie", not "dwa" ("2 (słownie: dwie) godziny"), and one is "jedna".
+FEMININE = frozenset({"hour", "minute"})
+
+
+def _feminine(words: str, whole: int) -> str:
+    """The words of ``whole`` before a feminine noun: only the last word agrees with it
+    ("dwadzieścia dwie", "tysiąc dwie"); 21 stays "dwadzieścia jeden", as Polish has it."""
+    if whole == 1:
+        return "jedna"
+    head, _, last = words.rpartition(" ")
+    return f"{head} dwie".lstrip() if last == "dwa" else words
+
+
+def number_words(d: Decimal, feminine: bool = False) -> str:
     """``d`` in Polish words: 105 -> "sto pięć", 99.95 -> "dziewięćdziesiąt dziewięć przecinek
-    dziewięć pięć", -3 -> "minus trzy"."""
+    dziewięć pięć", -3 -> "minus trzy"; a whole number before a feminine noun agrees with it
+    (2 -> "dwie", 1 -> "jedna")."""
     whole, frac = _parts(d)
     words = _whole(whole)
+    if feminine and not frac:
+        words = _feminine(words, whole)
     if frac:
         words += " przecinek " + " ".join(_whole(int(c)) for c in frac)
     return ("minus " if d < 0 and (whole or frac) else "") + words
@@ -58,7 +75,8 @@ def counted(d: Decimal, word: str) -> str:
     """A count of one of slagen's own words (``day``, ``hour``, ``minute``) in the form the
     count needs, with its words: "24 (słownie: dwadzieścia cztery) godziny"."""
     n = int(d) if d == d.to_integral_value() else 2  # a fraction takes the form of 2 ("1,5 godziny")
-    return f.COUNTED[word](n) % {"n": f"{f.number(d)} (słownie: {number_words(d)})"}
+    spelled = number_words(d, feminine=word in FEMININE)
+    return f.COUNTED[word](n) % {"n": f"{f.number(d)} (słownie: {spelled})"}
 
 
 def percent(d: Decimal) -> str:

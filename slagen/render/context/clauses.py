@@ -30,6 +30,7 @@ from ..phrases import (
     sentence,
     upfirst,
 )
+from ..typography import NBSP
 from .parties import GoalView, defined_name
 from .terms import maintenance_words
 
@@ -654,7 +655,7 @@ def _escalation(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
         (
             str(e.level),
             f"{a.person(e.person).name}, {a.person(e.person).role} ({_name(a.party_of(e.person), style)})",
-            e.phone,
+            e.phone.replace(" ", NBSP),  # a number is dialled whole: never broken across lines
             upfirst(clause_text(e.when)),
         )
         for e in c.escalation

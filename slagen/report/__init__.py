@@ -18,6 +18,7 @@ import jinja2
 
 from slagen.agreement.load import Loaded, load_agreement
 from slagen.agreement.period import Period
+from slagen.i18n import using
 from slagen.tracking import check_against, load_actuals
 from slagen.tracking.attainment import attainment
 from slagen.tracking.clock import on_the_clock
@@ -53,7 +54,13 @@ def report_date(period: Period) -> datetime:
 
 def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tuple[ReportContext, datetime]:
     """The report context of ``loaded`` against the actuals at ``actuals_path``, and its date;
-    raise :class:`~slagen.tracking.ActualsError` for bad actuals."""
+    raise :class:`~slagen.tracking.ActualsError` for bad actuals. Every word and figure is
+    written in the agreement's ``presentation.locale``."""
+    with using(loaded.agreement.presentation.locale):
+        return _report_context(loaded, actuals_path, period)
+
+
+def _report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tuple[ReportContext, datetime]:
     a = loaded.agreement
     actuals = load_actuals(actuals_path)
     check_against(a, actuals, str(loaded.path))
@@ -81,8 +88,13 @@ def report_context(loaded: Loaded, actuals_path: Path, period: str | None) -> tu
 
 def render_report_html(ctx: ReportContext, templates: Path | None = None) -> str:
     """The report as HTML, from ``<style>/report.html`` when the style has one, else
-    ``base/report.html``; raise :class:`RenderError` on a template problem."""
-    env = make_environment(templates, ctx.lang)
+    ``base/report.html``, in the agreement's locale; raise :class:`RenderError` on a template problem."""
+    with using(ctx.agreement.locale):
+        return _render(ctx, templates)
+
+
+def _render(ctx: ReportContext, templates: Path | None) -> str:
+    env = make_environment(templates, ctx.agreement.locale)
     names = [f"{ctx.style}/report.html", "base/report.html"]
     try:
         return render_bounded(env.select_template(names), doc=ctx)

@@ -15,13 +15,15 @@ from decimal import Decimal
 
 from slagen.agreement.model import Agreement
 from slagen.agreement.period import Period
-from slagen.calendars.business import ON_HOLIDAY
+from slagen.calendars.public_holidays import holiday_names
 from slagen.calendars.recurrence import WEEKDAYS
 from slagen.calendars.zones import abbreviations, offset_text
+from slagen.i18n import gettext as _
+from slagen.i18n import ngettext
 from slagen.tracking import Actuals
 from slagen.tracking.clock import clock_of
 
-from ..calendars.words import business_hours
+from ..calendars.words import business_hours, on_holiday, weekday
 from ..render import formatting as f
 from ..targets import TargetSet
 from ..targets.calendar import holiday_days
@@ -36,13 +38,13 @@ def _hours(minutes: Decimal) -> str:
     h, rest = divmod(seconds, 3600)
     m, sec = divmod(rest, 60)
     parts = [f"{n} {unit}" for n, unit in ((h, "h"), (m, "min"), (sec, "s")) if n]
-    return " ".join(parts) or "0 s"
+    return " ".join(parts) or "0 s"  # SI symbols: the same in every language
 
 
 def _against(minutes: Decimal | None, allowed: Decimal) -> str:
     """``2 h 40 min (4 h allowed)``, or ``not yet (4 h allowed)``."""
-    took = "not yet" if minutes is None else _hours(minutes)
-    return f"{took} ({_hours(allowed)} allowed)"
+    took = _("not yet") if minutes is None else _hours(minutes)
+    return _("%(took)s (%(allowed)s allowed)") % {"took": took, "allowed": _hours(allowed)}
 
 
 def _stamp(when: datetime, locale: str) -> str:
@@ -51,6 +53,15 @@ def _stamp(when: datetime, locale: str) -> str:
     offset = when.utcoffset()
     zone = "" if offset is None else f" {offset_text(offset)}"
     return f"{f.short_date(when.date(), locale)} {when:%H:%M}{zone}"
+
+
+def _local_names(a: Agreement, party: str, period: Period) -> dict[date, str]:
+    """The holidays' names of ``party`` in the report's language, where its calendar has it
+    (Polish: "Narodowe Święto Niepodległości"); empty for English or a calendar without it."""
+    h = next((h for h in a.calendar.holidays if h.party == party), None) if a.calendar else None
+    if h is None:
+        return {}
+    return holiday_names(h.country, h.subdivision, period.start, period.end, a.presentation.locale)
 
 
 def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: TargetSet) -> CalendarView | None:
@@ -69,28 +80,37 @@ def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: Targe
         t for t in actuals.tickets if t.clock is not None and period.start <= t.opened.date() <= period.end
     ]
     if bh is not None and business:
+        local = _local_names(a, bh.party, period)
         for day, name in holiday_days(a, bh.party, period.start, period.end):
             if WEEKDAYS[day.weekday()] not in bh.days:
                 continue
-            names[day] = name
+            names[day] = local.get(day, name)
             stopped = [f"{t.id} ({t.severity})" for t in actuals.tickets if day in t.holidays]
+            words = {
+                "party": a.party(bh.party).name,
+                "levels": ", ".join(business),
+                "tickets": ", ".join(stopped),
+            }
             effects.setdefault(day, []).append(
-                f"not a business day of {a.party(bh.party).name}: no business hours for "
-                f"{', '.join(business)} support"
-                + (f"; stopped the clock of {', '.join(stopped)}" if stopped else "")
+                _(
+                    "not a business day of %(party)s: no business hours for %(levels)s support; "
+                    "stopped the clock of %(tickets)s"
+                )
+                % words
+                if stopped
+                else _("not a business day of %(party)s: no business hours for %(levels)s support") % words
             )
     for s in cal.deliveries:
+        theirs = _local_names(a, s.holidays_of, period)
         for d in targets.deliveries.get(s.id, ()):
             if d.made != d.due:
-                names.setdefault(d.due, d.holiday or "not a business day")
+                names.setdefault(d.due, theirs.get(d.due, d.holiday or _("not a business day")))
                 made = f" ({f.short_date(d.made, loc)})" if d.made else ""
-                effects.setdefault(d.due, []).append(f"{s.id}: {ON_HOLIDAY[s.on_holiday]}{made}")
+                effects.setdefault(d.due, []).append(f"{s.id}: {on_holiday(s.on_holiday)}{made}")
     if not effects and not tickets:
         return None
     rows = tuple(
-        HolidayRow(
-            f.short_date(day, loc), WEEKDAYS[day.weekday()].capitalize(), names[day], "; ".join(effects[day])
-        )
+        HolidayRow(f.short_date(day, loc), weekday(day.weekday()), names[day], "; ".join(effects[day]))
         for day in sorted(effects)
     )
     zone = clock_of(a, ()).zone
@@ -106,21 +126,36 @@ def calendar_view(a: Agreement, actuals: Actuals, period: Period, targets: Targe
                 None if t.resolution_hours is None else t.resolution_hours * 60,
                 limits[t.severity].resolution_hours * 60,
             ),
-            ", ".join(f.short_date(d, loc) for d in t.holidays) or "none",
+            ", ".join(f.short_date(d, loc) for d in t.holidays) or _("none"),
         )
         for t in tickets
     )
     if rows:
-        statement = f"{f.plural(len(rows), 'holiday')} of {period.label} affected what was measured."
+        statement = ngettext(
+            "%(n)s holiday of %(period)s affected what was measured.",
+            "%(n)s holidays of %(period)s affected what was measured.",
+            len(rows),
+        ) % {"n": len(rows), "period": period.label}
     else:
-        statement = f"No holiday of {period.label} affected what was measured."
+        statement = _("No holiday of %(period)s affected what was measured.") % {"period": period.label}
     rule = ""
     if ticket_rows or (bh is not None and business):
-        rule = (
-            f"Ticket times are {zone} time, with their offset from UTC"
-            + (f" ({abbreviations(zone, period.start.year)})" if a.calendar is not None else "")
-            + ". A business-hours clock runs only in business hours"
-            + (f" ({business_hours(a)})" if bh is not None else "")
-            + "; a 24x7 clock runs every real minute, across clock changes."
+        zone_words = {"zone": zone, "abbreviations": abbreviations(zone, period.start.year)}
+        hours = business_hours(a) if bh is not None else None
+        rule = " ".join(
+            (
+                _("Ticket times are %(zone)s time, with their offset from UTC (%(abbreviations)s).")
+                % zone_words,
+                _(
+                    "A business-hours clock runs only in business hours (%(hours)s); a 24x7 clock runs "
+                    "every real minute, across clock changes."
+                )
+                % {"hours": hours}
+                if hours
+                else _(
+                    "A business-hours clock runs only in business hours; a 24x7 clock runs every real "
+                    "minute, across clock changes."
+                ),
+            )
         )
     return CalendarView(statement, rows, ticket_rows, rule)

@@ -8,12 +8,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
+from babel.dates import format_date
+
 from slagen.agreement.model import Agreement, Goal
 from slagen.agreement.period import Period
+from slagen.i18n import N_, current
+from slagen.i18n import gettext as _
+from slagen.i18n.locales import babel_name
 from slagen.render import goal_chart as charts
 from slagen.tracking import Actuals, default_measure
 from slagen.tracking.rolling import RollingResult, Window, rolling_windows
@@ -36,7 +41,15 @@ from .views import (
 SIZE = (6.6, 2.7)
 """Width and height of a report chart in inches: the text block's width at about 100%."""
 SALES_MEASURES = ("first_follow_up_minutes", "attempts_unconnected")
-STATUS = {True: "Met", False: "Missed", None: "No data"}
+STATUS = {True: N_("Met"), False: N_("Missed"), None: N_("No data")}
+#: The title of a goal's bar chart, by the goal's interval.
+BAR_TITLE = {
+    "day": N_("%(metric)s, per day, against the target"),
+    "week": N_("%(metric)s, per week, against the target"),
+    "month": N_("%(metric)s, per month, against the target"),
+    "quarter": N_("%(metric)s, per quarter, against the target"),
+    "year": N_("%(metric)s, per year, against the target"),
+}
 
 
 def _chart(goal_id: str, title: str, image: charts.ChartImage) -> Chart:
@@ -48,10 +61,26 @@ def signed(d: Decimal) -> str:
     return f"+{f.number(d)}" if d > 0 else f.number(d)
 
 
-def _month(label: str) -> str:
-    """``2026-10`` as ``October 2026``."""
+def unit_forms(g: Goal) -> dict[str, str] | None:
+    """The plural forms of ``g``'s unit by CLDR category (``{"one": "lead", "few": "leady"}``), if given."""
+    return {str(k): v for k, v in g.unit_forms.items()} if g.unit_forms else None
+
+
+def signed_quantity(d: Decimal, unit: str, cur: str, forms: Mapping[str, str] | None = None) -> str:
+    """``+10 leadów``, ``-20 leadów``: a difference in its unit, with its sign; the unit takes
+    the form of the count without its sign (CLDR plural rules are for absolute values)."""
+    sign = "+" if d > 0 else "-" if d < 0 else ""
+    return sign + f.quantity(abs(d), unit, cur, forms)
+
+
+def _month(label: str, pattern: str = "LLLL y") -> str:
+    """``2026-10`` as ``October 2026`` (``październik 2026``): CLDR's stand-alone month name."""
     year, month = label.split("-")
-    return f"{f.MONTHS[int(month) - 1]} {year}"
+    return format_date(date(int(year), int(month), 1), pattern, locale=babel_name(current()))
+
+
+def _status(met: bool | None) -> str:
+    return _(STATUS[met])
 
 
 def _axis_label(label: str) -> str:
@@ -59,12 +88,16 @@ def _axis_label(label: str) -> str:
     if "-W" in label:
         return label.split("-", 1)[1]
     if len(label) == 7:
-        return f"{_month(label)[:3]} {label[:4]}"
+        return _month(label, "LLL y")
     return label
 
 
 def _statement(g: Goal, value: Decimal, currency: str) -> str:
-    parts = (f.COMPARISON[g.comparison], f.quantity(value, g.unit, currency), f.per(g.interval))
+    parts = (
+        f.comparison(g.comparison),
+        f.quantity(value, g.unit, currency, unit_forms(g)),
+        f.per(g.interval),
+    )
     return " ".join(p for p in parts if p)
 
 
@@ -85,14 +118,22 @@ def marketing(
             seen = [p for p in line.points if p.actual is not None]
             if not seen or line.gap is None:
                 rows.append(
-                    LeadMonthRow(_month(line.month), f.quantity(line.goal, g.unit, cur), *("no data",) * 4)
+                    LeadMonthRow(
+                        _month(line.month),
+                        f.quantity(line.goal, g.unit, cur, unit_forms(g)),
+                        *(_("no data"),) * 4,
+                    )
                 )
                 continue
             end = seen[-1]
             assert end.actual is not None
-            gaps.append(charts.Gap(end.day, end.goal, Decimal(end.actual), f"gap {signed(line.gap)}"))
-            rows.append(_lead_row(line, end.day, end.goal, Decimal(end.actual), g.unit, cur, loc))
-        title = f"{g.metric}: cumulative actuals against the daily goal line"
+            gaps.append(
+                charts.Gap(
+                    end.day, end.goal, Decimal(end.actual), _("gap %(gap)s") % {"gap": signed(line.gap)}
+                )
+            )
+            rows.append(_lead_row(line, end.day, end.goal, Decimal(end.actual), g, cur, loc))
+        title = _("%(metric)s: cumulative actuals against the daily goal line") % {"metric": g.metric}
         image = charts.goal_line_chart(
             targets.goals[g.id].goal_lines, title=title, unit=g.unit, actuals=daily, gaps=gaps, size=SIZE
         )
@@ -105,18 +146,33 @@ def marketing(
     return tuple(out)
 
 
+def _cents(d: Decimal) -> Decimal:
+    """``d`` to the cent, a whole number without places: ``100`` takes the form of a count of
+    100 (``100 leadów``), ``33.33`` that of a fraction (``33,33 leada``)."""
+    c = d.quantize(Decimal("0.01"))
+    return c.to_integral_value() if c == c.to_integral_value() else c
+
+
 def _lead_row(
-    line: LeadLine, day: date, goal: Decimal, actual: Decimal, unit: str, cur: str, loc: str
+    line: LeadLine, day: date, goal: Decimal, actual: Decimal, g: Goal, cur: str, loc: str
 ) -> LeadMonthRow:
     assert line.gap is not None
-    where = "ahead of" if line.gap > 0 else "behind" if line.gap < 0 else "on"
+    gap = _cents(line.gap)
+    unit, forms = g.unit, unit_forms(g)
+    words = {"gap": signed_quantity(gap, unit, cur, forms)}
+    if gap > 0:
+        where = _("%(gap)s: ahead of the line") % words
+    elif gap < 0:
+        where = _("%(gap)s: behind the line") % words
+    else:
+        where = _("%(gap)s: on the line") % words
     return LeadMonthRow(
         _month(line.month),
-        f.quantity(line.goal, unit, cur),
+        f.quantity(line.goal, unit, cur, forms),
         f.long_date(day, loc),
-        f.quantity(goal.quantize(Decimal("0.01")), unit, cur),
-        f.quantity(actual, unit, cur),
-        f"{signed(line.gap.quantize(Decimal('0.01')).normalize())} {unit}: {where} the line",
+        f.quantity(_cents(goal), unit, cur, forms),
+        f.quantity(actual, unit, cur, forms),
+        where,
     )
 
 
@@ -143,16 +199,16 @@ def _bar_section(a: Agreement, g: Goal, bars: Sequence[Bar]) -> BarSection:
         )
         for b in bars
     ]
-    per = g.interval or "month"
-    title = f"{g.metric}, per {per}, against the target"
-    image = charts.bar_chart(values, title=title, unit=g.unit, target_label=f"Target: {statement}", size=SIZE)
+    title = _(BAR_TITLE[g.interval or "month"]) % {"metric": g.metric}
+    target_label = _("Target: %(statement)s") % {"statement": statement}
+    image = charts.bar_chart(values, title=title, unit=g.unit, target_label=target_label, size=SIZE)
     rows = tuple(
         BarRow(
             b.label,
-            f"{f.short_date(b.start, loc)} to {f.short_date(b.end, loc)}",
-            f.quantity(b.value, g.unit, cur) if b.value is not None else "no data",
-            f.quantity(b.target, g.unit, cur),
-            STATUS[b.met],
+            _days(b.start, b.end, loc),
+            f.quantity(b.value, g.unit, cur, unit_forms(g)) if b.value is not None else _("no data"),
+            f.quantity(b.target, g.unit, cur, unit_forms(g)),
+            _status(b.met),
             b.basis,
         )
         for b in bars
@@ -178,17 +234,23 @@ def service(a: Agreement, actuals: Actuals, period: Period) -> ServiceView | Non
         )
         for m in months
     ]
-    title = f"Availability per month: downtime against what the {target} target allows"
+    title = _("Availability per month: downtime against what the %(target)s target allows") % {
+        "target": target
+    }
     image = charts.bar_chart(
-        values, title=title, unit="minutes of downtime", target_label=f"Allowed by {target}", size=SIZE
+        values,
+        title=title,
+        unit=_("minutes of downtime"),
+        target_label=_("Allowed by %(target)s") % {"target": target},
+        size=SIZE,
     )
     rows = tuple(
         ServiceRow(
             _month(m.month),
-            f.percent(m.measured) if m.measured is not None else "no data",
+            f.percent(m.measured) if m.measured is not None else _("no data"),
             format_duration(m.allowed_downtime),
-            format_duration(m.downtime) if m.downtime is not None else "no data",
-            STATUS[_met(m)],
+            format_duration(m.downtime) if m.downtime is not None else _("no data"),
+            _status(_met(m)),
         )
         for m in months
     )
@@ -200,9 +262,15 @@ def _allowances(r: RollingResult) -> str:
     maintenance, ``21 min 16 s to 21 min 22 s of downtime in 30 days, by the planned maintenance
     in each``."""
     if len(r.allowed) == 1:
-        return f"{format_duration(r.allowed[0])} of downtime in {r.days} days"
-    least, most = format_duration(r.allowed[0]), format_duration(r.allowed[-1])
-    return f"{least} to {most} of downtime in {r.days} days, by the planned maintenance in each"
+        return _("%(allowed)s of downtime in %(days)s days") % {
+            "allowed": format_duration(r.allowed[0]),
+            "days": r.days,
+        }
+    return _("%(least)s to %(most)s of downtime in %(days)s days, by the planned maintenance in each") % {
+        "least": format_duration(r.allowed[0]),
+        "most": format_duration(r.allowed[-1]),
+        "days": r.days,
+    }
 
 
 def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | None:
@@ -214,15 +282,19 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
 
     def row(run: list[Window]) -> WindowRow:
         w = run[0]
-        days = f"{f.short_date(w.start, loc)} to {f.short_date(w.end, loc)}"
+        days = _days(w.start, w.end, loc)
         if len(run) > 1:
-            days = f"{len(run)} windows ending {f.short_date(w.end, loc)} to {f.short_date(run[-1].end, loc)}"
+            days = _("%(n)s windows ending %(first)s to %(last)s") % {
+                "n": len(run),
+                "first": f.short_date(w.end, loc),
+                "last": f.short_date(run[-1].end, loc),
+            }
         # Windows holding more planned maintenance measure the same downtime over fewer minutes.
         shares = sorted({x.availability for x in run})
         availability = f.percent(shares[0])
         if len(shares) > 1:
-            availability = f"{availability} to {f.percent(shares[-1])}"
-        return WindowRow(days, format_duration(w.downtime), availability, "Met" if w.met else "Missed")
+            availability = _("%(start)s to %(end)s") % {"start": availability, "end": f.percent(shares[-1])}
+        return WindowRow(days, format_duration(w.downtime), availability, _status(w.met))
 
     worst = r.worst
     shown = r.missed or ((worst,) if worst is not None else ())
@@ -240,25 +312,53 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
         else:
             runs.append([w])
     total = len(r.windows) + r.skipped
-    before = f"; {r.skipped} would start before the term and are not evaluated" if r.skipped else ""
-    statement = (
-        f"{total} windows of {r.days} consecutive days end in {period.label}{before}. Of the "
-        f"{len(r.windows)} evaluated, {len(r.missed)} missed the {f.percent(r.target)} target"
-        + (f", which allows {_allowances(r)}." if r.windows else ".")
-    )
-    if worst is not None:
-        statement += (
-            f" The worst, {f.short_date(worst.start, loc)} to {f.short_date(worst.end, loc)}, had "
-            f"{format_duration(worst.downtime)} ({f.percent(worst.availability)})."
+    words = {
+        "total": total,
+        "days": r.days,
+        "period": period.label,
+        "skipped": r.skipped,
+        "evaluated": len(r.windows),
+        "missed": len(r.missed),
+        "target": f.percent(r.target),
+    }
+    statement = _("%(total)s windows of %(days)s consecutive days end in %(period)s.") % words
+    if r.skipped:
+        statement = (
+            _(
+                "%(total)s windows of %(days)s consecutive days end in %(period)s; %(skipped)s would start "
+                "before the term and are not evaluated."
+            )
+            % words
         )
+    if r.windows:
+        statement += " " + _(
+            "Of the %(evaluated)s evaluated, %(missed)s missed the %(target)s target, which allows %(allows)s."
+        ) % {**words, "allows": _allowances(r)}
+    else:
+        statement += (
+            " " + _("Of the %(evaluated)s evaluated, %(missed)s missed the %(target)s target.") % words
+        )
+    if worst is not None:
+        statement += " " + _("The worst, %(days)s, had %(downtime)s (%(availability)s).") % {
+            "days": _days(worst.start, worst.end, loc),
+            "downtime": format_duration(worst.downtime),
+            "availability": f.percent(worst.availability),
+        }
     return RollingView(
         statement,
         tuple(row(run) for run in runs),
-        "Downtime per day from the actuals (a day without a row had none); availability over each "
-        "window's minutes outside its planned maintenance, rounded down to 4 places. The availability "
-        "goal is judged over these windows, as the agreement promises it; the months above are "
-        "calendar months.",
+        _(
+            "Downtime per day from the actuals (a day without a row had none); availability over each "
+            "window's minutes outside its planned maintenance, rounded down to 4 places. The availability "
+            "goal is judged over these windows, as the agreement promises it; the months above are "
+            "calendar months."
+        ),
     )
+
+
+def _days(start: date, end: date, loc: str) -> str:
+    """``01.10.2026 to 28.10.2026``: a range of days in short dates."""
+    return _("%(start)s to %(end)s") % {"start": f.short_date(start, loc), "end": f.short_date(end, loc)}
 
 
 def _met(m: AvailabilityMonth) -> bool | None:

@@ -6,19 +6,23 @@ from :func:`slagen.targets.compute_targets`); this module only formats them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from slagen.agreement.model import Agreement
+from slagen.i18n import N_, ngettext
+from slagen.i18n import gettext as _
 from slagen.tracking.attainment import Attainment, GoalResult, Recalculation
 
 from ..render import formatting as f
 from ..render.commitment import Commitment, statement
 from ..render.context import DocumentContext, RowView
+from ..render.context.targets import figure
 from ..render.context.terms import invoked_by
 from ..targets import Computed
 from ..targets.rounding import AS_SET
-from .charts import STATUS
+from .charts import STATUS, signed_quantity, unit_forms
 from .views import (
     BarSection,
     CalendarView,
@@ -38,6 +42,21 @@ from .views import (
     ReportHeadings,
     ServiceView,
     TargetRow,
+)
+
+#: The words of the recalculation (:mod:`slagen.targets.recalc`), translated where they are shown.
+RECALC_WORDS = (
+    N_("Lead-to-customer close rate"),
+    N_("Average deal size"),
+    N_("Share of revenue from marketing leads"),
+    N_("marketing leads that became customers / marketing leads x 100"),
+    N_("revenue from those customers / marketing leads that became customers"),
+    N_("revenue closed from marketing leads / total revenue closed x 100"),
+    N_("became customers"),
+    N_("marketing leads"),
+    N_("revenue from those customers"),
+    N_("revenue from marketing leads"),
+    N_("total revenue"),
 )
 
 #: The targets of the next period shown beside the current ones: those the funnel drives.
@@ -62,42 +81,48 @@ class ReportInputs:
 
 def _status(r: GoalResult) -> str:
     if r.status == "not judged":
-        return "Not judged"
-    return STATUS[{"met": True, "missed": False}.get(r.status)]
+        return _("Not judged")
+    return _(STATUS[{"met": True, "missed": False}.get(r.status)])
 
 
 def _which(goals: tuple[str, ...]) -> str:
     """``availability`` or ``availability or p1-response``: the goals a rule counts."""
-    return " or ".join(goals)
+    return _(" or ").join(goals)
 
 
 def _goal_row(a: Agreement, r: GoalResult) -> GoalRow:
     g = next(x for x in a.goals if x.id == r.goal_id)
     cur = a.inputs.currency
     party = next(p.name for p in a.parties if p.id == r.party)
-    target = "no target"
+    target = _("no target")
     if r.target is not None:
         # A total over the period (accruing goals, or a computed ``.period`` value) is "in" it.
         whole = g.accrues or (g.target.computed or "").endswith(".period")
-        when = f"in {r.period.label}" if whole else f.per(g.interval)
+        when = _("in %(period)s") % {"period": r.period.label} if whole else f.per(g.interval)
         if r.window_days is not None:  # as the agreement's documents say it
-            when = f"in every rolling window of {r.window_days} consecutive days"
+            when = ngettext(
+                "in every rolling window of %(n)s consecutive day",
+                "in every rolling window of %(n)s consecutive days",
+                r.window_days,
+            ) % {"n": r.window_days}
         target = " ".join(
-            x for x in (f.COMPARISON[g.comparison], f.quantity(r.target, g.unit, cur), when) if x
+            x
+            for x in (f.comparison(g.comparison), f.quantity(r.target, g.unit, cur, unit_forms(g)), when)
+            if x
         )
         if not whole and g.measure in ("average", "per-event") and g.per:
             # worded for its kind, as the agreement's documents word it
             target = statement(
                 Commitment(
                     g.measure,
-                    f.COMPARISON[g.comparison],
-                    f.quantity(r.target, g.unit, cur),
+                    f.comparison(g.comparison),
+                    f.quantity(r.target, g.unit, cur, unit_forms(g)),
                     g.interval,
                     g.per,
                     window=g.rolling_days,
                 )
             )
-    actual = f.quantity(r.actual, g.unit, cur) if r.actual is not None else "no data"
+    actual = f.quantity(r.actual, g.unit, cur, unit_forms(g)) if r.actual is not None else _("no data")
     if r.status == "not judged":
         actual = "—"
     return GoalRow(g.id, g.metric, party, target, actual, _status(r), r.status == "missed", r.basis)
@@ -108,12 +133,42 @@ def _summary(att: Attainment) -> str:
     missed = sum(g.status == "missed" for g in att.goals)
     later = sum(g.status == "not judged" for g in att.goals)
     unknown = len(att.goals) - met - missed - later
-    parts = [f"{met} of {f.plural(len(att.goals), 'goal')} met", f"{missed} missed"]
+    n = len(att.goals)
+    parts = [
+        ngettext("%(met)s of %(n)s goal met", "%(met)s of %(n)s goals met", n) % {"met": met, "n": n},
+        _("%(n)s missed") % {"n": missed},
+    ]
     if unknown:
-        parts.append(f"{unknown} without data")
+        parts.append(_("%(n)s without data") % {"n": unknown})
     if later:
-        parts.append(f"{later} judged over a longer interval")
-    return ", ".join(parts) + f" over {att.period.label}."
+        parts.append(_("%(n)s judged over a longer interval") % {"n": later})
+    return _("%(parts)s over %(period)s.") % {"parts": ", ".join(parts), "period": att.period.label}
+
+
+#: The intervals table's headings, by reporting interval.
+INTERVAL_LABEL = {"month": N_("Month"), "quarter": N_("Quarter"), "year": N_("Year")}
+EACH_INTERVAL = {"month": N_("Each month"), "quarter": N_("Each quarter"), "year": N_("Each year")}
+
+#: ``3 missed months``: a count of reporting intervals with a goal missed, in the current locale.
+MISSED_INTERVALS = {
+    "month": lambda n: ngettext("%(n)s missed month", "%(n)s missed months", n),
+    "quarter": lambda n: ngettext("%(n)s missed quarter", "%(n)s missed quarters", n),
+    "year": lambda n: ngettext("%(n)s missed year", "%(n)s missed years", n),
+}
+#: ``3 months``: a count of reporting intervals.
+INTERVALS = {
+    "month": lambda n: ngettext("%(n)s month", "%(n)s months", n),
+    "quarter": lambda n: ngettext("%(n)s quarter", "%(n)s quarters", n),
+    "year": lambda n: ngettext("%(n)s year", "%(n)s years", n),
+}
+
+
+def _missed(n: int, unit: str) -> str:
+    return MISSED_INTERVALS[unit](n) % {"n": n}
+
+
+def _intervals(n: int, unit: str) -> str:
+    return INTERVALS[unit](n) % {"n": n}
 
 
 def _plan(a: Agreement, att: Attainment) -> PlanView:
@@ -125,13 +180,20 @@ def _plan(a: Agreement, att: Attainment) -> PlanView:
     if p.strikes is not None:
         s = p.strikes
         unit = att.interval
-        counted = f.plural(s.count, "missed " + unit)
+        counted = _missed(s.count, unit)
         if s.goals is not None:
-            counted = f"{f.plural(s.count, unit)} with {_which(s.goals)} missed"
+            counted = _("%(intervals)s with %(goals)s missed") % {
+                "intervals": _intervals(s.count, unit),
+                "goals": _which(s.goals),
+            }
+        words = {"counted": counted, "window": s.window.label, "limit": s.limit}
         strikes = (
-            f"{counted} counted in {s.window.label}, "
-            f"against a limit of {s.limit}: the limit is {'reached' if s.reached else 'not reached'}."
-        )
+            _("%(counted)s counted in %(window)s, against a limit of %(limit)s: the limit is reached.")
+            if s.reached
+            else _(
+                "%(counted)s counted in %(window)s, against a limit of %(limit)s: the limit is not reached."
+            )
+        ) % words
         reached, consequence = s.reached, s.consequence
     return PlanView(
         p.applies, missed, p.consequences, p.diagnosed_by, p.recovery, strikes, reached, consequence
@@ -146,17 +208,26 @@ def _cancellation(a: Agreement, att: Attainment) -> CancellationView | None:
     rows = []
     for c in att.cancellation:
         if c.met is None or c.missed_in_a_row is None:
-            verdict = "Not a count of missed goals: for the parties to judge."
+            verdict = _("Not a count of missed goals: for the parties to judge.")
         else:
-            run = f"{f.plural(c.in_a_row, 'missed ' + unit)} in a row"
+            run = _("%(intervals)s in a row") % {"intervals": _missed(c.in_a_row, unit)}
             if c.goals is not None and c.below is not None:
                 first = next(g for g in a.goals if g.id == c.goals[0])
-                below = f.quantity(c.below, first.unit, cur)
-                run = f"{f.plural(c.in_a_row, unit)} in a row with {_which(c.goals)} below {below}"
+                below = f.quantity(c.below, first.unit, cur, unit_forms(first))
+                run = _("%(intervals)s in a row with %(goals)s below %(below)s") % {
+                    "intervals": _intervals(c.in_a_row, unit),
+                    "goals": _which(c.goals),
+                    "below": below,
+                }
             elif c.goals is not None:
-                run = f"{f.plural(c.in_a_row, unit)} in a row with {_which(c.goals)} missed"
-            run += f" ({c.missed_in_a_row} needed)"
-            verdict = f"Cancellation condition met: {run}." if c.met else f"Not met: {run}."
+                run = _("%(intervals)s in a row with %(goals)s missed") % {
+                    "intervals": _intervals(c.in_a_row, unit),
+                    "goals": _which(c.goals),
+                }
+            run = _("%(run)s (%(n)s needed)") % {"run": run, "n": c.missed_in_a_row}
+            verdict = (_("Cancellation condition met: %(run)s.") if c.met else _("Not met: %(run)s.")) % {
+                "run": run
+            }
         rows.append(CancellationRow(c.text, verdict, bool(c.met)))
     any_met = any(r.met for r in rows)
     notice = f.plural(a.cancellation.notice_days, "day")
@@ -167,9 +238,10 @@ def _cancellation(a: Agreement, att: Attainment) -> CancellationView | None:
         )
     )
     summary = (
-        f"A cancellation condition is now met: {' or '.join(who)} may end the agreement with {notice}' notice."
+        _("A cancellation condition is now met: %(who)s may end the agreement with %(notice)s' notice.")
+        % {"who": _(" or ").join(who), "notice": notice}
         if any_met
-        else "No cancellation condition that counts missed goals is met."
+        else _("No cancellation condition that counts missed goals is met.")
     )
     return CancellationView(tuple(rows), notice, any_met, summary)
 
@@ -183,16 +255,15 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         CreditRow(
             c.month,
             f.percent(c.result.measured),
-            f"{f.percent(c.share)} of the monthly charge",
-            f.money(c.amount, cur) if c.amount is not None else "not stated",
-            c.result.explanation + ("; rolling 12-month cap applied" if c.rolling_capped else ""),
+            _of_charge(c.share),
+            f.money(c.amount, cur) if c.amount is not None else _("not stated"),
+            c.result.explanation + (_("; rolling 12-month cap applied") if c.rolling_capped else ""),
         )
         for c in att.credits
     )
     total = f.money(att.credit_total, cur) if att.credit_total is not None else None
     goal_rows = tuple(
-        GoalCreditRow(c.month, c.metric, c.misses, f"{f.percent(c.share)} of the monthly charge", c.why)
-        for c in att.goal_credits
+        GoalCreditRow(c.month, c.metric, c.misses, _of_charge(c.share), c.why) for c in att.goal_credits
     )
     month_rows = tuple(
         MonthCreditRow(
@@ -200,27 +271,32 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
             f.percent(m.tiers),
             f.percent(m.goals),
             f.percent(m.uncapped),
-            f"{f.percent(m.share)} of the monthly charge",
-            f.money(m.amount, cur) if m.amount is not None else "not stated",
-            "; ".join(m.capped_by) or "within the caps",
+            _of_charge(m.share),
+            f.money(m.amount, cur) if m.amount is not None else _("not stated"),
+            "; ".join(m.capped_by) or _("within the caps"),
         )
         for m in att.month_credits
     )
+    label = att.period.label
     if not att.credits and not att.month_credits:
-        owed = f"No month of {att.period.label} has a measured figure, so no credit is computed."
+        owed = _("No month of %(period)s has a measured figure, so no credit is computed.") % {
+            "period": label
+        }
     elif att.credit_total is None:
         each = month_rows or rows
-        shares = ", ".join(f"{r.share} for {r.month}" for r in each)
-        owed = f"Service credits owed for {att.period.label}: {shares}."
+        shares = ", ".join(_("%(share)s for %(month)s") % {"share": r.share, "month": r.month} for r in each)
+        owed = _("Service credits owed for %(period)s: %(shares)s.") % {"period": label, "shares": shares}
     elif att.credit_total > 0:
-        owed = f"A service credit of {total} is owed for {att.period.label}."
+        owed = _("A service credit of %(total)s is owed for %(period)s.") % {"total": total, "period": label}
     else:
-        owed = f"No service credit is owed for {att.period.label}."
+        owed = _("No service credit is owed for %(period)s.") % {"period": label}
     rule = (
-        "Each month's credits (the tiers' and the goals', each goal within its own cap) are added "
-        "together and held to the agreement's monthly cap and rolling cap. Shares are exact; a month's "
-        "amount is its share of the monthly charge, to the cent, half-up, and the period's total is the "
-        "sum of its months' amounts. An interval belongs to the month its last day falls in."
+        _(
+            "Each month's credits (the tiers' and the goals', each goal within its own cap) are added "
+            "together and held to the agreement's monthly cap and rolling cap. Shares are exact; a month's "
+            "amount is its share of the monthly charge, to the cent, half-up, and the period's total is the "
+            "sum of its months' amounts. An interval belongs to the month its last day falls in."
+        )
         if month_rows
         else ""
     )
@@ -232,13 +308,21 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         else None
     )
     measured_note = (
-        f"A month's availability is the lowest of the rolling windows of {att.credit_window_days} "
-        "days that end in it (availability is promised for every window), so one tier applies to "
-        "each month; an outage in the windows of two months counts in both."
+        _(
+            "A month's availability is the lowest of the rolling windows of %(n)s days that end in it "
+            "(availability is promised for every window), so one tier applies to each month; an outage "
+            "in the windows of two months counts in both."
+        )
+        % {"n": att.credit_window_days}
         if att.credit_window_days is not None and rows
         else ""
     )
     return CreditView(terms, rows, owed, total, tiers_total, goal_rows, month_rows, rule, measured_note)
+
+
+def _of_charge(share: Decimal) -> str:
+    """``10% of the monthly charge``."""
+    return _("%(share)s of the monthly charge") % {"share": f.percent(share)}
 
 
 def _value(c: Computed, cur: str) -> str:
@@ -246,15 +330,15 @@ def _value(c: Computed, cur: str) -> str:
     return f"{text} {f.per(c.per)}" if c.per else text
 
 
-def _change(old: Decimal, new: Decimal, unit: str, cur: str) -> str:
+def _change(old: Decimal, new: Decimal, unit: str, cur: str, forms: Mapping[str, str] | None = None) -> str:
     """``+20 leads``, ``-171.50 USD``, ``-2.5 percentage points``, or ``no change``."""
     if old == new:
-        return "no change"
+        return _("no change")
     diff = new - old
     sign = "+" if diff > 0 else ""
     if unit in f.PERCENT_UNITS:
-        return f"{sign}{f.number(diff)} percentage points"
-    return sign + f.quantity(diff, unit, cur)
+        return _("%(sign)s%(n)s percentage points") % {"sign": sign, "n": f.number(diff)}
+    return signed_quantity(diff, unit, cur, forms)
 
 
 def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
@@ -263,11 +347,11 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
     assert funnel is not None
     t = r.figures
     figures = (
-        RowView("Marketing-generated leads", f.number(t.marketing_leads)),
-        RowView("Of them, became customers", f.number(t.customers)),
-        RowView("Revenue from those customers", f.money(t.customer_revenue, cur)),
-        RowView("Revenue closed from marketing leads", f.money(t.marketing_revenue, cur)),
-        RowView("Total revenue closed", f.money(t.total_revenue, cur)),
+        RowView(_("Marketing-generated leads"), f.number(t.marketing_leads)),
+        RowView(_("Of them, became customers"), f.number(t.customers)),
+        RowView(_("Revenue from those customers"), f.money(t.customer_revenue, cur)),
+        RowView(_("Revenue closed from marketing leads"), f.money(t.marketing_revenue, cur)),
+        RowView(_("Total revenue closed"), f.money(t.total_revenue, cur)),
     )
     pairs = (
         (r.result.close_rate, f.percent(funnel.close_rate)),
@@ -276,11 +360,11 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
     )
     inputs = tuple(
         InputRow(
-            c.label,
+            c.title(_),
             current,
             f.quantity(c.value, c.unit, cur),
-            c.formula,
-            "; ".join(f"{k}: {v}" for k, v in c.inputs),
+            c.how(_),
+            "; ".join(f"{_(k)}: {figure(v, cur)}" for k, v in c.inputs),
         )
         for c, current in pairs
     )
@@ -291,7 +375,7 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
             continue
         rows.append(
             TargetRow(
-                new.label,
+                new.title(_),
                 name,
                 _value(old, cur),
                 _value(new, cur),
@@ -308,17 +392,20 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
         if computed is not None and computed.rounding == AS_SET:
             continue
         if old_g.period_total is not None and new_g.period_total is not None:
-            label = f"Goal: {g.metric}, over {r.next_period.label}"
+            label = _("Goal: %(metric)s, over %(period)s") % {
+                "metric": g.metric,
+                "period": r.next_period.label,
+            }
             old_v, new_v = old_g.period_total, new_g.period_total
         else:
-            label, old_v, new_v = f"Goal: {g.metric}", old_g.value, new_g.value
+            label, old_v, new_v = _("Goal: %(metric)s") % {"metric": g.metric}, old_g.value, new_g.value
         rows.append(
             TargetRow(
                 label,
                 g.id,
-                f.quantity(old_v, g.unit, cur),
-                f.quantity(new_v, g.unit, cur),
-                _change(old_v, new_v, g.unit, cur),
+                f.quantity(old_v, g.unit, cur, unit_forms(g)),
+                f.quantity(new_v, g.unit, cur, unit_forms(g)),
+                _change(old_v, new_v, g.unit, cur, unit_forms(g)),
             )
         )
     return RecalcView(
@@ -339,16 +426,18 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
     unsigned = None
     if doc.draft:
         missing = ", ".join(s.person.name for s in doc.signatories if not s.signed)
-        unsigned = f"The agreement is not yet signed by every signatory (missing: {missing})."
+        unsigned = _("The agreement is not yet signed by every signatory (missing: %(missing)s).") % {
+            "missing": missing
+        }
     return ReportContext(
         id=a.id,
-        title=f"Tracking report: {a.title}",
+        title=_("Tracking report: %(title)s") % {"title": a.title},
         lang=doc.lang,
         authors=doc.authors,
-        kind_label="tracking report",
+        kind_label=_("tracking report"),
         period=p.label,
         version=a.version,
-        keywords=("tracking report", *doc.keywords),
+        keywords=(_("tracking report"), *doc.keywords),
         created=extra.created,
         page_size=doc.page_size,
         style=doc.style,
@@ -357,7 +446,7 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         logo=doc.logo,
         warnings=doc.warnings,
         agreement=doc,
-        headings=ReportHeadings(),
+        headings=ReportHeadings.translated(),
         period_text=f.period_text(p, loc),
         report_date=extra.report_date,
         actuals_file=extra.actuals_file,
@@ -369,8 +458,12 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         intervals=tuple(
             IntervalRow(
                 i.period.label,
-                "Missed" if i.missed else "Met" if any(g.status == "met" for g in i.goals) else "No data",
-                ", ".join(g.goal_id for g in i.goals if g.status == "missed") or "none",
+                _("Missed")
+                if i.missed
+                else _("Met")
+                if any(g.status == "met" for g in i.goals)
+                else _("No data"),
+                ", ".join(g.goal_id for g in i.goals if g.status == "missed") or _("none"),
             )
             for i in att.intervals
         )
@@ -386,4 +479,6 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         funnel=a.inputs.funnel is not None,
         recalculation=_recalc(a, att.recalculation, loc) if att.recalculation is not None else None,
         recalculation_note=att.recalculation_note,
+        interval_label=_(INTERVAL_LABEL[att.interval]),
+        intervals_heading=_(EACH_INTERVAL[att.interval]),
     )

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slagen.i18n import N_
+from slagen.i18n import gettext as _
+
 from ..render.context import Chart, CreditsView, DocumentContext, RowView
 
 
@@ -16,15 +19,20 @@ from ..render.context import Chart, CreditsView, DocumentContext, RowView
 class ReportHeadings:
     """The section headings of a tracking report."""
 
-    attainment: str = "Attainment"
-    marketing: str = "Marketing: qualified leads against the daily goal line"
-    sales: str = "Sales: speed and depth of follow-up"
-    service: str = "Service: availability and downtime"
-    credits: str = "Service credits"
-    plan: str = "Missed goals: what the plan says"
-    cancellation: str = "Cancellation"
-    recalculation: str = "Recalculated inputs and next period's targets"
-    calendar: str = "Calendar: holidays and business hours"
+    attainment: str = N_("Attainment")
+    marketing: str = N_("Marketing: qualified leads against the daily goal line")
+    sales: str = N_("Sales: speed and depth of follow-up")
+    service: str = N_("Service: availability and downtime")
+    credits: str = N_("Service credits")
+    plan: str = N_("Missed goals: what the plan says")
+    cancellation: str = N_("Cancellation")
+    recalculation: str = N_("Recalculated inputs and next period's targets")
+    calendar: str = N_("Calendar: holidays and business hours")
+
+    @classmethod
+    def translated(cls) -> ReportHeadings:
+        """The headings in the current locale."""
+        return cls(**{k: _(v) for k, v in vars(cls()).items()})
 
 
 @dataclass(frozen=True)
@@ -364,6 +372,10 @@ class ReportContext:
     """Whether the agreement has a funnel to recalculate."""
     recalculation: RecalcView | None
     recalculation_note: str | None
+    interval_label: str = ""
+    """``Month``: the heading of the intervals table's first column."""
+    intervals_heading: str = ""
+    """``Each month``: the heading of the intervals table."""
 
 
 __all__ = [

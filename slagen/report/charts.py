@@ -338,6 +338,15 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
         statement += (
             " " + _("Of the %(evaluated)s evaluated, %(missed)s missed the %(target)s target.") % words
         )
+    if r.unmeasured and r.measured is not None:
+        statement += " " + _(
+            "%(n)s more end in it but are not yet measured: the actuals measure the downtime from "
+            "%(first)s to %(last)s."
+        ) % {
+            "n": r.unmeasured,
+            "first": f.short_date(r.measured[0], loc),
+            "last": f.short_date(r.measured[1], loc),
+        }
     if worst is not None:
         statement += " " + _("The worst, %(days)s, had %(downtime)s (%(availability)s).") % {
             "days": _days(worst.start, worst.end, loc),

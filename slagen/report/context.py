@@ -82,6 +82,8 @@ class ReportInputs:
 def _status(r: GoalResult) -> str:
     if r.status == "not judged":
         return _("Not judged")
+    if r.status == "not yet measured":
+        return _("Not yet measured")
     return _(STATUS[{"met": True, "missed": False}.get(r.status)])
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from slagen.agreement.model import Agreement
-from slagen.i18n import N_, ngettext
+from slagen.i18n import N_, ngettext, pgettext
 from slagen.i18n import gettext as _
 from slagen.tracking.attainment import Attainment, GoalResult, Recalculation
 
@@ -138,7 +138,7 @@ def _summary(att: Attainment) -> str:
     n = len(att.goals)
     parts = [
         ngettext("%(met)s of %(n)s goal met", "%(met)s of %(n)s goals met", n) % {"met": met, "n": n},
-        _("%(n)s missed") % {"n": missed},
+        pgettext("goals", "%(n)s missed") % {"n": missed},
     ]
     if unknown:
         parts.append(_("%(n)s without data") % {"n": unknown})

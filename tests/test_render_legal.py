@@ -262,3 +262,19 @@ def test_the_terms_the_agreement_defines_are_written_as_defined(it_service: dict
     for term in ("Business Day", "Business Hours", "Incident", "Downtime", "Maintenance Window"):
         found = re.findall(rf"(?<![\w-]){re.escape(term)}s?(?![\w-])", body, re.IGNORECASE)
         assert found and all(w.startswith(term) for w in found), (term, sorted(set(found)))
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_other_party_or_parties_by_their_number(legal: dict[str, Path], name: str) -> None:
+    """Two parties read "the other Party", three or more "the other Parties"."""
+    text = pdf_text(legal[f"{name}.pdf"])
+    others = (
+        "the other Party"
+        if len(load_agreement(AGREEMENTS / f"{name}.yaml").agreement.parties) == 2
+        else "the other Parties"
+    )
+    wrong = "the other Parties" if others == "the other Party" else "the other Party "
+    assert f"each Party shall have access to the reports of {others}." in text
+    assert wrong not in text
+    if "Unexpected Event" in text:
+        assert f"The affected Party shall notify {others} in writing" in text

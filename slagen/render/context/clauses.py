@@ -529,7 +529,11 @@ def _notices(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
         _("Notices"),
         (
             sentence(
-                _("A Party that changes its address for notices shall tell the other Parties in writing")
+                ngettext(
+                    "A Party that changes its address for notices shall tell the other Party in writing",
+                    "A Party that changes its address for notices shall tell the other Parties in writing",
+                    len(a.parties) - 1,
+                )
             ),
             lead(
                 _(

@@ -35,6 +35,8 @@ class Run:
     rev: str
     seconds: float
     counts: dict[str, int]
+    failures: tuple[str, ...] = ()
+    """pytest's ``FAILED``/``ERROR`` lines (with ``-rfE``): a time is only worth a passing run."""
 
     @property
     def tests(self) -> int:
@@ -80,7 +82,8 @@ def run_suite(rev: str, pytest_args: list[str]) -> Run:
                 capture_output=True,
             )
     lines = [line for line in done.stdout.splitlines() if line.strip()]
-    return Run(rev, seconds, _counts(lines[-1] if lines else ""))
+    failures = tuple(line for line in lines if line.startswith(("FAILED ", "ERROR ")))
+    return Run(rev, seconds, _counts(lines[-1] if lines else ""), failures)
 
 
 def main() -> None:
@@ -90,9 +93,9 @@ def main() -> None:
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args()
     before = run_suite(args.before, args.pytest_args)
-    print(before.line(), flush=True)
+    print(before.line(), *before.failures, sep="\n    ", flush=True)
     after = run_suite(args.after, args.pytest_args)
-    print(after.line())
+    print(after.line(), *after.failures, sep="\n    ")
     print(f"whole suite: after/before = {after.seconds / before.seconds:.2f}")
     if before.tests and after.tests:
         ratio = (after.seconds / after.tests) / (before.seconds / before.tests)

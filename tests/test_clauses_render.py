@@ -158,7 +158,7 @@ POLISH = (
     "z którejkolwiek z poniższych przyczyn nie obciąża Strony",
     "iła wyższa, w tym klęski żywiołowe",
     "Zawiadomienia",
-    "zawiadamia o tym pozostałe Strony na piśmie",
+    "zawiadamia o tym drugą Stronę na piśmie",  # two parties: "the other Party"
     "marketing@northwind.example",
     "Zmiana Umowy wymaga nowej wersji w formie pisemnej, podpisanej przez każdą ze Stron",
     "Niniejszy dokument stanowi wersję 1.0 z dnia 15 września 2026",

@@ -60,6 +60,7 @@ _EN_UNITS = _forms(
     *(f"{u}s|{u}" for u in ("customer", "article", "meeting", "strike", "point")),
     "deliveries|delivery",
     "strikes|Strikes|Strike",  # the legal style's defined term
+    "business days|Business Days|Business Day",  # the same, where the author defines it
 )
 _EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 ENGLISH = Language(

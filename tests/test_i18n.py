@@ -246,6 +246,7 @@ def words(text: str) -> set[str]:
 
 def _html_text(path: Path) -> str:
     text = re.sub(r"<style.*?</style>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"<wbr\s*/?>", "", text)  # a break opportunity is no word boundary (in e-mail addresses)
     return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 

@@ -13,7 +13,7 @@ from render_helpers import pdf_text
 from slagen.agreement.load import load_agreement
 from slagen.agreement.period import parse_period
 from slagen.tracking import check_against, load_actuals
-from slagen.tracking.attainment import Attainment, attainment
+from slagen.tracking.attainment import Attainment, GoalResult, attainment
 
 
 def attain(name: str, period: str, actuals: Path | None = None) -> Attainment:
@@ -34,6 +34,11 @@ def table(at: Attainment) -> list[tuple[str, str | None, str | None, str]]:
         )
         for g in at.goals
     ]
+
+
+def goal(at: Attainment, goal_id: str) -> GoalResult:
+    """The result of the goal ``goal_id`` in ``at``."""
+    return next(g for g in at.goals if g.goal_id == goal_id)
 
 
 def test_a_month_where_every_goal_is_met() -> None:
@@ -127,7 +132,7 @@ def test_service_month_with_an_outage_earns_a_credit() -> None:
     # of 3 hours (660 minutes of maintenance), and the outage: 100 x (1 - 52 / 42,540) =
     # 99.877763...% -> 99.8777%.
     assert rows["availability"] == ("99.95", "99.8777", "missed")
-    availability = next(g for g in at.goals if g.goal_id == "availability")
+    availability = goal(at, "availability")
     assert (availability.window_days, availability.basis) == (
         30,
         "availability: rolling windows of 30 days ending in 2026-11 (30 evaluated, 14 missed); "
@@ -137,7 +142,7 @@ def test_service_month_with_an_outage_earns_a_credit() -> None:
     # quarter's: Q4's 92 days x 1,440 minutes less the 1,620 minutes of Sunday maintenance
     # (13 windows, one of them 3 hours over the clock change), x 0.05%, allows 65.43 minutes.
     assert rows["downtime-quarter"] == ("65.43", None, "not judged")
-    downtime = next(g for g in at.goals if g.goal_id == "downtime-quarter")
+    downtime = goal(at, "downtime-quarter")
     assert (downtime.period.label, downtime.basis) == (
         "2026-Q4",
         "a goal per quarter: judged over 2026-Q4 as a whole, not over 2026-11",
@@ -199,7 +204,7 @@ def test_a_goal_without_a_measure_has_no_data(tmp_path: Path) -> None:
         build_tree(tmp_path, {"a.yaml": "daily:\n  - {date: 2026-10-01, qualified_leads: 4}\n"}) / "a.yaml"
     )
     at = attain("sales-marketing", "2026-10", actuals)
-    feedback = next(g for g in at.goals if g.goal_id == "campaign-feedback")
+    feedback = goal(at, "campaign-feedback")
     assert (feedback.actual, feedback.status, feedback.basis) == (
         None,
         "no data",
@@ -346,12 +351,15 @@ def test_check_names_bad_goals_of_conditions_and_strikes(tmp_path: Path) -> None
     ]
 
 
-def _stopping(tmp_path: Path, downtime: list[str], service: list[str]) -> Path:
-    """The it-service actuals measured only to a day in November: its own downtime rows and
-    service months (the tickets and the goals' actuals as the example has them)."""
+def _measured_to(tmp_path: Path, last: str) -> Path:
+    """The it-service actuals measured only to the day of the downtime row ``last`` in November:
+    October's 99.98% and its 8.82 minutes down on 6 October, then ``last`` (the tickets and the
+    goals' actuals as the example has them)."""
     text = (AGREEMENTS / "actuals" / "it-service-2026.yaml").read_text()
     head, _, rest = text.partition("service:\n")
     _, _, tail = rest.partition("\ntickets:\n")
+    service = ["{month: 2026-10, availability: 99.98}"]
+    downtime = ["{date: 2026-10-06, minutes: 8.82}", last]
     lines = ["service:", *(f"  - {x}" for x in service), "downtime:", *(f"  - {x}" for x in downtime)]
     path = tmp_path / "it-service-to-mid-november.yaml"
     path.write_text(head + "\n".join(lines) + "\n\ntickets:\n" + tail)
@@ -360,13 +368,9 @@ def _stopping(tmp_path: Path, downtime: list[str], service: list[str]) -> Path:
 
 def test_windows_after_the_last_day_measured_are_not_yet_measured(tmp_path: Path) -> None:
     # Measured to 10 November (a 0-minute row says the checks ran to there without downtime).
-    path = _stopping(
-        tmp_path,
-        ["{date: 2026-10-06, minutes: 8.82}", "{date: 2026-11-10, minutes: 0}"],
-        ["{month: 2026-10, availability: 99.98}"],
-    )
+    path = _measured_to(tmp_path, "{date: 2026-11-10, minutes: 0}")
     november = attain("it-service", "2026-11", path)
-    availability = next(g for g in november.goals if g.goal_id == "availability")
+    availability = goal(november, "availability")
     # The windows ending 1-10 November are measured and met; the 20 ending 11-30 November hold
     # days not yet measured: November is not met, and not missed, yet. Its figure so far is the
     # worst measured window, 3 October to 1 November: five Sundays, 25 October of 3 hours (660
@@ -384,7 +388,7 @@ def test_windows_after_the_last_day_measured_are_not_yet_measured(tmp_path: Path
     assert month.counts(frozenset({"availability"}), Decimal("99.97")) is None
     assert month.counts(frozenset({"availability"}), Decimal("99.98")) is True  # 99.9792 already under it
     # December: none of its windows is measured.
-    december = next(g for g in attain("it-service", "2026-12", path).goals if g.goal_id == "availability")
+    december = goal(attain("it-service", "2026-12", path), "availability")
     assert (december.status, december.actual) == ("not yet measured", None)
     assert "0 evaluated, 0 missed, 31 not yet measured" in december.basis
 
@@ -392,30 +396,27 @@ def test_windows_after_the_last_day_measured_are_not_yet_measured(tmp_path: Path
 def test_a_window_missed_before_the_last_day_measured_is_missed(tmp_path: Path) -> None:
     # Measured to 17 November, the day of the 52-minute outage: the window ending on it misses
     # the 99.95% already, so November is missed whatever its last 13 windows hold.
-    path = _stopping(
-        tmp_path,
-        ["{date: 2026-10-06, minutes: 8.82}", "{date: 2026-11-17, minutes: 52}"],
-        ["{month: 2026-10, availability: 99.98}"],
-    )
+    path = _measured_to(tmp_path, "{date: 2026-11-17, minutes: 52}")
     november = attain("it-service", "2026-11", path)
-    availability = next(g for g in november.goals if g.goal_id == "availability")
+    availability = goal(november, "availability")
     # 19 October to 17 November: four Sundays, one of 3 hours (540 minutes): 52 / 42,660.
     assert (availability.status, availability.actual) == ("missed", Decimal("99.8781"))
     assert "(17 evaluated, 1 missed, 13 not yet measured: the downtime is measured" in availability.basis
 
 
 def test_the_report_says_a_window_is_not_yet_measured(tmp_path: Path) -> None:
-    path = _stopping(
-        tmp_path,
-        ["{date: 2026-10-06, minutes: 8.82}", "{date: 2026-11-10, minutes: 0}"],
-        ["{month: 2026-10, availability: 99.98}"],
-    )
+    path = _measured_to(tmp_path, "{date: 2026-11-10, minutes: 0}")
     out = tmp_path / "out"
     args = ["report", str(AGREEMENTS / "it-service.yaml"), str(path), "--period", "2026-11", "-o", str(out)]
     result = run(*args)
     assert result.exit_code == 0, result.output
     text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-11.pdf").split())
     assert "(10 evaluated, 0 missed, 20 not yet measured: the downtime is measured" in text
+    # and the rolling windows' section says how many are not yet measured, and why
+    assert (
+        "20 more end in it but are not yet measured: the actuals measure the downtime from "
+        "01/10/2026 to 10/11/2026." in text
+    )
 
 
 def test_the_bases_are_in_the_agreements_language(tmp_path: Path) -> None:

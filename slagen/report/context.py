@@ -14,6 +14,7 @@ from slagen.agreement.model import Agreement
 from slagen.i18n import N_, ngettext, pgettext
 from slagen.i18n import gettext as _
 from slagen.tracking.attainment import Attainment, GoalResult, Recalculation
+from slagen.tracking.words import intervals as count_of
 
 from ..render import formatting as f
 from ..render.commitment import Commitment, statement
@@ -157,20 +158,10 @@ MISSED_INTERVALS = {
     "quarter": lambda n: ngettext("%(n)s missed quarter", "%(n)s missed quarters", n),
     "year": lambda n: ngettext("%(n)s missed year", "%(n)s missed years", n),
 }
-#: ``3 months``: a count of reporting intervals.
-INTERVALS = {
-    "month": lambda n: ngettext("%(n)s month", "%(n)s months", n),
-    "quarter": lambda n: ngettext("%(n)s quarter", "%(n)s quarters", n),
-    "year": lambda n: ngettext("%(n)s year", "%(n)s years", n),
-}
 
 
 def _missed(n: int, unit: str) -> str:
     return MISSED_INTERVALS[unit](n) % {"n": n}
-
-
-def _intervals(n: int, unit: str) -> str:
-    return INTERVALS[unit](n) % {"n": n}
 
 
 def _plan(a: Agreement, att: Attainment) -> PlanView:
@@ -185,7 +176,7 @@ def _plan(a: Agreement, att: Attainment) -> PlanView:
         counted = _missed(s.count, unit)
         if s.goals is not None:
             counted = _("%(intervals)s with %(goals)s missed") % {
-                "intervals": _intervals(s.count, unit),
+                "intervals": count_of(s.count, unit),
                 "goals": _which(s.goals),
             }
         words = {"counted": counted, "window": s.window.label, "limit": s.limit}
@@ -217,13 +208,13 @@ def _cancellation(a: Agreement, att: Attainment) -> CancellationView | None:
                 first = next(g for g in a.goals if g.id == c.goals[0])
                 below = f.quantity(c.below, first.unit, cur, unit_forms(first))
                 run = _("%(intervals)s in a row with %(goals)s below %(below)s") % {
-                    "intervals": _intervals(c.in_a_row, unit),
+                    "intervals": count_of(c.in_a_row, unit),
                     "goals": _which(c.goals),
                     "below": below,
                 }
             elif c.goals is not None:
                 run = _("%(intervals)s in a row with %(goals)s missed") % {
-                    "intervals": _intervals(c.in_a_row, unit),
+                    "intervals": count_of(c.in_a_row, unit),
                     "goals": _which(c.goals),
                 }
             run = _("%(run)s (%(n)s needed)") % {"run": run, "n": c.missed_in_a_row}

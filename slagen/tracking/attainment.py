@@ -49,7 +49,7 @@ from slagen.tracking import Actuals, default_measure, measure
 from slagen.tracking.clock import on_the_clock
 from slagen.tracking.goal_credits import GoalCredit, goal_credits
 from slagen.tracking.measures import measure_of_kind, planned_maintenance
-from slagen.tracking.rolling import RollingResult, goal_windows, rolling_windows
+from slagen.tracking.rolling import RateWindow, RollingResult, Window, goal_windows, rolling_windows
 
 from . import words
 
@@ -201,7 +201,9 @@ def _before_term(n: int) -> str:
     return _("%(n)s starting before the term") % {"n": n}
 
 
-def _windows_basis(name: str, days: int, period: Period, parts: list[str], worst: object) -> str:
+def _windows_basis(
+    name: str, days: int, period: Period, parts: list[str], worst: Window | RateWindow | None
+) -> str:
     """``availability: rolling windows of 30 days ending in 2026-11 (30 evaluated, 14 missed);
     the worst 24/10/2026 to 22/11/2026``."""
     text = ngettext(
@@ -209,9 +211,11 @@ def _windows_basis(name: str, days: int, period: Period, parts: list[str], worst
         "%(name)s: rolling windows of %(n)s days ending in %(period)s (%(parts)s)",
         days,
     ) % {"name": name, "n": days, "period": period.label, "parts": ", ".join(parts)}
-    start, end = getattr(worst, "start", None), getattr(worst, "end", None)
-    if start is not None and end is not None:
-        text += _("; the worst %(start)s to %(end)s") % {"start": words.day(start), "end": words.day(end)}
+    if worst is not None:
+        text += _("; the worst %(start)s to %(end)s") % {
+            "start": words.day(worst.start),
+            "end": words.day(worst.end),
+        }
     return text
 
 

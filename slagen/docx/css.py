@@ -112,13 +112,11 @@ def nested_list(root: Element) -> NestedList:
 def _cell_rules(root: Element) -> list[tuple[str, str, int, str]]:
     """(table class, cell tag, column, declarations) of each cell rule of the page's CSS."""
     out = []
-    for selectors, body in _RULE.findall(re.sub(r"/\*.*?\*/", "", _style_text(root), flags=re.S)):
-        for selector in selectors.split(","):
-            plain = " ".join(selector.split())
-            cell = _CELL.match(plain)
-            if cell is not None:
-                column = int(cell.group(2)) - 1 if cell.group(2) else 0
-                out.append((cell.group(1), plain.split()[-1][:2], column, body))
+    for selector, body in _rules(root):
+        cell = _CELL.match(selector)
+        if cell is not None:
+            column = int(cell.group(2)) - 1 if cell.group(2) else 0
+            out.append((cell.group(1), selector.split()[-1][:2], column, body))
     return out
 
 

@@ -169,6 +169,18 @@ def _tables(page: Any, top: float, bottom: float) -> tuple[Table, ...]:
     return tuple(tables)
 
 
+def _box(obj: dict[str, Any]) -> tuple[float, float, float, float]:
+    """A pdfplumber object's box: x0, top, x1, bottom."""
+    return float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])
+
+
+def _in_body(box: tuple[float, float, float, float], top: float, bottom: float, tallest: float) -> bool:
+    """Whether ``box`` lies between ``top`` and ``bottom`` (the text area) and is less than
+    ``tallest`` high (not a page-high frame)."""
+    _, t, _, b = box
+    return t > top and b < bottom and b - t < tallest
+
+
 def read_pdf(path: Path) -> list[PageLayout]:
     """Read every page of the PDF at ``path``."""
     outline = _outline(path)
@@ -208,22 +220,11 @@ def read_pdf(path: Path) -> list[PageLayout]:
         for index, (page, lines, run) in enumerate(zip(raw_pages, all_lines, running, strict=True)):
             body = [ln for ln in lines if ln not in run]
             heads = tuple(_heading(t, lvl, y, body) for t, lvl, y in outline.get(index, []))
-            drawn = [
-                (float(o["x0"]), float(o["top"]), float(o["x1"]), float(o["bottom"]))
-                for o in [*page.rects, *page.curves, *page.lines]
-                if float(o["top"]) > header_bottom + 1
-                and float(o["bottom"]) < footer_top - 1
-                and float(o["bottom"]) - float(o["top"]) < 0.9 * float(page.height)
-            ]
-            images = [
-                (float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images
-            ]
-            inside = [
-                (t, b)
-                for _, t, _, b in images
-                if t > header_bottom + 1 and b < footer_top - 1 and b - t < 0.9 * float(page.height)
-            ]
-            extent = [(ln.top, ln.bottom) for ln in body] + [(t, b) for _, t, _, b in drawn] + inside
+            frame = (header_bottom + 1, footer_top - 1, 0.9 * float(page.height))
+            drawn = [b for b in map(_box, [*page.rects, *page.curves, *page.lines]) if _in_body(b, *frame)]
+            images = [_box(i) for i in page.images]
+            boxes = [*drawn, *(i for i in images if _in_body(i, *frame))]
+            extent = [(ln.top, ln.bottom) for ln in body] + [(t, b) for _, t, _, b in boxes]
             pages.append(
                 PageLayout(
                     number=index + 1,

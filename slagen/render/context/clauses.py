@@ -16,6 +16,7 @@ from slagen.i18n import gettext as _
 from slagen.i18n import ngettext, pgettext
 
 from .. import formatting as f
+from .. import words as spell
 from ..phrases import (
     CAPITALISED,
     Figures,
@@ -99,16 +100,9 @@ def _rolling(days: int, case: str, consecutive: bool = False) -> str:
 
 
 def _days(fig: Figures, n: int) -> str:
-    """``thirty (30) days`` / ``30 days`` with the word for days in the document's language."""
-    forms = None
-    if _("days") != "days":  # a translated catalogue: the word's plural forms by CLDR category
-        forms = {
-            "one": pgettext("days, CLDR one", "day"),
-            "few": pgettext("days, CLDR few", "days"),
-            "many": pgettext("days, CLDR many", "days"),
-            "other": pgettext("days, CLDR other", "days"),
-        }
-    return fig.count(n, "days", forms)
+    """``thirty (30) days`` / ``30 days`` (``30 (słownie: trzydzieści) dni`` / ``30 dni``): slagen's
+    own counted word, in the document's language."""
+    return spell.days(n, fig.locale) if fig.in_words else f.plural(n, "day")
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ TRANSLATED = (
     "visual/parts.html",
     "summary-first/document.html",
     "legal-narrative/document.html",
+    "legal-narrative/parts.html",
 )
 #: The styles of the Polish example (it declares every one), each read back from its PDF and DOCX.
 POLISH_STYLES = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")

@@ -14,17 +14,26 @@ from .clauses import starter_clauses
 Data = dict[str, Any]
 
 
-def _person(ident: str, name: str, role: str, domain: str) -> Data:
+def person(ident: str, name: str, role: str, domain: str) -> Data:
+    """A party's person, with an e-mail address ``first.last@domain`` (the Polish starter's too)."""
     first, last = name.lower().split(" ", 1)
     return {"id": ident, "name": name, "role": role, "email": f"{first}.{last}@{domain}"}
 
 
-def _party(
-    ident: str, name: str, roles: list[str], description: str, people: list[Data], address: str | None = None
+def party(
+    ident: str,
+    name: str,
+    roles: list[str],
+    description: str,
+    people: list[Data],
+    address: str | None = None,
+    short_name: str | None = None,
 ) -> Data:
+    """A party led by the first of its ``people``."""
     return {
         "id": ident,
         "name": name,
+        "short_name": short_name,
         "roles": roles,
         "description": description,
         "address": address,
@@ -33,13 +42,13 @@ def _party(
     }
 
 
-def _goal(
+def goal(
     ident: str,
     party: str,
     metric: str,
     comparison: str,
     target: Data,
-    unit: str,
+    unit: str | Data,
     owner: str,
     stage: str,
     *,
@@ -51,6 +60,7 @@ def _goal(
     limit: Data | None = None,
     credits: Data | None = None,
 ) -> Data:
+    """A goal in the model's key order; ``per``, ``limit`` and ``credits`` only when given."""
     shape: Data = {"measure": measure}
     if per is not None:
         shape["per"] = per
@@ -74,13 +84,15 @@ def _goal(
     }
 
 
-def _requirement(party: str, from_party: str, text: str, interval: str | None = None) -> Data:
+def requirement(party: str, from_party: str, text: str, interval: str | None = None) -> Data:
+    """What ``party`` needs from ``from_party`` (no interval: written without one)."""
     return {"party": party, "from_party": from_party, "text": text, "interval": interval}
 
 
-def _report(
+def report(
     ident: str, title: str, from_person: str, to_person: str, every: str, content: str, visible_to: list[str]
 ) -> Data:
+    """A report one person sends another ``every`` interval."""
     return {
         "id": ident,
         "title": title,
@@ -96,25 +108,25 @@ def _customer() -> Data:
     """A provider and one customer: an availability promise with support times and credits."""
     return {
         "parties": [
-            _party(
+            party(
                 "provider",
                 "Example Provider Ltd.",
                 ["provider"],
                 "The company that delivers the service.",
                 [
-                    _person("pat", "Pat Provider", "Service Delivery Manager", "provider.example"),
-                    _person("sam", "Sam Support", "Support Desk Lead", "provider.example"),
+                    person("pat", "Pat Provider", "Service Delivery Manager", "provider.example"),
+                    person("sam", "Sam Support", "Support Desk Lead", "provider.example"),
                 ],
                 "1 Provider Street, Springfield",
             ),
-            _party(
+            party(
                 "customer",
                 "Example Customer Inc.",
                 ["consumer"],
                 "The company that receives the service.",
                 [
-                    _person("casey", "Casey Customer", "IT Operations Manager", "customer.example"),
-                    _person("dana", "Dana Director", "Chief Information Officer", "customer.example"),
+                    person("casey", "Casey Customer", "IT Operations Manager", "customer.example"),
+                    person("dana", "Dana Director", "Chief Information Officer", "customer.example"),
                 ],
                 "2 Customer Avenue, Springfield",
             ),
@@ -177,7 +189,7 @@ def _customer() -> Data:
             ],
         },
         "goals": [
-            _goal(
+            goal(
                 "availability",
                 "provider",
                 "Availability of the service outside maintenance windows",
@@ -188,7 +200,7 @@ def _customer() -> Data:
                 "monitoring",
                 measured_by="External checks of the service every minute",
             ),
-            _goal(
+            goal(
                 "p1-response",
                 "provider",
                 "Time to first response to a severity-1 incident",
@@ -204,15 +216,15 @@ def _customer() -> Data:
             ),
         ],
         "requirements": [
-            _requirement(
+            requirement(
                 "provider", "customer", "Incidents reported through the help desk with their severity"
             ),
-            _requirement(
+            requirement(
                 "customer", "provider", "A monthly service report with availability and incidents", "month"
             ),
         ],
         "reports": [
-            _report(
+            report(
                 "service-report",
                 "Monthly service report",
                 "pat",
@@ -231,24 +243,24 @@ def _internal() -> Data:
     """Two departments: marketing's lead goal follows from sales' quota (the guide's funnel)."""
     return {
         "parties": [
-            _party(
+            party(
                 "marketing",
                 "Marketing Department",
                 ["provider"],
                 "Generates and qualifies leads for sales.",
                 [
-                    _person("morgan", "Morgan Marketer", "Chief Marketing Officer", "company.example"),
-                    _person("lee", "Lee Leads", "Demand Generation Manager", "company.example"),
+                    person("morgan", "Morgan Marketer", "Chief Marketing Officer", "company.example"),
+                    person("lee", "Lee Leads", "Demand Generation Manager", "company.example"),
                 ],
             ),
-            _party(
+            party(
                 "sales",
                 "Sales Department",
                 ["consumer"],
                 "Works the leads marketing hands off and closes new business.",
                 [
-                    _person("kim", "Kim Seller", "Head of Sales", "company.example"),
-                    _person("ray", "Ray Reports", "Sales Operations Analyst", "company.example"),
+                    person("kim", "Kim Seller", "Head of Sales", "company.example"),
+                    person("ray", "Ray Reports", "Sales Operations Analyst", "company.example"),
                 ],
             ),
         ],
@@ -270,7 +282,7 @@ def _internal() -> Data:
             },
         },
         "goals": [
-            _goal(
+            goal(
                 "qualified-leads",
                 "marketing",
                 "Qualified leads delivered to sales",
@@ -282,7 +294,7 @@ def _internal() -> Data:
                 measured_by="Leads marked sales-qualified in the CRM",
                 accrues=True,
             ),
-            _goal(
+            goal(
                 "new-customers",
                 "sales",
                 "New customers from marketing leads",
@@ -296,13 +308,13 @@ def _internal() -> Data:
             ),
         ],
         "requirements": [
-            _requirement("marketing", "sales", "A weekly status report on every lead handed off", "week"),
-            _requirement(
+            requirement("marketing", "sales", "A weekly status report on every lead handed off", "week"),
+            requirement(
                 "sales", "marketing", "Qualified leads delivered through the CRM with contact details", "day"
             ),
         ],
         "reports": [
-            _report(
+            report(
                 "weekly-status",
                 "Weekly sales status report",
                 "kim",
@@ -322,21 +334,21 @@ def _multi_level() -> Data:
     data = _internal()
     data["parties"][1]["roles"] = ["consumer", "provider"]
     data["parties"].append(
-        _party(
+        party(
             "service",
             "Customer Service Department",
             ["consumer"],
             "Onboards and supports the customers sales closes.",
             [
-                _person("jo", "Jo Service", "VP of Customer Service", "company.example"),
-                _person("kai", "Kai Knowledge", "Knowledge Base Manager", "company.example"),
+                person("jo", "Jo Service", "VP of Customer Service", "company.example"),
+                person("kai", "Kai Knowledge", "Knowledge Base Manager", "company.example"),
             ],
         )
     )
     data["overview"]["services"].append("Onboarding and support of new customers")
     data["overview"]["for_whom"] = "The sales and customer service teams, and their new customers"
     data["goals"].append(
-        _goal(
+        goal(
             "onboarding",
             "service",
             "New customers onboarded within five business days of closing",
@@ -352,12 +364,12 @@ def _multi_level() -> Data:
         )
     )
     data["requirements"].append(
-        _requirement(
+        requirement(
             "service", "sales", "A monthly customer friction report on what made each sale hard", "month"
         )
     )
     data["reports"].append(
-        _report(
+        report(
             "customer-friction",
             "Customer friction report",
             "kim",

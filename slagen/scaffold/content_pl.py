@@ -11,19 +11,24 @@ The standard clauses are left out: their sentences are written by slagen in Engl
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from ..errors import UsageError
-
-Data = dict[str, Any]
-
-#: The kinds with a Polish starter.
-KINDS_PL = ("customer", "internal", "multi-level")
+from .content import Data, goal, party, person, report, requirement
 
 
 def _person(ident: str, name: str, role: str) -> Data:
-    first, last = ident, name.split(" ", 1)[1].lower()
-    return {"id": ident, "name": name, "role": role, "email": f"{first}.{last}@firma.example"}
+    return person(ident, name, role, "firma.example")
+
+
+def _term(year: int, quarter: int) -> Data:
+    """The term: ``year``, reported monthly, the period its ``quarter``, made in Warsaw."""
+    return {
+        "start": date(year, 1, 1),
+        "end": date(year, 12, 31),
+        "reporting_interval": "month",
+        "period": f"{year}-Q{quarter}",
+        "place": "Warszawie",
+    }
 
 
 def _internal(kind: str, style: str, year: int, quarter: int) -> Data:
@@ -33,34 +38,26 @@ def _internal(kind: str, style: str, year: int, quarter: int) -> Data:
         "title": "Umowa o poziomie usług między działem marketingu a działem sprzedaży",
         "kind": kind,
         "version": "0.1",
-        "term": {
-            "start": date(year, 1, 1),
-            "end": date(year, 12, 31),
-            "reporting_interval": "month",
-            "period": f"{year}-Q{quarter}",
-            "place": "Warszawie",
-        },
+        "term": _term(year, quarter),
         "parties": [
-            {
-                "id": "marketing",
-                "name": "Dział Marketingu",
-                "short_name": "Marketing",
-                "roles": ["provider"],
-                "description": "Pozyskuje i kwalifikuje leady dla działu sprzedaży.",
-                "address": "ul. Przykładowa 1, 00-001 Warszawa",
-                "lead": "marta",
-                "people": [_person("marta", "Marta Nowak", "Dyrektorka ds. marketingu")],
-            },
-            {
-                "id": "sprzedaz",
-                "name": "Dział Sprzedaży",
-                "short_name": "Sprzedaż",
-                "roles": ["consumer"],
-                "description": "Obsługuje przekazane leady i zamyka nowe transakcje.",
-                "address": "ul. Przykładowa 1, 00-001 Warszawa",
-                "lead": "jan",
-                "people": [_person("jan", "Jan Kowalski", "Kierownik działu sprzedaży")],
-            },
+            party(
+                "marketing",
+                "Dział Marketingu",
+                ["provider"],
+                "Pozyskuje i kwalifikuje leady dla działu sprzedaży.",
+                [_person("marta", "Marta Nowak", "Dyrektorka ds. marketingu")],
+                address="ul. Przykładowa 1, 00-001 Warszawa",
+                short_name="Marketing",
+            ),
+            party(
+                "sprzedaz",
+                "Dział Sprzedaży",
+                ["consumer"],
+                "Obsługuje przekazane leady i zamyka nowe transakcje.",
+                [_person("jan", "Jan Kowalski", "Kierownik działu sprzedaży")],
+                address="ul. Przykładowa 1, 00-001 Warszawa",
+                short_name="Sprzedaż",
+            ),
         ],
         "overview": {
             "summary": "Marketing dostarcza kwalifikowane leady, których dział sprzedaży potrzebuje do "
@@ -83,63 +80,51 @@ def _internal(kind: str, style: str, year: int, quarter: int) -> Data:
             },
         },
         "goals": [
-            {
-                "id": "kwalifikowane-leady",
-                "party": "marketing",
-                "metric": "Kwalifikowane leady przekazane do działu sprzedaży",
-                "comparison": "at-least",
-                "target": {"computed": "funnel.leads_needed"},
-                "unit": {"one": "lead", "few": "leady", "many": "leadów", "other": "leada"},
-                "interval": "month",
-                "measured_by": "Leady oznaczone w CRM jako zakwalifikowane",
-                "owner": "marta",
-                "stage": "qualification",
-                "accrues": True,
-                "measure": "total",
-            },
-            {
-                "id": "nowi-klienci",
-                "party": "sprzedaz",
-                "metric": "Nowi klienci z leadów marketingowych",
-                "comparison": "at-least",
-                "target": {"computed": "funnel.customers_needed"},
-                "unit": {"one": "klient", "few": "klientów", "many": "klientów", "other": "klienta"},
-                "interval": "month",
-                "measured_by": "Wygrane szanse sprzedaży ze źródłem marketingowym w CRM",
-                "owner": "jan",
-                "stage": "goals",
-                "accrues": True,
-                "measure": "total",
-            },
+            goal(
+                "kwalifikowane-leady",
+                "marketing",
+                "Kwalifikowane leady przekazane do działu sprzedaży",
+                "at-least",
+                {"computed": "funnel.leads_needed"},
+                {"one": "lead", "few": "leady", "many": "leadów", "other": "leada"},
+                "marta",
+                "qualification",
+                measured_by="Leady oznaczone w CRM jako zakwalifikowane",
+                accrues=True,
+            ),
+            goal(
+                "nowi-klienci",
+                "sprzedaz",
+                "Nowi klienci z leadów marketingowych",
+                "at-least",
+                {"computed": "funnel.customers_needed"},
+                {"one": "klient", "few": "klientów", "many": "klientów", "other": "klienta"},
+                "jan",
+                "goals",
+                measured_by="Wygrane szanse sprzedaży ze źródłem marketingowym w CRM",
+                accrues=True,
+            ),
         ],
         "requirements": [
-            {
-                "party": "marketing",
-                "from_party": "sprzedaz",
-                "text": "Cotygodniowy raport statusu każdego przekazanego leada",
-                "interval": "week",
-            },
-            {
-                "party": "sprzedaz",
-                "from_party": "marketing",
-                "text": "Kwalifikowane leady w CRM z danymi kontaktowymi",
-                "interval": "day",
-            },
+            requirement(
+                "marketing", "sprzedaz", "Cotygodniowy raport statusu każdego przekazanego leada", "week"
+            ),
+            requirement("sprzedaz", "marketing", "Kwalifikowane leady w CRM z danymi kontaktowymi", "day"),
         ],
         "contacts": [
             {"person": "marta", "responsibility": "Odpowiada za cel leadów"},
             {"person": "jan", "responsibility": "Odpowiada za obsługę leadów i cel klientów"},
         ],
         "reports": [
-            {
-                "id": "raport-tygodniowy",
-                "title": "Tygodniowy raport statusu sprzedaży",
-                "from_person": "jan",
-                "to_person": "marta",
-                "every": "week",
-                "content": "Leady obsłużone, skontaktowane, zamienione na klientów i odrzucone",
-                "visible_to": ["marketing", "sprzedaz"],
-            }
+            report(
+                "raport-tygodniowy",
+                "Tygodniowy raport statusu sprzedaży",
+                "jan",
+                "marta",
+                "week",
+                "Leady obsłużone, skontaktowane, zamienione na klientów i odrzucone",
+                ["marketing", "sprzedaz"],
+            )
         ],
         "missed_goals": {
             "consequences": [
@@ -179,63 +164,55 @@ def _multi_level(kind: str, style: str, year: int, quarter: int) -> Data:
     data["title"] = "Umowa o poziomie usług między działami marketingu, sprzedaży i obsługi klienta"
     data["parties"][1]["roles"] = ["consumer", "provider"]
     data["parties"].append(
-        {
-            "id": "obsluga",
-            "name": "Dział Obsługi Klienta",
-            "short_name": "Obsługa Klienta",
-            "roles": ["consumer"],
-            "description": "Wdraża i wspiera klientów pozyskanych przez dział sprzedaży.",
-            "address": "ul. Przykładowa 1, 00-001 Warszawa",
-            "lead": "ewa",
-            "people": [_person("ewa", "Ewa Wiśniewska", "Dyrektorka ds. obsługi klienta")],
-        }
+        party(
+            "obsluga",
+            "Dział Obsługi Klienta",
+            ["consumer"],
+            "Wdraża i wspiera klientów pozyskanych przez dział sprzedaży.",
+            [_person("ewa", "Ewa Wiśniewska", "Dyrektorka ds. obsługi klienta")],
+            address="ul. Przykładowa 1, 00-001 Warszawa",
+            short_name="Obsługa Klienta",
+        )
     )
     overview = data["overview"]
     overview["services"].append("Wdrożenie i wsparcie nowych klientów")
     overview["for_whom"] = "Działy sprzedaży i obsługi klienta oraz ich nowi klienci"
     overview["success_measures"].append("Odsetek nowych klientów wdrożonych w ciągu pięciu dni roboczych")
     data["goals"].append(
-        {
-            "id": "wdrozenie",
-            "party": "obsluga",
-            "metric": "Nowi klienci wdrożeni w ciągu pięciu dni roboczych od zawarcia umowy",
-            "comparison": "at-least",
-            "target": {"value": 95},
-            "unit": "%",
-            "interval": "month",
-            "measured_by": "Rozmowy wdrożeniowe zapisane w systemie obsługi zgłoszeń",
-            "owner": "ewa",
-            "stage": "service",
-            "accrues": False,
-            "measure": "share",
-            "per": "nowego klienta",
-            "limit": {
+        goal(
+            "wdrozenie",
+            "obsluga",
+            "Nowi klienci wdrożeni w ciągu pięciu dni roboczych od zawarcia umowy",
+            "at-least",
+            {"value": 95},
+            "%",
+            "ewa",
+            "service",
+            measured_by="Rozmowy wdrożeniowe zapisane w systemie obsługi zgłoszeń",
+            measure="share",
+            per="nowego klienta",
+            limit={
                 "comparison": "at-most",
                 "target": {"value": 5},
                 "unit": "dni roboczych od zawarcia umowy",
             },
-        }
+        )
     )
     data["requirements"].append(
-        {
-            "party": "obsluga",
-            "from_party": "sprzedaz",
-            "text": "Miesięczny raport o tym, co utrudniło każdą sprzedaż",
-            "interval": "month",
-        }
+        requirement("obsluga", "sprzedaz", "Miesięczny raport o tym, co utrudniło każdą sprzedaż", "month")
     )
     data["contacts"].append({"person": "ewa", "responsibility": "Odpowiada za wdrożenie nowych klientów"})
     data["reports"][0]["visible_to"] = ["marketing", "sprzedaz", "obsluga"]
     data["reports"].append(
-        {
-            "id": "raport-trudnosci",
-            "title": "Raport o trudnościach klientów",
-            "from_person": "jan",
-            "to_person": "ewa",
-            "every": "month",
-            "content": "Zastrzeżenia i pytania nowych klientów, do bazy wiedzy",
-            "visible_to": ["marketing", "sprzedaz", "obsluga"],
-        }
+        report(
+            "raport-trudnosci",
+            "Raport o trudnościach klientów",
+            "jan",
+            "ewa",
+            "month",
+            "Zastrzeżenia i pytania nowych klientów, do bazy wiedzy",
+            ["marketing", "sprzedaz", "obsluga"],
+        )
     )
     data["missed_goals"]["diagnosed_by"] = ["marta", "jan", "ewa"]
     data["sign_off"].append({"person": "ewa"})
@@ -249,37 +226,29 @@ def _customer(kind: str, style: str, year: int, quarter: int) -> Data:
         "title": "Umowa o poziomie usług dla klienta",
         "kind": kind,
         "version": "0.1",
-        "term": {
-            "start": date(year, 1, 1),
-            "end": date(year, 12, 31),
-            "reporting_interval": "month",
-            "period": f"{year}-Q{quarter}",
-            "place": "Warszawie",
-        },
+        "term": _term(year, quarter),
         "parties": [
-            {
-                "id": "dostawca",
-                "name": "Przykładowy Dostawca sp. z o.o.",
-                "short_name": "Dostawca",
-                "roles": ["provider"],
-                "description": "Spółka, która świadczy usługę.",
-                "address": "ul. Dostawców 1, 00-001 Warszawa",
-                "lead": "piotr",
-                "people": [
+            party(
+                "dostawca",
+                "Przykładowy Dostawca sp. z o.o.",
+                ["provider"],
+                "Spółka, która świadczy usługę.",
+                [
                     _person("piotr", "Piotr Zieliński", "Kierownik ds. świadczenia usługi"),
                     _person("anna", "Anna Lewandowska", "Kierowniczka działu wsparcia"),
                 ],
-            },
-            {
-                "id": "klient",
-                "name": "Przykładowy Klient S.A.",
-                "short_name": "Klient",
-                "roles": ["consumer"],
-                "description": "Spółka, która korzysta z usługi.",
-                "address": "ul. Klientów 2, 30-001 Kraków",
-                "lead": "tomasz",
-                "people": [_person("tomasz", "Tomasz Wójcik", "Kierownik działu IT")],
-            },
+                address="ul. Dostawców 1, 00-001 Warszawa",
+                short_name="Dostawca",
+            ),
+            party(
+                "klient",
+                "Przykładowy Klient S.A.",
+                ["consumer"],
+                "Spółka, która korzysta z usługi.",
+                [_person("tomasz", "Tomasz Wójcik", "Kierownik działu IT")],
+                address="ul. Klientów 2, 30-001 Kraków",
+                short_name="Klient",
+            ),
         ],
         "overview": {
             "summary": "Dostawca utrzymuje usługę dla klienta, zapewnia jej dostępność i odpowiada na "
@@ -328,49 +297,39 @@ def _customer(kind: str, style: str, year: int, quarter: int) -> Data:
             ],
         },
         "goals": [
-            {
-                "id": "dostepnosc",
-                "party": "dostawca",
-                "metric": "Dostępność usługi",
-                "comparison": "at-least",
-                "target": {"value": "99.9"},
-                "unit": "%",
-                "interval": "month",
-                "measured_by": "Zewnętrzne sprawdzenia usługi co minutę",
-                "owner": "piotr",
-                "stage": "monitoring",
-                "accrues": False,
-                "measure": "total",
-            },
-            {
-                "id": "odpowiedz-p1",
-                "party": "dostawca",
-                "metric": "Czas do pierwszej odpowiedzi na zgłoszenie o priorytecie 1",
-                "comparison": "at-most",
-                "target": {"value": 30},
-                "unit": {"one": "minuta", "few": "minuty", "many": "minut", "other": "minuty"},
-                "interval": "month",
-                "measured_by": "Znaczniki czasu zgłoszenia i pierwszej odpowiedzi w systemie wsparcia",
-                "owner": "anna",
-                "stage": "response",
-                "accrues": False,
-                "measure": "per-event",
-                "per": "zgłoszenia o priorytecie 1",
-                "credits": {"per_miss": "5%"},
-            },
+            goal(
+                "dostepnosc",
+                "dostawca",
+                "Dostępność usługi",
+                "at-least",
+                {"value": "99.9"},
+                "%",
+                "piotr",
+                "monitoring",
+                measured_by="Zewnętrzne sprawdzenia usługi co minutę",
+            ),
+            goal(
+                "odpowiedz-p1",
+                "dostawca",
+                "Czas do pierwszej odpowiedzi na zgłoszenie o priorytecie 1",
+                "at-most",
+                {"value": 30},
+                {"one": "minuta", "few": "minuty", "many": "minut", "other": "minuty"},
+                "anna",
+                "response",
+                measured_by="Znaczniki czasu zgłoszenia i pierwszej odpowiedzi w systemie wsparcia",
+                measure="per-event",
+                per="zgłoszenia o priorytecie 1",
+                credits={"per_miss": "5%"},
+            ),
         ],
         "requirements": [
-            {
-                "party": "dostawca",
-                "from_party": "klient",
-                "text": "Zgłoszenia przekazywane przez system wsparcia z określonym priorytetem",
-            },
-            {
-                "party": "klient",
-                "from_party": "dostawca",
-                "text": "Miesięczny raport o dostępności usługi i zgłoszeniach",
-                "interval": "month",
-            },
+            requirement(
+                "dostawca", "klient", "Zgłoszenia przekazywane przez system wsparcia z określonym priorytetem"
+            ),
+            requirement(
+                "klient", "dostawca", "Miesięczny raport o dostępności usługi i zgłoszeniach", "month"
+            ),
         ],
         "contacts": [
             {"person": "piotr", "responsibility": "Odpowiada za świadczenie usługi"},
@@ -378,15 +337,15 @@ def _customer(kind: str, style: str, year: int, quarter: int) -> Data:
             {"person": "tomasz", "responsibility": "Odpowiada za korzystanie z usługi po stronie klienta"},
         ],
         "reports": [
-            {
-                "id": "raport-miesieczny",
-                "title": "Miesięczny raport o usłudze",
-                "from_person": "piotr",
-                "to_person": "tomasz",
-                "every": "month",
-                "content": "Dostępność w porównaniu z celem, zgłoszenia i czasy odpowiedzi",
-                "visible_to": ["dostawca", "klient"],
-            }
+            report(
+                "raport-miesieczny",
+                "Miesięczny raport o usłudze",
+                "piotr",
+                "tomasz",
+                "month",
+                "Dostępność w porównaniu z celem, zgłoszenia i czasy odpowiedzi",
+                ["dostawca", "klient"],
+            )
         ],
         "missed_goals": {
             "consequences": [
@@ -430,6 +389,8 @@ def _customer(kind: str, style: str, year: int, quarter: int) -> Data:
 
 
 _STARTERS_PL = {"customer": _customer, "internal": _internal, "multi-level": _multi_level}
+#: The kinds with a Polish starter.
+KINDS_PL = tuple(_STARTERS_PL)
 
 
 def starter_pl(kind: str, style: str, today: date) -> Data:

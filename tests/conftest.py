@@ -232,7 +232,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: are reported as xfail (non-strict: one that passes again shows as XPASS); remove an entry when
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
 KNOWN_FAILING: dict[str, str] = {
-    "tests/test_contracts.py::test_credits_of_any_goal_are_data_and_no_style_denies_them": "issue 15: the legal paper-supplier PDF writes 'for each delivery short of the Target in a week': since e4c4980 the defined-terms filter capitalises 'target' in the credit sentence (the test expects lower case); whether 'Target' alone is a defined term there is not yet checked",
     "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[it-service-legal-narrative]": "issue 16: LibreOffice lays the DOCX out on 16 pages, the PDF has 19, since the legal style's calendar became a numbered clause with defined terms (e4c4980)",
     "tests/test_layout.py::test_docx_pages_have_no_layout_defect[sprzedaz-marketing-legal-narrative]": "issue 16: the Polish example's PDF/DOCX has a near-empty page (2-7% full) or a 5/1-row table split, since it gained its clauses section, calendar and report of 2026-12-02 (second wave); not yet diagnosed",
     "tests/test_layout.py::test_pdf_pages_have_no_layout_defect[sprzedaz-marketing-legal-narrative]": "issue 16: the Polish example's PDF/DOCX has a near-empty page (2-7% full) or a 5/1-row table split, since it gained its clauses section, calendar and report of 2026-12-02 (second wave); not yet diagnosed",

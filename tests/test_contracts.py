@@ -129,12 +129,17 @@ def test_a_style_that_drops_breakdown_rows_is_caught(
 def test_credits_of_any_goal_are_data_and_no_style_denies_them(rendered: dict[str, dict[str, Path]]) -> None:
     for style, text in texts(rendered, "paper-supplier").items():
         assert "gives no service credits" not in text, style
+        legal = style == "legal-narrative"
         credit = (
             "five percent (5%) of the monthly charge, that is twenty-two and 50/100 pounds sterling (GBP 22.50),"
-            if style == "legal-narrative"  # in words and figures (test_render_legal)
+            if legal  # in words and figures (test_render_legal)
             else "5% of the monthly charge (22.50 GBP)"
         )
-        assert f"{credit} for each delivery short of the target in a week" in text, style
+        # the legal style defines "Target" (clause 1.1(d)) and writes it as defined
+        target = "the Target" if legal else "the target"
+        if legal:
+            assert "“Target” means the figure a Goal is measured against" in text
+        assert f"{credit} for each delivery short of {target} in a week" in text, style
         assert (
             "Credits are applied without a claim; an accepted credit is deducted from the next monthly invoice."
             in text

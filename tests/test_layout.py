@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, Examples, WordPdfs
+from docx_helpers import missing_glyphs
 from pypdf import PdfReader
 
 from slagen.agreement.load import load_agreement
@@ -53,6 +54,13 @@ def test_docx_pages_have_no_layout_defect(
 ) -> None:
     word = check_pdf(laid_out[case].docx_pdf)
     assert [str(f) for r in word for f in r.findings] == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{n}-{s}" for n, s in CASES])
+def test_docx_letters_are_all_drawn(laid_out: dict[tuple[str, str], Laid], case: tuple[str, str]) -> None:
+    # every DOCX of the build went through one LibreOffice run, English and Polish alike: each
+    # font is embedded in its PDF and no character is drawn as a missing-glyph box
+    assert missing_glyphs(laid_out[case].docx_pdf) == []
 
 
 #: Cases where LibreOffice's page count of the DOCX is known to be off (none now: the

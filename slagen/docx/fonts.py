@@ -7,10 +7,18 @@ face is a part of the package (``word/fonts/fontN.odttf``), referenced from the 
 32 bytes XORed with the key's 16 bytes in reverse order. ``w:embedTrueTypeFonts`` in the
 settings tells Word to use them.
 
-Each face is a subset (fontTools) holding the characters of the document, so a file grows by
-tens of kilobytes, not megabytes; ``w:subsetted`` says so. The subset keeps the font's
-timestamps and the key is derived from the subset's bytes, so the same document gives the same
-bytes. A face missing on the machine is not embedded (the document still names the font).
+Each face is a subset (fontTools), so a file grows by tens of kilobytes, not megabytes;
+``w:subsetted`` says so. The subset keeps the font's timestamps and the key is derived from the
+subset's bytes, so the same document gives the same bytes. A face missing on the machine is not
+embedded (the document still names the font).
+
+The subset holds the characters of the document *and* a fixed repertoire (:data:`REPERTOIRE`:
+Latin-1, Latin Extended-A, the punctuation and the marks slagen writes). LibreOffice (7.4)
+keeps the embedded faces of the first document it opens under the family's name and lays out
+every later document of its session with them: a subset of an English document's characters
+drew each "ł", "ż", "ę" and "„" of a Polish document opened after it as a missing-glyph box
+(and an English "ß" or "“" after a Polish one). With the repertoire in every subset, any two
+slagen documents in those scripts share their faces' coverage, whichever opens first.
 """
 
 from __future__ import annotations
@@ -46,6 +54,18 @@ FACES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts")
+#: Characters every subset holds besides the document's own (see the module's docstring):
+#: printable ASCII, Latin-1 and Latin Extended-A (U+00A0-U+017F: the letters of English, Polish,
+#: German, French, Czech ...), general punctuation (dashes, quotes, bullet, ellipsis, U+2010-U+2044),
+#: the euro sign, arrows, minus and comparison signs, and the marks and bullets of slagen's styles.
+REPERTOIRE = (
+    "".join(
+        chr(c)
+        for lo, hi in ((0x20, 0x7E), (0xA0, 0x17F), (0x2010, 0x2044), (0x20AC, 0x20AC), (0x2190, 0x2193))
+        for c in range(lo, hi + 1)
+    )
+    + "\u2212\u2264\u2265\u25a0\u25a1\u25aa\u25ac\u25b2\u25b6\u25bc\u25c6\u25c9\u25cb\u25ce\u25cf\u25e6\u2713"
+)
 #: Parts whose text the fonts must cover.
 TEXT_PARTS = ("word/document.xml", "word/header", "word/footer")
 #: The list numbering, whose bullet characters (``•``, ``▪``, ``◦``) the fonts must cover too.
@@ -62,7 +82,7 @@ def find_font(name: str) -> Path | None:
 
 
 def subset(path: Path, text: str) -> bytes:
-    """The font at ``path`` cut down to the characters of ``text`` (and printable ASCII)."""
+    """The font at ``path`` cut down to the characters of ``text`` and :data:`REPERTOIRE`."""
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont
 
@@ -73,7 +93,7 @@ def subset(path: Path, text: str) -> bytes:
     options.drop_tables = [*options.drop_tables, "FFTM"]  # FontForge's timestamps: not needed
     font = TTFont(str(path), recalcTimestamp=False, recalcBBoxes=False)
     subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(unicodes={ord(c) for c in text} | set(range(0x20, 0x7F)))
+    subsetter.populate(unicodes={ord(c) for c in text + REPERTOIRE})
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from .calendar import CalendarView, DeliveryView, HolidayView
 from .clauses import ClausesView, ClauseView, DefinitionView, TableView
+from .defined import LegalSentences
 from .document import Absent, Chart, ContextInputs, DocumentContext, Headings, PartyWords, build_context
 from .parties import (
     PALETTE,
@@ -60,6 +61,7 @@ VIEWS: tuple[type, ...] = (
     CalendarView,
     DeliveryView,
     HolidayView,
+    LegalSentences,
     CancellationView,
     Chart,
     ClauseView,
@@ -118,6 +120,7 @@ __all__ = [
     "GoalView",
     "Headings",
     "HolidayView",
+    "LegalSentences",
     "MissedGoalsView",
     "PartyRef",
     "PartyView",

@@ -138,6 +138,45 @@ class ClauseView:
     """Sentences after the list."""
     table: TableView | None = None
 
+    @property
+    def lines(self) -> tuple["ClauseLine", ...]:
+        """The clause as bullets (bulleted style): one a sentence, its list nested under the last
+        sentence before it and its table's rows (each cell named by its column's head) under the
+        last sentence; a list or table with no sentence to go under is a bullet of its own."""
+        texts = [*self.sentences, *self.after]
+        rows = (
+            tuple(
+                "; ".join(f"{h}: {c}" for h, c in zip(self.table.heads, r, strict=True)) + "."
+                for r in self.table.rows
+            )
+            if self.table
+            else ()
+        )
+        lines = [ClauseLine(t) for t in texts]
+        if self.items:
+            at = len(self.sentences) - 1
+            if at < 0:
+                lines.insert(0, ClauseLine("", self.items))
+            else:
+                lines[at] = replace(lines[at], items=self.items)
+        if rows:
+            if lines:
+                lines[-1] = replace(lines[-1], rows=rows)
+            else:
+                lines.append(ClauseLine("", rows=rows))
+        return tuple(lines)
+
+
+@dataclass(frozen=True)
+class ClauseLine:
+    """A bullet of a clause (bulleted style): a sentence and what nests under it."""
+
+    text: str
+    items: tuple[str, ...] = ()
+    """The clause's list, under the sentence that introduces it."""
+    rows: tuple[str, ...] = ()
+    """The rows of the clause's table, under the last sentence: ``Version: 1.1; Date: ...``."""
+
 
 @dataclass(frozen=True)
 class ListsView:

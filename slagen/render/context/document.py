@@ -13,8 +13,10 @@ from ...targets.rounding import AS_SET
 from .. import formatting as f
 from .. import words as spell
 from ..phrases import Figures
+from . import defined
 from .calendar import CalendarView, calendar_view
 from .clauses import LEGAL, ClausesView, clauses
+from .defined import LegalSentences
 from .parties import (
     ContactView,
     GoalView,
@@ -86,6 +88,8 @@ class PartyWords:
     each_other: str = "each other"
     other_defined: str = "the other Party"
     """:attr:`other` with the defined term, as the legal style writes it."""
+    needs: str = "What each party needs from the other to reach its goals."
+    """The sentence that opens the parties' requirements (two-column)."""
 
     @classmethod
     def of(cls, n: int) -> "PartyWords":
@@ -97,9 +101,15 @@ class PartyWords:
                 _("the other party"),
                 _("each other"),
                 _("the other Party"),
+                _("What each party needs from the other to reach its goals."),
             )
         return cls(
-            _("any party"), _("all parties"), _("the other parties"), _("one another"), _("the other Parties")
+            _("any party"),
+            _("all parties"),
+            _("the other parties"),
+            _("one another"),
+            _("the other Parties"),
+            _("What each party needs from the others to reach its goals."),
         )
 
 
@@ -177,6 +187,8 @@ class DocumentContext:
     summary: str
     services: tuple[str, ...]
     for_whom: str
+    """Whom the services are for; in legal-narrative as its clause 2 continues it ("The
+    Services are provided for ..."), with the defined terms as defined."""
     success_measures: tuple[str, ...]
     parties: tuple[PartyView, ...]
     goals: tuple[GoalView, ...]
@@ -224,6 +236,13 @@ class DocumentContext:
     """The standard clauses (definitions, measurement, claims, exclusions, remedies, law...)."""
     words: PartyWords = PartyWords()
     """Words chosen by the number of parties (``either party`` or ``any party``)."""
+    other_parties: int = 1
+    """How many parties each party has besides itself: the count a sentence about "the other
+    Party" (or "Parties") takes its plural form by."""
+    legal: LegalSentences | None = None
+    """slagen's sentences of the legal-narrative style that name a defined term (None in the
+    other styles). In that style the agreement's own texts of every view (goals, service
+    levels, credits, calendar...) write the defined terms as defined too (:mod:`.defined`)."""
 
     def _goal_columns(self) -> list[tuple[GoalView, ...]]:
         columns = [p.goals for p in self.parties]
@@ -297,6 +316,14 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
     refs = party_refs(a)
     people = person_views(a, refs)
     goals = tuple(goal_view(g, a, targets, refs, people) for g in a.goals)
+    cl = clauses(a, goals, extra.style)
+    legal = extra.style == LEGAL  # its texts write the defined terms as defined, cl.terms
+    if legal:
+        goals = tuple(defined.goal(g, cl.terms, cl.names) for g in goals)
+    sl = service_levels(a, targets, fig)
+    mg = missed_goals(a, people, fig)
+    ends = cancellation(a)
+    cal = calendar_view(a, targets)
     contacts = tuple(ContactView(people[c.person], c.responsibility) for c in a.contacts)
     reqs = tuple(
         RequirementView(refs[r.party], refs[r.from_party], r.text, f.every(r.interval))
@@ -326,7 +353,7 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         absent=translated(Absent),
         summary=a.overview.summary,
         services=tuple(a.overview.services),
-        for_whom=a.overview.for_whom,
+        for_whom=defined.continued(a.overview.for_whom, cl) if legal else a.overview.for_whom,
         success_measures=tuple(a.overview.success_measures),
         parties=tuple(party_view(p, refs, people, goals, reqs, contacts) for p in a.parties),
         goals=goals,
@@ -334,8 +361,8 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         stages=stages(goals, tuple(refs.values())),
         process=process_view(a),
         requirements=reqs,
-        service_levels=service_levels(a, targets, fig),
-        calendar=calendar_view(a, targets),
+        service_levels=defined.service_levels(sl, cl.terms) if legal else sl,
+        calendar=defined.calendar(cal, cl.terms) if legal else cal,
         # The appendix derives computed figures only: a value set in the agreement is not derived,
         # and the holidays and deliveries of the period are listed, not derived, by the calendar.
         derivations=tuple(
@@ -356,8 +383,8 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
             )
             for r in a.reports
         ),
-        missed_goals=missed_goals(a, people, fig),
-        cancellation=cancellation(a),
+        missed_goals=defined.missed_goals(mg, cl.terms) if legal else mg,
+        cancellation=defined.cancellation(ends, cl.terms) if legal else ends,
         unexpected_events=unexpected_events(a),
         review=review(a),
         signatories=signatories(a, people),
@@ -369,6 +396,8 @@ def _build(a: Agreement, targets: TargetSet, extra: ContextInputs) -> DocumentCo
         keywords=("service-level agreement", a.id, a.kind, period.label, *(p.id for p in a.parties)),
         warnings=tuple(w.message for w in targets.warnings),
         logo=extra.logo,
-        clauses=clauses(a, goals, extra.style),
+        clauses=defined.clauses(cl) if legal else cl,
+        legal=defined.sentences(cl.provider, cl.terms) if legal else None,
         words=PartyWords.of(len(a.parties)),
+        other_parties=len(a.parties) - 1,
     )

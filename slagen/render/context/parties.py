@@ -86,7 +86,8 @@ class ReportView:
 
 @dataclass(frozen=True)
 class GoalView:
-    """A goal with its target resolved for the document's period."""
+    """A goal with its target resolved for the document's period (in legal-narrative its
+    texts write the agreement's defined terms as defined: :mod:`slagen.render.context.defined`)."""
 
     id: str
     metric: str
@@ -102,6 +103,8 @@ class GoalView:
     """The whole commitment: ``at least 100 leads a month``."""
     unit: str
     measured_by: str | None
+    """The source of the figures; in legal-narrative as "The Goal shall be measured by"
+    continues it, with the defined terms as defined (as :attr:`metric` there)."""
     owner: PersonView | None
     stage: str | None
     stage_label: str | None
@@ -109,7 +112,7 @@ class GoalView:
     computed_label: str | None
     """The label of the computed value the target comes from, when it is derived (not a value
     set in the agreement), as the appendix names it; the id (``computed_name``) stays out of
-    the body."""
+    the body. In legal-narrative as "The Target is the" continues it."""
     period_total: str | None
     """The target summed over the document's period, for goals that accrue."""
     breakdown: tuple[BreakdownGroup, ...]

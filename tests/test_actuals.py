@@ -280,3 +280,62 @@ tracked:
         f"{at(7, '-5')}: tracked[0].total_revenue: expected a number of zero or more, got '-5'",
         "7 errors",
     ]
+
+
+def test_covers_is_read_as_a_period_and_every_row_lies_in_it(tmp_path: Path) -> None:
+    bad = tmp_path / "a.yaml"
+    text = """agreement: sales-marketing
+covers: 2026-10-01..2026-10-20
+daily:
+  - {date: 2026-10-01, qualified_leads: 4}
+  - {date: 2026-10-21, qualified_leads: 3}
+leads:
+  - {id: L1, handed_off: 2026-09-30 17:00, first_follow_up: 2026-10-01 08:00, attempts: 2, connected: true}
+tracked:
+  - {month: 2026-09, leads: 10, customers: 5, customer_revenue: 50, marketing_revenue: 50, total_revenue: 60}
+  - {month: 2026-10, leads: 10, customers: 5, customer_revenue: 50, marketing_revenue: 50, total_revenue: 60}
+"""
+    bad.write_text(text)
+    col = {
+        n: text.splitlines()[n - 1].index(w) + 1
+        for n, w in ((5, "2026-10-21"), (7, "2026-09-30"), (9, "2026-09"))
+    }
+    days = "within the days the file covers (2026-10-01 to 2026-10-20)"
+    assert recalc_fails(SM, bad) == [
+        f"{bad}:5:{col[5]}: daily[1].date: expected a day {days}, got 2026-10-21",
+        f"{bad}:7:{col[7]}: leads[0].handed_off: expected a time {days}, got 2026-09-30",
+        # a month need only overlap the days covered (October's does)
+        f"{bad}:9:{col[9]}: tracked[0].month: expected a month {days}, got 2026-09",
+        "3 errors",
+    ]
+    bad.write_text("agreement: sales-marketing\ncovers: 2026-Q5\n")
+    assert recalc_fails(SM, bad) == [
+        f"{bad}:2:9: covers: expected a period such as 2026, 2026-Q4, 2026-11, 2026-W47 or "
+        "2026-11-15..2026-11-30, got '2026-Q5'",
+        "1 error",
+    ]
+    # a service month gives every day of the month: it must lie within the days covered
+    bad.write_text(
+        "agreement: it-service\ncovers: 2026-10-01..2026-11-10\nservice:\n  - {month: 2026-11, downtime_minutes: 5}\n"
+    )
+    assert (
+        recalc_fails(IT, bad)[0]
+        == f"{bad}:4:13: service[0].month: expected a month {days.replace('10-20', '11-10')}, got 2026-11"
+    )
+
+
+def test_csv_covers_is_a_record_with_its_period(tmp_path: Path) -> None:
+    csv = tmp_path / "a.csv"
+    csv.write_text(
+        "record,date,qualified_leads,period\ncovers,,,2026-10\ndaily,2026-10-01,4,\ndaily,2026-11-01,4,\n",
+        encoding="utf-8",
+    )
+    assert recalc_fails(SM, csv) == [
+        f"{csv}:4:7: daily.date: expected a day within the days the file covers (2026-10-01 to 2026-10-31), "
+        "got 2026-11-01",
+        "1 error",
+    ]
+    csv.write_text("record,date,qualified_leads,period\ncovers,,,2026-10\ndaily,2026-10-01,4,\n")
+    assert load_actuals(csv).covers == parse_period("2026-10")
+    csv.write_text("record,period\ncovers,2026-10\ncovers,2026-11\n")
+    assert recalc_fails(SM, csv) == [f"{csv}:3:8: covers: covers is given twice (first on line 2)", "1 error"]

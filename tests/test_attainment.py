@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import pdfplumber
 import yaml
 from conftest import AGREEMENTS, build_tree, run
 from render_helpers import pdf_text
@@ -351,15 +352,18 @@ def test_check_names_bad_goals_of_conditions_and_strikes(tmp_path: Path) -> None
     ]
 
 
-def _measured_to(tmp_path: Path, last: str) -> Path:
+def _measured_to(tmp_path: Path, last: str | None, covers: str | None = None) -> Path:
     """The it-service actuals measured only to the day of the downtime row ``last`` in November:
     October's 99.98% and its 8.82 minutes down on 6 October, then ``last`` (the tickets and the
-    goals' actuals as the example has them)."""
+    goals' actuals as the example has them), covering ``covers`` (without it, no ``covers``: the
+    rows say how far the downtime is measured)."""
     text = (AGREEMENTS / "actuals" / "it-service-2026.yaml").read_text()
+    assert "\ncovers: 2026-Q4\n" in text
+    text = text.replace("\ncovers: 2026-Q4\n", f"\ncovers: {covers}\n" if covers else "\n")
     head, _, rest = text.partition("service:\n")
     _, _, tail = rest.partition("\ntickets:\n")
     service = ["{month: 2026-10, availability: 99.98}"]
-    downtime = ["{date: 2026-10-06, minutes: 8.82}", last]
+    downtime = ["{date: 2026-10-06, minutes: 8.82}", *([last] if last else [])]
     lines = ["service:", *(f"  - {x}" for x in service), "downtime:", *(f"  - {x}" for x in downtime)]
     path = tmp_path / "it-service-to-mid-november.yaml"
     path.write_text(head + "\n".join(lines) + "\n\ntickets:\n" + tail)
@@ -413,9 +417,11 @@ def test_the_report_says_a_window_is_not_yet_measured(tmp_path: Path) -> None:
     text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-11.pdf").split())
     assert "(10 evaluated, 0 missed, 20 not yet measured: the downtime is measured" in text
     # and the rolling windows' section says how many are not yet measured, and why
+    # counted by hand: the 30 windows ending 1-30 November; 10 (ending 1-10 November) evaluated,
+    # 20 (ending 11-30 November) with a day after 10 November; none starts before 1 October
     assert (
-        "20 more end in it but are not yet measured: the actuals measure the downtime from "
-        "01/10/2026 to 10/11/2026." in text
+        "30 windows of 30 consecutive days end in 2026-11. 20 are not yet measured: the actuals "
+        "measure the downtime from 01/10/2026 to 10/11/2026. Of the 10 evaluated, 0 missed" in text
     )
 
 
@@ -457,3 +463,65 @@ def test_the_bases_are_in_the_agreements_language(tmp_path: Path) -> None:
     polish_texts = [g.basis for g in polish.goals] + [c.misses + " " + c.why for c in polish.goal_credits]
     found = {w for t in polish_texts for w in re.findall(r"[a-z]{3,}", t)}
     assert found & (ours - given) == set()
+
+
+def test_a_month_not_yet_fully_measured_has_no_known_credit(tmp_path: Path) -> None:
+    # Measured to 10 November: October's credits are known (no tier: its lowest window, 1 to 30
+    # October, 99.9793%; its p1 ticket answered in 9 minutes), November's and December's not.
+    path = _measured_to(tmp_path, "{date: 2026-11-10, minutes: 0}")
+    q4 = attain("it-service", "2026-Q4", path)
+    assert q4.credits_unknown == ("2026-11", "2026-12")
+    assert q4.credit_total == Decimal("0.00")  # October's, the only month known
+    out = tmp_path / "out"
+    args = ["report", str(AGREEMENTS / "it-service.yaml"), str(path), "--period", "2026-Q4", "-o", str(out)]
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-Q4.pdf").split())
+    assert "No service credit is owed for 2026-Q4" not in text
+    assert (
+        "No service credit is owed for 2026-10. The service credits for 2026-11, 2026-12 are not known "
+        "yet: the months are not yet fully measured." in text
+    )
+    # the months' table says November's amount is not known; its share so far is 0%
+    pdf = out / "it-service" / "it-service-report-2026-Q4.pdf"
+    with pdfplumber.open(pdf) as doc:
+        rows = [
+            [" ".join((c or "").split()) for c in row]
+            for page in doc.pages
+            for table in page.extract_tables()
+            for row in table
+        ]
+    assert [
+        "2026-11",
+        "0%",
+        "0%",
+        "0%",
+        "0% of the monthly charge so far",
+        "not known yet",
+        "within the caps",
+    ] in rows
+    assert not any(r[0] == "Total" for r in rows)  # no total that reads as the quarter's
+    # November alone: nothing is known yet
+    result = run(*args[:-4], "--period", "2026-11", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = " ".join(pdf_text(out / "it-service" / "it-service-report-2026-11.pdf").split())
+    assert "The service credit for 2026-11 is not known yet: the month is not yet fully measured." in text
+    assert "No service credit is owed" not in text
+
+
+def test_covers_says_how_far_the_downtime_is_measured(tmp_path: Path) -> None:
+    # The same rows said to cover 1 October to 10 November: the last row (6 October) does not end
+    # what is measured, covers does. Counted by hand for November: 30 windows end in it, 10
+    # (ending 1-10 November) evaluated, 20 not yet measured.
+    path = _measured_to(tmp_path, None, covers="2026-10-01..2026-11-10")
+    path.write_text(re.sub(r"  - \{id: INC-10(78|79|90).*\n", "", path.read_text()))
+    november = attain("it-service", "2026-11", path)
+    availability = goal(november, "availability")
+    assert (availability.status, availability.actual) == ("not yet measured", Decimal("99.9792"))
+    assert "(10 evaluated, 0 missed, 20 not yet measured: the actuals cover 01/10/2026 to 10/11/2026)" in (
+        availability.basis
+    )
+    # and a ticket goal over a month the file covers in part: no p1 ticket is listed to 10
+    # November, which is not "no data" but not yet measured
+    assert goal(november, "p1-response").status == "not yet measured"
+    assert november.credits_unknown == ("2026-11",)

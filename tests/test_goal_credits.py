@@ -79,7 +79,8 @@ def test_incidents_over_their_limit_earn_credits_and_the_monthly_cap_holds_all_t
     # 55% together, held to the monthly cap of 50% (all credits together): 6,000.00 EUR.
     # November: 52 minutes down (of 42,600 outside maintenance: 99.8779%) is the 10% tier; three of the five p1 tickets took
     # longer than 15 minutes (20, 31 and 16; 12 and 15 are within): 3 x 5% = 15%; 25% in all is
-    # under the cap: 3,000.00 EUR. The quarter owes 9,000.00 EUR.
+    # under the cap: 3,000.00 EUR: 9,000.00 EUR for the two months. December has no measured
+    # availability, so its tier (and the quarter's credit) is not known yet.
     assert [
         "2026-10",
         "Time to first response to a severity-1 incident",
@@ -95,7 +96,7 @@ def test_incidents_over_their_limit_earn_credits_and_the_monthly_cap_holds_all_t
         "3 x 5% = 15%",
     ] in rows
     i = rows.index(["Month", "Tiers", "Goals", "Together", "Granted", "Amount", "Caps"])
-    assert rows[i + 1 : i + 4] == [
+    assert rows[i + 1 : i + 3] == [
         [
             "2026-10",
             "50%",
@@ -106,9 +107,12 @@ def test_incidents_over_their_limit_earn_credits_and_the_monthly_cap_holds_all_t
             "the monthly cap of 50%, all credits together",
         ],
         ["2026-11", "10%", "15%", "25%", "25% of the monthly charge", "3,000.00 EUR", "within the caps"],
-        ["Total", "", "", "", "", "9,000.00 EUR", ""],
     ]
-    assert "A service credit of 9,000.00 EUR is owed for 2026-Q4." in text
+    assert not any(r[0] == "Total" for r in rows)
+    assert (
+        "A service credit of 9,000.00 EUR is owed for 2026-10, 2026-11. The service credit for 2026-12 is "
+        "not known yet: the month is not yet fully measured." in " ".join(text.split())
+    )
     assert "not computed in this report" not in text
 
 

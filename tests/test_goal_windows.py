@@ -109,3 +109,49 @@ def test_targets_say_the_window(write_agreement: Callable[..., Path]) -> None:
     result = run("targets", str(write_agreement(_rolling())))
     assert result.exit_code == 0, result.output
     assert "p2-response: 95% per rolling window of 28 days" in result.stdout.splitlines()
+
+
+def _covering(tmp_path: Path, covers: str, after: str) -> Path:
+    """The it-service actuals said to cover ``covers``, without the rows dated after ``after``
+    (``YYYY-MM-DD``): the 17 November outage and tickets, the December ticket, November's month."""
+    kept = []
+    for line in ACTUALS.read_text().splitlines():
+        dated = [
+            w for w in line.replace(",", " ").replace("T", " ").split() if w[:4] == "2026" and len(w) >= 10
+        ]
+        if line.startswith("covers:"):
+            line = f"covers: {covers}"
+        elif "month: 2026-11" in line or (dated and dated[0][:10] > after):
+            continue
+        kept.append(line)
+    path = tmp_path / "it-service-covering.yaml"
+    path.write_text("\n".join(kept) + "\n")
+    return path
+
+
+def test_a_window_past_what_the_actuals_cover_is_not_yet_measured(tmp_path: Path) -> None:
+    a = load_agreement(AGREEMENTS / "it-service.yaml").agreement
+    # Covered to 16 November: the p2 tickets of 6 and 28 October answered in time, none later.
+    # Windows of 28 days ending 1-16 November (start 5 October to 20 October) hold the 28 October
+    # ticket: 100%, met; the 14 ending 17-30 November hold days after 16 November: not yet
+    # measured, so November is neither met nor missed (counted by hand: 16 + 14 = 30 days). All
+    # judged windows are at 100%: the worst is the earliest, 5 October to 1 November.
+    path = _covering(tmp_path, "2026-10-01..2026-11-16", "2026-11-16")
+    actuals = load_actuals(path)
+    g = next(x for x in a.goals if x.id == "p2-response")
+    r = goal_windows(
+        a, actuals, g, "response_minutes.p2", Decimal(95), parse_period("2026-11"), ("at-most", Decimal(60))
+    )
+    assert (len(r.windows), len(r.missed), r.skipped, r.empty, r.unmeasured) == (16, 0, 0, 0, 14)
+    november = {x.goal_id: x for x in attainment(a, actuals, parse_period("2026-11")).goals}
+    p2 = november["p2-response"]
+    assert (p2.status, p2.actual) == ("not yet measured", Decimal("100.00"))
+    assert p2.basis == (
+        "response_minutes.p2: rolling windows of 28 days ending in 2026-11 (16 judged, 0 missed, 14 not "
+        "yet measured: the actuals cover 01/10/2026 to 16/11/2026); the worst 05/10/2026 to 01/11/2026"
+    )
+    # Without covers the same rows judge every window on the events listed: met, wrongly final.
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("\n".join(x for x in path.read_text().splitlines() if not x.startswith("covers:")) + "\n")
+    plain = {x.goal_id: x for x in attainment(a, load_actuals(bare), parse_period("2026-11")).goals}
+    assert plain["p2-response"].status == "met"

@@ -311,7 +311,9 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
             runs[-1].append(w)
         else:
             runs.append([w])
-    total = len(r.windows) + r.skipped
+    # every window that ends in the period, each counted once: before the term, evaluated, or
+    # not yet measured
+    total = len(r.windows) + r.skipped + r.unmeasured
     words = {
         "total": total,
         "days": r.days,
@@ -330,6 +332,24 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
             )
             % words
         )
+    if r.unmeasured and r.measured is not None:
+        span = {
+            "n": r.unmeasured,
+            "first": f.short_date(r.measured[0], loc),
+            "last": f.short_date(r.measured[1], loc),
+        }
+        if actuals.covers is not None:
+            statement += (
+                " " + _("%(n)s are not yet measured: the actuals cover %(first)s to %(last)s.") % span
+            )
+        else:
+            statement += (
+                " "
+                + _(
+                    "%(n)s are not yet measured: the actuals measure the downtime from %(first)s to %(last)s."
+                )
+                % span
+            )
     if r.windows:
         statement += " " + _(
             "Of the %(evaluated)s evaluated, %(missed)s missed the %(target)s target, which allows %(allows)s."
@@ -338,15 +358,6 @@ def _rolling(a: Agreement, actuals: Actuals, period: Period) -> RollingView | No
         statement += (
             " " + _("Of the %(evaluated)s evaluated, %(missed)s missed the %(target)s target.") % words
         )
-    if r.unmeasured and r.measured is not None:
-        statement += " " + _(
-            "%(n)s more end in it but are not yet measured: the actuals measure the downtime from "
-            "%(first)s to %(last)s."
-        ) % {
-            "n": r.unmeasured,
-            "first": f.short_date(r.measured[0], loc),
-            "last": f.short_date(r.measured[1], loc),
-        }
     if worst is not None:
         statement += " " + _("The worst, %(days)s, had %(downtime)s (%(availability)s).") % {
             "days": _days(worst.start, worst.end, loc),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from slagen.agreement.model import Agreement
 from slagen.i18n import N_, ngettext, pgettext
 from slagen.i18n import gettext as _
-from slagen.tracking.attainment import Attainment, GoalResult, Recalculation
+from slagen.tracking.attainment import Attainment, GoalResult, IntervalResult, Recalculation
 from slagen.tracking.words import intervals as count_of
 
 from ..render import formatting as f
@@ -88,6 +88,16 @@ def _status(r: GoalResult) -> str:
     return _(STATUS[{"met": True, "missed": False}.get(r.status)])
 
 
+def _interval_status(i: IntervalResult) -> str:
+    """Missed with a goal missed; else not yet measured while a goal waits for days the actuals
+    do not measure yet; else met with a goal met; else no data."""
+    if i.missed:
+        return _("Missed")
+    if any(g.status == "not yet measured" for g in i.goals):
+        return _("Not yet measured")
+    return _("Met") if any(g.status == "met" for g in i.goals) else _("No data")
+
+
 def _which(goals: tuple[str, ...]) -> str:
     """``availability`` or ``availability or p1-response``: the goals a rule counts."""
     return _(" or ").join(goals)
@@ -135,12 +145,15 @@ def _summary(att: Attainment) -> str:
     met = sum(g.status == "met" for g in att.goals)
     missed = sum(g.status == "missed" for g in att.goals)
     later = sum(g.status == "not judged" for g in att.goals)
-    unknown = len(att.goals) - met - missed - later
+    waiting = sum(g.status == "not yet measured" for g in att.goals)
+    unknown = len(att.goals) - met - missed - later - waiting
     n = len(att.goals)
     parts = [
         ngettext("%(met)s of %(n)s goal met", "%(met)s of %(n)s goals met", n) % {"met": met, "n": n},
         pgettext("goals", "%(n)s missed") % {"n": missed},
     ]
+    if waiting:
+        parts.append(pgettext("goals", "%(n)s not yet measured") % {"n": waiting})
     if unknown:
         parts.append(_("%(n)s without data") % {"n": unknown})
     if later:
@@ -166,9 +179,10 @@ def _missed(n: int, unit: str) -> str:
 
 def _plan(a: Agreement, att: Attainment) -> PlanView:
     p = att.plan
-    missed = tuple(
-        next(x.metric for x in a.goals if x.id == g.goal_id) for g in att.goals if g.status == "missed"
-    )
+    # missed over the period, or in one of its intervals (whose miss is what makes the plan apply)
+    ids = {g.goal_id for g in att.goals if g.status == "missed"}
+    ids |= {g.goal_id for i in att.intervals for g in i.goals if g.status == "missed"}
+    missed = tuple(x.metric for x in a.goals if x.id in ids)
     strikes, reached, consequence = None, False, None
     if p.strikes is not None:
         s = p.strikes
@@ -255,8 +269,10 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         for c in att.credits
     )
     total = f.money(att.credit_total, cur) if att.credit_total is not None else None
+    unknown = att.credits_unknown
     goal_rows = tuple(
-        GoalCreditRow(c.month, c.metric, c.misses, _of_charge(c.share), c.why) for c in att.goal_credits
+        GoalCreditRow(c.month, c.metric, c.misses, _so_far(_of_charge(c.share), c.month in unknown), c.why)
+        for c in att.goal_credits
     )
     month_rows = tuple(
         MonthCreditRow(
@@ -264,25 +280,41 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
             f.percent(m.tiers),
             f.percent(m.goals),
             f.percent(m.uncapped),
-            _of_charge(m.share),
-            f.money(m.amount, cur) if m.amount is not None else _("not stated"),
+            _so_far(_of_charge(m.share), m.month in unknown),
+            _("not known yet")
+            if m.month in unknown
+            else f.money(m.amount, cur)
+            if m.amount is not None
+            else _("not stated"),
             "; ".join(m.capped_by) or _("within the caps"),
         )
         for m in att.month_credits
     )
-    label = att.period.label
-    if not att.credits and not att.month_credits:
-        owed = _("No month of %(period)s has a measured figure, so no credit is computed.") % {
-            "period": label
-        }
+    known = [r for r in (month_rows or rows) if r.month not in unknown]
+    # what is owed is said for the months whose credits are known, the others said to be unknown
+    label = ", ".join(r.month for r in known) if unknown else att.period.label
+    if not known:
+        owed = (
+            _("No month of %(period)s has a measured figure, so no credit is computed.")
+            % {"period": att.period.label}
+            if not unknown
+            else ""
+        )
     elif att.credit_total is None:
-        each = month_rows or rows
-        shares = ", ".join(_("%(share)s for %(month)s") % {"share": r.share, "month": r.month} for r in each)
+        shares = ", ".join(_("%(share)s for %(month)s") % {"share": r.share, "month": r.month} for r in known)
         owed = _("Service credits owed for %(period)s: %(shares)s.") % {"period": label, "shares": shares}
     elif att.credit_total > 0:
         owed = _("A service credit of %(total)s is owed for %(period)s.") % {"total": total, "period": label}
     else:
         owed = _("No service credit is owed for %(period)s.") % {"period": label}
+    if unknown:
+        later = ngettext(
+            "The service credit for %(months)s is not known yet: the month is not yet fully measured.",
+            "The service credits for %(months)s are not known yet: the months are not yet fully measured.",
+            len(unknown),
+        ) % {"months": ", ".join(unknown)}
+        owed = f"{owed} {later}" if owed else later
+        total = None  # the table's total would read as the period's; the sentence says what is known
     rule = (
         _(
             "Each month's credits (the tiers' and the goals', each goal within its own cap) are added "
@@ -311,6 +343,11 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         else ""
     )
     return CreditView(terms, rows, owed, total, tiers_total, goal_rows, month_rows, rule, measured_note)
+
+
+def _so_far(share: str, unknown: bool) -> str:
+    """``0% of the monthly charge so far`` for a month not yet fully measured."""
+    return _("%(share)s so far") % {"share": share} if unknown else share
 
 
 def _of_charge(share: Decimal) -> str:
@@ -451,11 +488,7 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         intervals=tuple(
             IntervalRow(
                 i.period.label,
-                _("Missed")
-                if i.missed
-                else _("Met")
-                if any(g.status == "met" for g in i.goals)
-                else _("No data"),
+                _interval_status(i),
                 ", ".join(g.goal_id for g in i.goals if g.status == "missed") or _("none"),
             )
             for i in att.intervals

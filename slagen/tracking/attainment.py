@@ -19,7 +19,7 @@ is not judged there: its target is for the whole of its interval.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
@@ -47,7 +47,7 @@ from slagen.targets import (
 from slagen.targets.rounding import CENT, HUNDRED, round_to
 from slagen.tracking import Actuals, default_measure, measure
 from slagen.tracking.clock import on_the_clock
-from slagen.tracking.goal_credits import GoalCredit, goal_credits
+from slagen.tracking.goal_credits import GoalCredit, goal_credits, intervals_ending_in
 from slagen.tracking.measures import measure_of_kind, planned_maintenance
 from slagen.tracking.rolling import RateWindow, RollingResult, Window, goal_windows, rolling_windows
 
@@ -191,6 +191,9 @@ class Attainment:
     credit_window_days: int | None = None
     """N when each month's availability for its tier credit is the lowest of the rolling windows
     of N days that end in it."""
+    credits_unknown: tuple[str, ...] = ()
+    """The months of the period (``YYYY-MM``) whose credits are not known yet: not every day of
+    them is measured (see :func:`_credits_unknown`); :attr:`credit_total` leaves them out."""
 
 
 def _missed(n: int) -> str:
@@ -199,6 +202,18 @@ def _missed(n: int) -> str:
 
 def _before_term(n: int) -> str:
     return _("%(n)s starting before the term") % {"n": n}
+
+
+def _not_yet_measured(n: int, span: tuple[date, date], downtime: bool = False) -> str:
+    """``20 not yet measured: the actuals cover 01/10/2026 to 10/11/2026`` (or, read from the
+    downtime rows without ``covers``, ``the downtime is measured ...``)."""
+    first, last = span
+    text = (
+        _("%(n)s not yet measured: the downtime is measured %(first)s to %(last)s")
+        if downtime
+        else _("%(n)s not yet measured: the actuals cover %(first)s to %(last)s")
+    )
+    return text % {"n": n, "first": words.day(first), "last": words.day(last)}
 
 
 def _windows_basis(
@@ -229,6 +244,20 @@ def _per_interval(interval: str) -> str:
         "year": lambda: _("a goal per year: judged over %(whole)s as a whole, not over %(period)s"),
     }
     return forms[interval]()
+
+
+def _settled(g: Goal, status: Status, worst_of: bool) -> bool:
+    """Whether ``status`` of ``g`` over a period the actuals cover only in part stands whatever
+    the days not yet measured hold: a total that already reached an ``at-least`` target (or
+    passed an ``at-most`` one) can only grow, and one event over its limit misses a
+    ``per-event`` goal, as one part missed misses a figure that is the ``worst_of`` its parts.
+    Anything else waits for the rest of the period."""
+    total = g.accrues or g.measure == "total"
+    if status == "met":
+        return total and g.comparison == "at-least"
+    if status == "missed":
+        return (total and g.comparison == "at-most") or g.measure == "per-event" or worst_of
+    return False
 
 
 def _compare(comparison: str, actual: Decimal, target: Decimal) -> bool:
@@ -270,13 +299,21 @@ class _Judge:
             and _LENGTH[g.interval] > _LENGTH[_length(period)]
         ):
             return self._not_judged(g, period, target)
-        actual, basis = self._actual(g, period)
+        actual, basis, worst_of = self._actual(g, period)
         status: Status = "no data"
         if target is not None and actual is not None:
             status = "met" if _compare(g.comparison, actual, target) else "missed"
+        if not self.covered(period) and not _settled(g, status, worst_of):
+            status = "not yet measured"
         return GoalResult(
             g.id, g.metric, g.party, g.unit, g.comparison, period, target, actual, status, basis
         )
+
+    def covered(self, period: Period) -> bool:
+        """Whether the actuals measure every day of ``period``: they do unless their ``covers``
+        period leaves some out (without one, a file measures what it lists)."""
+        c = self.actuals.covers
+        return c is None or (c.start <= period.start and period.end <= c.end)
 
     def over_windows(self, g: Goal) -> bool:
         """Whether ``g`` is availability measured over rolling windows, with the actuals' downtime
@@ -304,11 +341,7 @@ class _Judge:
         if r.skipped:
             parts.append(_before_term(r.skipped))
         if r.unmeasured and r.measured is not None:
-            first, last = r.measured
-            parts.append(
-                _("%(n)s not yet measured: the downtime is measured %(first)s to %(last)s")
-                % {"n": r.unmeasured, "first": words.day(first), "last": words.day(last)}
-            )
+            parts.append(_not_yet_measured(r.unmeasured, r.measured, self.actuals.covers is None))
         basis = _windows_basis("availability", r.days, period, parts, worst)
         actual = None if worst is None else worst.availability
         return GoalResult(
@@ -329,11 +362,15 @@ class _Judge:
         r = goal_windows(self.a, self.actuals, g, name, target, period, self._limit(g, period))
         worst = r.worst
         status: Status = "no data" if worst is None else "missed" if r.missed else "met"
+        if status != "missed" and r.unmeasured:
+            status = "not yet measured"
         parts = [_("%(n)s judged") % {"n": len(r.windows)}, _missed(len(r.missed))]
         if r.empty:
             parts.append(_("%(n)s without events") % {"n": r.empty})
         if r.skipped:
             parts.append(_before_term(r.skipped))
+        if r.unmeasured and r.measured is not None:
+            parts.append(_not_yet_measured(r.unmeasured, r.measured))
         basis = _windows_basis(name, r.days, period, parts, worst)
         return GoalResult(
             g.id,
@@ -375,7 +412,9 @@ class _Judge:
             name = default_measure(g.limit.target.computed)
         return name
 
-    def _actual(self, g: Goal, period: Period) -> tuple[Decimal | None, str]:
+    def _actual(self, g: Goal, period: Period) -> tuple[Decimal | None, str, bool]:
+        """The actual of ``g`` over ``period``, its basis, and whether it is the worst of the
+        parts given (a part missed misses the period, whatever the others hold)."""
         rows = [
             r
             for r in self.actuals.goals
@@ -383,22 +422,22 @@ class _Judge:
         ]
         exact = [r for r in rows if r.period == period]
         if exact:
-            return exact[0].actual, _("given in the actuals")
+            return exact[0].actual, _("given in the actuals"), False
         if rows:
             values = [r.actual for r in rows]
             if g.accrues:
-                return sum(values, Decimal(0)), _("given in the actuals: sum of %(n)s") % {"n": len(rows)}
+                total = sum(values, Decimal(0))
+                return total, _("given in the actuals: sum of %(n)s") % {"n": len(rows)}, False
             worst = max(values) if g.comparison == "at-most" else min(values)
-            return worst, _("given in the actuals: the worst of %(n)s") % {"n": len(rows)}
+            return worst, _("given in the actuals: the worst of %(n)s") % {"n": len(rows)}, True
         name = self.measure_name(g)
         if name is None:
-            return None, _(
-                "no measure: name one in the actuals' measures section, or give the actual in goals"
-            )
+            basis = _("no measure: name one in the actuals' measures section, or give the actual in goals")
+            return None, basis, False
         m = measure_of_kind(
             self.actuals, name, period, g.measure, g.comparison, self._limit(g, period), self.planned
         )
-        return m.value, f"{name}: {m.basis}"
+        return m.value, f"{name}: {m.basis}", False
 
     def limit(self, g: Goal, period: Period) -> tuple[str, Decimal] | None:
         """A share goal's limit for ``period``: its comparison and value."""
@@ -628,15 +667,18 @@ def _attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attai
         )
     tier_credits = _tier_credits(agreement, actuals, period, judge)
     credits = _credits(tier_credits, period)
-    amounts = [c.amount for c in credits if c.amount is not None]
-    total = sum(amounts, Decimal(0)) if credits and len(amounts) == len(credits) else None
+    unknown = _credits_unknown(agreement, period, judge, tier_credits)
+    known = [c for c in credits if c.month not in unknown]
+    amounts = [c.amount for c in known if c.amount is not None]
+    total = sum(amounts, Decimal(0)) if known and len(amounts) == len(known) else None
     by_goal, together = _all_credits(agreement, actuals, period, judge, tier_credits)
     if together:
         mine = [m for m in together if m.month >= period.start.strftime("%Y-%m")]
         shown = {c.month for c in by_goal} | {c.month for c in credits}
         together = tuple(m for m in mine if m.month in shown)
-        month_amounts = [m.amount for m in together if m.amount is not None]
-        total = sum(month_amounts, Decimal(0)) if len(month_amounts) == len(together) else None
+        month_amounts = [m.amount for m in together if m.amount is not None and m.month not in unknown]
+        settled = [m for m in together if m.month not in unknown]
+        total = sum(month_amounts, Decimal(0)) if settled and len(month_amounts) == len(settled) else None
         by_goal = tuple(c for c in by_goal if c.month >= period.start.strftime("%Y-%m"))
     recalc, note = None, None
     try:
@@ -658,7 +700,37 @@ def _attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attai
         by_goal,
         together,
         _credit_window_days(agreement, actuals),
+        unknown,
     )
+
+
+def _credits_unknown(
+    a: Agreement, period: Period, judge: _Judge, tier_credits: list[MonthCredit]
+) -> tuple[str, ...]:
+    """The months of ``period`` whose credits are not known yet: a month (within the term) the
+    actuals' ``covers`` leaves days of out; with availability tiers, a month whose figure is not
+    known (a rolling window ending in it not yet measured, or no measured figure); and a month in
+    which an interval of a goal with credits ends not yet measured. Empty without credits."""
+    sc = a.inputs.service_credits
+    with_credits = [g for g in a.goals if g.credits]
+    if sc is None and not with_credits:
+        return ()
+    tiers = {c.month for c in tier_credits}
+    out = []
+    for m in _months(a, period):
+        if m.end < period.start:
+            continue
+        inside = Period(m.label, max(m.start, a.term.start), min(m.end, a.term.end))
+        unknown = not judge.covered(inside)
+        if sc is not None and sc.basis == "availability" and a.inputs.availability is not None:
+            unknown = unknown or m.label not in tiers
+        for g in with_credits:
+            for p in intervals_ending_in(m, g.interval or "month"):
+                in_term = a.term.start <= p.start and p.end <= a.term.end
+                unknown = unknown or (in_term and judge.judged(g, p)[2] == "not yet measured")
+        if unknown:
+            out.append(m.label)
+    return tuple(out)
 
 
 def _by_windows(a: Agreement, actuals: Actuals) -> bool:

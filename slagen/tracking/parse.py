@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from slagen.agreement.period import EXPECTED, Period, parse_period
 from slagen.errors import Problem
 from slagen.tracking.read import RawActuals, Row, hint
 from slagen.tracking.records import (
@@ -25,6 +26,7 @@ from slagen.tracking.records import (
     ServiceMonth,
     Ticket,
     Tracked,
+    Where,
 )
 from slagen.tracking.specs import SPECS, Bad
 from slagen.util.text import plural_word
@@ -172,6 +174,54 @@ def _ticket_problems(t: Ticket, problems: list[Problem]) -> None:
             )
 
 
+def _covers(raw: RawActuals, problems: list[Problem]) -> Period | None:
+    """The file's ``covers`` period, read as a period of the agreement is; None when absent or bad."""
+    if raw.covers is None or raw.covers_where is None:
+        return None
+    try:
+        return parse_period(raw.covers.strip())
+    except ValueError:
+        problems.append(raw.covers_where.problem(None, f"expected {EXPECTED}, got {raw.covers!r}"))
+        return None
+
+
+#: The field that dates a record of each section (as written, and its attribute), for the check
+#: against ``covers``.
+_DATED = {
+    "daily": ("date", "day"),
+    "leads": ("handed_off", "handed_off"),
+    "tracked": ("month", "month"),
+    "service": ("month", "month"),
+    "downtime": ("date", "day"),
+    "tickets": ("opened", "opened"),
+    "goals": ("period", "period"),
+}
+
+
+def _outside(section: str, record: Any, covers: Period) -> Problem | None:
+    """A problem when ``record`` is dated outside ``covers``: a day or time must lie in it, a
+    month or period must overlap it, and a ``service`` month (every day of it measured) must
+    lie in it."""
+    if section not in _DATED:
+        return None
+    name, attribute = _DATED[section]
+    value = getattr(record, attribute)
+    where: Where = record.where
+    within = f"within the days the file covers ({covers.start} to {covers.end})"
+    if isinstance(value, Period):
+        inside = covers.start <= value.start and value.end <= covers.end
+        overlaps = value.start <= covers.end and covers.start <= value.end
+        if inside or (overlaps and section != "service"):
+            return None
+        what = "a month" if section in ("tracked", "service") else "a period"
+        return where.problem(name, f"expected {what} {within}, got {value.label}")
+    day = value.date() if isinstance(value, datetime) else value
+    if covers.start <= day <= covers.end:
+        return None
+    what = "a time" if isinstance(value, datetime) else "a day"
+    return where.problem(name, f"expected {what} {within}, got {day}")
+
+
 _KEYS: dict[str, Callable[[Any], object]] = {
     "daily": lambda r: r.day,
     "leads": lambda r: r.id,
@@ -210,6 +260,10 @@ def parse_rows(raw: RawActuals) -> Actuals:
             continue
         seen[key] = row.where.line
         built[row.section].append(record)
+    covers = _covers(raw, problems)
+    if covers is not None:
+        for section, records in built.items():
+            problems.extend(p for r in records if (p := _outside(section, r, covers)) is not None)
     if problems:
         raise ActualsError(problems)
     order: dict[str, Callable[[Any], Any]] = {
@@ -224,4 +278,4 @@ def parse_rows(raw: RawActuals) -> Actuals:
         "measures": lambda r: r.goal,
     }
     sections = {s: tuple(sorted(rows, key=order[s])) for s, rows in built.items()}
-    return Actuals(raw.file, raw.agreement, raw.agreement_where, **sections)
+    return Actuals(raw.file, raw.agreement, raw.agreement_where, **sections, covers=covers)

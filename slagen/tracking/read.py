@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from slagen.agreement.fields import describe
+from slagen.agreement.period import EXPECTED
 from slagen.agreement.source import MAX_BYTES, parse_source
 from slagen.errors import Problem
 from slagen.tracking.records import SECTIONS, ActualsError, Where
@@ -41,6 +42,9 @@ class RawActuals:
     rows: list[Row]
     problems: list[Problem]
     """Problems of layout (unknown sections and columns, rows that are not records)."""
+    covers: str | None = None
+    """The text of the file's ``covers`` period (the days it measures), when it gives one."""
+    covers_where: Where | None = None
 
 
 def hint(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -73,6 +77,7 @@ def _read_yaml(raw: bytes, name: str) -> RawActuals:
     problems: list[Problem] = []
     rows: list[Row] = []
     agreement, agreement_where = None, None
+    covers, covers_where = None, None
 
     def where(path: tuple[str | int, ...], cells: tuple[tuple[str, int, int], ...] = ()) -> Where:
         line, col = src.position(path)
@@ -87,10 +92,22 @@ def _read_yaml(raw: bytes, name: str) -> RawActuals:
                 )
             agreement = value if isinstance(value, str) else None
             continue
+        if key == "covers":
+            covers_where = where(("covers",))
+            if not isinstance(value, str):
+                problems.append(covers_where.problem(None, f"expected {EXPECTED}, got {describe(value)}"))
+            covers = value if isinstance(value, str) else None
+            continue
         if key not in SECTIONS:
             line, col = src.position((key,), key=True)
             problems.append(
-                Problem(name, line, col, key, f"unknown section {key!r}{hint(key, ('agreement', *SECTIONS))}")
+                Problem(
+                    name,
+                    line,
+                    col,
+                    key,
+                    f"unknown section {key!r}{hint(key, ('agreement', 'covers', *SECTIONS))}",
+                )
             )
             continue
         if value is None:
@@ -125,7 +142,7 @@ def _read_yaml(raw: bytes, name: str) -> RawActuals:
                 values[field_name] = cell
             if complete:
                 rows.append(Row(key, values, where((key, i), tuple(cells))))
-    return RawActuals(name, agreement, agreement_where, rows, problems)
+    return RawActuals(name, agreement, agreement_where, rows, problems, covers, covers_where)
 
 
 def _cell_columns(line: str) -> list[int]:
@@ -176,6 +193,8 @@ def _read_csv(raw: bytes, name: str) -> RawActuals:
         if h not in known
     ]
     rows: list[Row] = []
+    covers: str | None = None
+    covers_where: Where | None = None
     start = reader.line_num + 1
     for cells in reader:
         line = start
@@ -200,10 +219,28 @@ def _read_csv(raw: bytes, name: str) -> RawActuals:
             )
             continue
         record = cells[header.index("record")].strip()
+        if record == "covers":
+            # the days the file measures: its period cell (a YAML file's top-level ``covers``)
+            j = header.index("period") if "period" in header else header.index("record")
+            here = Where(name, line, col(j), "covers")
+            if covers_where is not None:
+                problems.append(
+                    here.problem(None, f"covers is given twice (first on line {covers_where.line})")
+                )
+                continue
+            covers_where = here
+            covers = cells[j].strip() if "period" in header and j < len(cells) else ""
+            continue
         if record not in SECTIONS:
             j = header.index("record")
             problems.append(
-                Problem(name, line, col(j), "record", f"unknown record {record!r}{hint(record, SECTIONS)}")
+                Problem(
+                    name,
+                    line,
+                    col(j),
+                    "record",
+                    f"unknown record {record!r}{hint(record, ('covers', *SECTIONS))}",
+                )
             )
             continue
         values: dict[str, str | None] = {}
@@ -227,4 +264,4 @@ def _read_csv(raw: bytes, name: str) -> RawActuals:
             if h in SPECS[record]:
                 values[h] = text_value or None
         rows.append(Row(record, values, Where(name, line, 1, record, tuple(placed))))
-    return RawActuals(name, None, None, rows, problems)
+    return RawActuals(name, None, None, rows, problems, covers, covers_where)

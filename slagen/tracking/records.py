@@ -171,3 +171,7 @@ class Actuals:
     tickets: tuple[Ticket, ...] = ()
     goals: tuple[GoalActual, ...] = ()
     measures: tuple[MeasureOf, ...] = ()
+    covers: Period | None = None
+    """The days the file measures (its ``covers`` period), when it says: a rolling window with a
+    day outside them is not yet measured, and a goal's period that runs past them is not yet
+    fully measured."""

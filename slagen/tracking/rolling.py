@@ -16,7 +16,12 @@ way over its events (:func:`goal_windows`): every window of N days that ends in 
 starts in the term, is measured as the goal's kind forms its figure (the average of the events
 in it, or the share within the limit), and met by the goal's comparison; a window without
 events is not judged. A period is met when every window judged in it is, and its figure is the
-worst window's.
+worst window's. Events give no end to what was measured, so only the file's ``covers`` period
+does: with one, a window with a day outside it is not yet measured (without one, every window
+is judged on the events the file lists).
+
+Every window ending in the period is counted once: evaluated (judged), before the term
+(skipped), not yet measured, or (a rate goal's) without events.
 """
 
 from __future__ import annotations
@@ -89,10 +94,11 @@ class RollingResult:
 
 
 def measured_days(actuals: Actuals) -> tuple[date, date] | None:
-    """The first and last day whose downtime the actuals give: a ``downtime`` row gives its day,
-    a ``service`` month every day of the month; None without either. A day in between without a
-    row had no downtime; a file measured to a day without downtime says so with a row of
-    ``minutes: 0`` on it."""
+    """The first and last day whose downtime the actuals give: the days of the file's ``covers``
+    period when it states one; else a ``downtime`` row gives its day, a ``service`` month every
+    day of the month; None without either. A day in between without a row had no downtime."""
+    if actuals.covers is not None:
+        return actuals.covers.start, actuals.covers.end
     days = [d.day for d in actuals.downtime]
     first = days + [m.month.start for m in actuals.service]
     last = days + [m.month.end for m in actuals.service]
@@ -154,6 +160,10 @@ class GoalWindows:
     """Windows without events: not judged."""
     at_most: bool
     """Whether the target is a ceiling (the worst window is then the highest)."""
+    unmeasured: int = 0
+    """Windows ending in the period (in the term) with a day outside the actuals' ``covers``."""
+    measured: tuple[date, date] | None = None
+    """The first and last day the actuals cover, when they say (``covers``)."""
 
     @property
     def missed(self) -> tuple[RateWindow, ...]:
@@ -191,12 +201,15 @@ def goal_windows(
     assert goal.rolling_days is not None
     n = goal.rolling_days
     judged: list[RateWindow] = []
-    skipped = empty = 0
+    skipped = empty = unmeasured = 0
+    covers = actuals.covers
     end = period.start
     while end <= period.end:
         start = end - timedelta(days=n - 1)
         if start < agreement.term.start:
             skipped += 1
+        elif covers is not None and (start < covers.start or end > covers.end):
+            unmeasured += 1
         else:
             window = Period(f"{start}..{end}", start, end)
             m = measure_of_kind(actuals, measure, window, goal.measure, goal.comparison, limit)
@@ -205,4 +218,5 @@ def goal_windows(
             else:
                 judged.append(RateWindow(start, end, m.value, _met(goal.comparison, m.value, target)))
         end += timedelta(days=1)
-    return GoalWindows(n, tuple(judged), skipped, empty, goal.comparison == "at-most")
+    span = None if covers is None else (covers.start, covers.end)
+    return GoalWindows(n, tuple(judged), skipped, empty, goal.comparison == "at-most", unmeasured, span)

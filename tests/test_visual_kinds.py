@@ -23,7 +23,6 @@ from PIL import Image
 
 from slagen.agreement.load import load_agreement
 from slagen.cli import cli
-from slagen.layoutcheck import check_pdf
 from slagen.render.context.process import process_of, process_stages
 from slagen.render.process_charts import FUNNEL_FILLS
 
@@ -326,12 +325,6 @@ def test_the_charts_are_the_same_bytes_every_run() -> None:
         "funnel",
         "funnel",
     ]
-
-
-@pytest.mark.parametrize("name", KINDS)
-def test_the_visual_pdf_passes_the_layout_check(out: Examples, name: str) -> None:
-    findings = [(r.page, f.kind, f.message) for r in check_pdf(_doc(out, name, "pdf")) for f in r.findings]
-    assert findings == []
 
 
 def _html(tmp_path: Path, name: str, edit: Callable[[str], str]) -> str:

@@ -46,16 +46,23 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh virtual environment with only the wheel and its dependencies."""
+    """A fresh virtual environment with only the wheel and its dependencies, installed by this
+    interpreter's pip into it (``pip --python``: no second pip is bootstrapped into the
+    environment) without compiling their byte code ahead (Python compiles a module when it is
+    first imported): the same files a user's ``pip install`` puts there, in about half the time."""
     env_dir = tmp_path_factory.mktemp("venv")
-    r = _run(sys.executable, "-m", "venv", env_dir, cwd=env_dir)
+    r = _run(sys.executable, "-m", "venv", "--without-pip", env_dir, cwd=env_dir)
     assert r.returncode == 0, r.stderr
     (wheel,) = dist.glob("slagen-*.whl")
-    pip = env_dir / "bin" / "pip"
     r = _run(
-        pip,
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        env_dir / "bin" / "python",
         "install",
         "-q",
+        "--no-compile",
         "--disable-pip-version-check",
         "-c",
         ROOT / "constraints.txt",

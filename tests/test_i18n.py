@@ -12,12 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from conftest import AGREEMENTS, ROOT, Examples, run
 from figures import figures, stated
+from language_helpers import NBSP, slagen_english, unmarked, words
 from render_helpers import pdf_text
 from test_docx import docx_text
 
@@ -27,7 +27,6 @@ from slagen.i18n.catalogue import po_path
 from slagen.render import formatting as f
 from slagen.targets import compute_targets
 
-NBSP = "\u00a0"
 POLISH = AGREEMENTS / "sprzedaz-marketing.yaml"
 #: Templates whose every text is marked for translation (the others: see the report of issue 19).
 TRANSLATED = (
@@ -161,28 +160,9 @@ def test_every_marked_message_is_translated_into_polish() -> None:
     assert empty == []
 
 
-_JINJA = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", re.S)
-
-
-#: Blocks that set a style's parameters (its font, margins), not text of the page.
-_PARAMETERS = re.compile(
-    r"\{%\s*block\s+(?:font|page_margins|line_height|font_size)\s*%\}.*?\{%\s*endblock\s*%\}", re.S
-)
-
-
-def _unmarked(path: Path) -> list[str]:
-    text = _JINJA.sub(" ", _PARAMETERS.sub(" ", path.read_text(encoding="utf-8")))
-    if path.suffix == ".css":  # only the text CSS adds to the page
-        return [t for t in re.findall(r'content:\s*"([^"]*)"', text) if re.search(r"[A-Za-z]", t)]
-    text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)  # CSS: see the .css files
-    text = re.sub(r"<[^>]*>", " ", text)
-    text = text.replace("&nbsp;", " ").replace("DejaVu Sans", "")
-    return [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
-
-
 @pytest.mark.parametrize("name", TRANSLATED)
 def test_every_text_of_a_translated_template_is_marked(name: str) -> None:
-    assert _unmarked(ROOT / "templates" / name) == []
+    assert unmarked(ROOT / "templates" / name) == []
 
 
 def test_an_unmarked_string_is_found(tmp_path: Path) -> None:
@@ -192,9 +172,9 @@ def test_an_unmarked_string_is_found(tmp_path: Path) -> None:
     plain.write_text(
         marked.replace('{{ _("Why this agreement?") }}', "Why this agreement?"), encoding="utf-8"
     )
-    assert _unmarked(plain) == ["Why", "this", "agreement"]
+    assert unmarked(plain) == ["Why", "this", "agreement"]
     plain.write_text(marked, encoding="utf-8")
-    assert _unmarked(plain) == []
+    assert unmarked(plain) == []
 
 
 # --- the Polish example -------------------------------------------------------------------
@@ -224,9 +204,6 @@ ENGLISH = (
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: Words an English and a Polish document may both print (a Polish word spelt like an English one,
-#: and the time zone's abbreviations, which the tz database gives in every language).
-SHARED_WORDS = frozenset({"data", "minimum", "status", "plan", "raport", "mail", "cet", "cest", "utc"})
 
 
 def _watermark(docx_file: Path) -> str:
@@ -237,18 +214,6 @@ def _watermark(docx_file: Path) -> str:
     header = Document(str(docx_file)).sections[0].header._element
     shapes = header.iter("{urn:schemas-microsoft-com:vml}textpath")
     return " ".join(s.get("string", "") for s in shapes if s.get("string"))
-
-
-def words(text: str) -> set[str]:
-    """The words of ``text`` (three letters or more, not part of a token with digits nor of a
-    dotted name such as ``calendar.business_days.2026-10``), folded."""
-    return {w.casefold() for w in re.findall(r"(?<![\w:])(?<!\w\.)[^\W\d_]{3,}(?!\w|\.\w)", text)}
-
-
-def _html_text(path: Path) -> str:
-    text = re.sub(r"<style.*?</style>", " ", path.read_text(encoding="utf-8"), flags=re.S)
-    text = re.sub(r"<wbr\s*/?>", "", text)  # a break opportunity is no word boundary (in e-mail addresses)
-    return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
 @pytest.fixture(scope="module")
@@ -283,30 +248,7 @@ def english_words(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     """The words slagen itself writes in English into the Polish example's documents: those of
     the same agreement rendered with ``locale: en-US``, less every word of its YAML (what the
     agreement's authors wrote in Polish, names and addresses)."""
-    tmp = tmp_path_factory.mktemp("en")
-    source = POLISH.read_text(encoding="utf-8")
-    english = tmp / POLISH.name
-    english.write_text(source.replace("locale: pl-PL", "locale: en-US"), encoding="utf-8")
-    result = run("render", str(english), "--format", "html", "-o", str(tmp / "out"))
-    assert result.exit_code == 0, result.output
-    found = set().union(*(words(_html_text(p)) for p in (tmp / "out").rglob("*.html")))
-    assert {"the", "goals", "appendix"} <= found
-    return found - _written(yaml.safe_load(source)) - SHARED_WORDS
-
-
-def _written(node: object, key: str = "") -> set[str]:
-    """The words the agreement's authors wrote: every text value of the YAML, and every unit,
-    but not its keys nor one-word values of slagen's vocabulary (``month``, ``qualification``,
-    ``at-least``), which are English and must not reach a Polish document."""
-    if isinstance(node, dict):
-        return set().union(
-            set(), *(_written(v, "unit" if key == "unit" else str(k)) for k, v in node.items())
-        )
-    if isinstance(node, list):
-        return set().union(set(), *(_written(v, key) for v in node))
-    if isinstance(node, str) and (key in ("unit", "id") or not re.fullmatch(r"[a-z-]+", node)):
-        return words(node)
-    return set()
+    return slagen_english(POLISH.read_text(encoding="utf-8"), tmp_path_factory.mktemp("en"))
 
 
 @pytest.mark.parametrize("style", POLISH_STYLES)

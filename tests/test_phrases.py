@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from slagen.i18n import using
 from slagen.render.phrases import (
     Figures,
     Subject,
@@ -63,11 +64,12 @@ def test_author_text_loses_its_own_end_but_not_an_abbreviation() -> None:
     assert (stop_after("Acme Inc."), stop_after("Acme")) == ("", ".")
 
 
-def test_the_verb_agrees_with_one_party_or_several() -> None:
-    assert Subject(("Meridian",)).verb("claims", "claim") == "Meridian claims"
-    assert Subject(("Stratus", "Meridian")).verb("claims", "claim") == "Stratus and Meridian claim"
-    assert Subject(("A", "B", "C")).each("Party") == "A, B and C are each a Party"
-    assert Subject(("A",)).each("Party") == "A is a Party"
+def test_the_parties_acting_together_are_named_in_the_documents_language() -> None:
+    assert Subject(("Meridian",)).text == "Meridian"
+    assert Subject(("A", "B", "C")).text == "A, B and C"
+    with using("pl-PL"):
+        assert Subject(("Stratus", "Meridian")).text == "Stratus i Meridian"
+        assert Subject(("A", "B", "C")).text == "A, B i C"
 
 
 def test_figures_in_words_only_where_the_style_says() -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import AGREEMENTS, ROOT
+from language_helpers import NBSP, SHARED_WORDS, html_text, unmarked, words, written
 from render_helpers import pdf_text
-from test_i18n import NBSP, SHARED_WORDS, _html_text, _unmarked, _written, words
 from test_report import render, table_rows
 
 from slagen.agreement.load import load_agreement
@@ -68,9 +68,9 @@ def english_words(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     found: set[str] = set()
     for style in STYLES:
         html = render(_in_style(tmp, style, "en-US"), ACTUALS, PERIOD, "html", tmp / style / "out")
-        found |= words(_html_text(html))
+        found |= words(html_text(html))
     assert {"the", "goal", "attainment", "recalculated", "holiday"} <= found
-    authored = _written(yaml.safe_load(POLISH.read_text(encoding="utf-8")))
+    authored = written(yaml.safe_load(POLISH.read_text(encoding="utf-8")))
     return found - authored - SHARED_WORDS - COMMAND - _basis_words()
 
 
@@ -88,7 +88,7 @@ def polish_pdf(polish_file: Path) -> str:
 
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_text_of_a_report_template_is_marked(name: str) -> None:
-    assert _unmarked(ROOT / "templates" / name) == []
+    assert unmarked(ROOT / "templates" / name) == []
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -96,7 +96,7 @@ def test_no_english_word_is_left_in_the_polish_report(
     tmp_path: Path, english_words: set[str], style: str
 ) -> None:
     html = render(_in_style(tmp_path, style), ACTUALS, PERIOD, "html", tmp_path / "out")
-    assert sorted(words(_html_text(html)) & english_words) == []
+    assert sorted(words(html_text(html)) & english_words) == []
 
 
 def test_no_english_word_is_left_in_the_polish_report_pdf(polish_pdf: str, english_words: set[str]) -> None:

@@ -1,7 +1,8 @@
 """Sentences built from typed phrases, never by gluing strings in templates.
 
-A clause is made of :class:`Phrase` s: a subject (one party or several) agrees with its
-verb (:meth:`Subject.verb`: "Meridian claims", "Stratus and Meridian claim"); a list is
+A clause is made of :class:`Phrase` s: a subject (one party or several, :class:`Subject`)
+agrees with its verb through one plural message of the whole sentence (``ngettext`` on the
+number of parties: "Meridian claims", "Stratus and Meridian claim"); a list is
 joined "A, B and C" (:func:`join_and`); a defined term is capitalised as defined and quoted
 typographically where it is defined (:func:`quoted`); :func:`sentence` gives the whole a
 capital start and exactly one full stop, so a name that ends in an abbreviation
@@ -20,6 +21,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from slagen.i18n import gettext
 
 from . import formatting as f
 from . import words as spell
@@ -136,27 +139,20 @@ def list_items(texts: list[str] | tuple[str, ...], conjunction: str = "and") -> 
 
 @dataclass(frozen=True)
 class Subject:
-    """One or several parties (or people) acting together: the verb agrees with their number."""
+    """One or several parties (or people) acting together.
+
+    A verb agrees with them through the sentence's own plural message, chosen by
+    ``len(names)`` (``ngettext``): Polish verbs and "each" agree in gender and case as well
+    as number ("Strona zgłasza", "Strony zgłaszają", "każda ze Stron"), which only a
+    translator of the whole sentence can write, so no verb is glued to the names here."""
 
     names: tuple[str, ...]
 
     @property
-    def plural(self) -> bool:
-        """Whether the subject is several."""
-        return len(self.names) > 1
-
-    @property
     def text(self) -> str:
-        """The names joined: "Stratus and Meridian"."""
-        return join_and(self.names)
-
-    def verb(self, singular: str, plural: str) -> str:
-        """The subject with its verb: ``verb("claims", "claim")`` -> "Meridian claims"."""
-        return f"{self.text} {plural if self.plural else singular}"
-
-    def each(self, noun: str) -> str:
-        """ "Stratus is a Party" or "Stratus and Meridian are each a Party"."""
-        return f"{self.text} is a {noun}" if not self.plural else f"{self.text} are each a {noun}"
+        """The names joined in the document's language: "Stratus and Meridian" ("Stratus i
+        Meridian")."""
+        return join_and(self.names, gettext("and"))
 
 
 @dataclass(frozen=True)

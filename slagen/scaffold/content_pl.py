@@ -2,22 +2,25 @@
 marketing and sales SLA (internal), with customer service after sales (multi-level), and a
 provider's availability promise to a customer (customer). Every text a Polish document prints is
 written in Polish and each unit is given with its Polish plural forms (``check`` asks for them in
-pl-PL).
-
-The standard clauses are left out: their sentences are written by slagen in English only
-(see the report of issue 19), and a Polish document must not print English.
+pl-PL). Like the English starters, each has a strikes system; the customer's credits are claimed
+as its ``clauses.claims`` says. The English starters' other standard clauses are not written
+here: their texts are English.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from ..errors import UsageError
 from .content import Data, goal, party, person, report, requirement
 
 
 def _person(ident: str, name: str, role: str) -> Data:
     return person(ident, name, role, "firma.example")
+
+
+def _strikes(consequence: str) -> Data:
+    """The strikes system of the English starters: three missed months in one quarter."""
+    return {"limit": 3, "window": "quarter", "consequence": consequence}
 
 
 def _term(year: int, quarter: int) -> Data:
@@ -133,6 +136,7 @@ def _internal(kind: str, style: str, year: int, quarter: int) -> Data:
             ],
             "diagnosed_by": ["marta", "jan"],
             "recovery": "Niedobór jest nadrabiany w ciągu dwóch kolejnych miesięcy",
+            "strikes": _strikes("Kierownicy wszystkich działów przeglądają cele i dane wejściowe umowy"),
         },
         "cancellation": {
             "conditions": [
@@ -353,6 +357,7 @@ def _customer(kind: str, style: str, year: int, quarter: int) -> Data:
             ],
             "diagnosed_by": ["piotr", "tomasz"],
             "recovery": "Dostawca przedstawia plan naprawczy w ciągu dziesięciu dni roboczych",
+            "strikes": _strikes("Zarządy obu stron przeglądają cele umowy i plan naprawczy dostawcy"),
         },
         "cancellation": {
             "conditions": [
@@ -377,7 +382,7 @@ def _customer(kind: str, style: str, year: int, quarter: int) -> Data:
             "claims": {
                 "claimant": "klient",
                 "automatic": False,
-                "how": "zgłoszenie w systemie wsparcia dostawcy oznaczone jako wniosek o rekompensatę",
+                "how": "zgłoszenie w systemie wsparcia dostawcy oznaczone jako wniosek o bonifikatę",
                 "deadline_days": 30,
                 "evidence": ["daty i godziny niedostępności", "użytkownicy lub funkcje, których dotyczyła"],
                 "processing_days": 15,
@@ -389,14 +394,9 @@ def _customer(kind: str, style: str, year: int, quarter: int) -> Data:
 
 
 _STARTERS_PL = {"customer": _customer, "internal": _internal, "multi-level": _multi_level}
-#: The kinds with a Polish starter.
-KINDS_PL = tuple(_STARTERS_PL)
 
 
 def starter_pl(kind: str, style: str, today: date) -> Data:
-    """The whole Polish starter agreement of ``kind`` in ``style``, dated in ``today``'s year."""
-    if kind not in _STARTERS_PL:
-        raise UsageError(
-            f"expected --kind {' or '.join(KINDS_PL)} with --locale pl-PL (a Polish starter), got {kind!r}"
-        )
+    """The whole Polish starter agreement of ``kind`` (one of :data:`slagen.scaffold.content.KINDS`,
+    which the caller has checked) in ``style``, dated in ``today``'s year."""
     return _STARTERS_PL[kind](kind, style, today.year, (today.month - 1) // 3 + 1)

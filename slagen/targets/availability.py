@@ -19,13 +19,16 @@ from slagen.agreement.model import Availability
 from slagen.agreement.period import Period
 from slagen.calendars import recurrence as rec
 from slagen.calendars.recurrence import hours
+from slagen.i18n import N_
 
 from .base import Computed, FigureError, Span, TargetSet
 from .calendar import maintenance_minutes, rule, window_text
-from .rounding import AS_SET, EXACT, HUNDRED, ONE, exact, fmt, frac, pct, round_to
+from .rounding import AS_SET, HUNDRED, ONE, exact, fmt, frac, pct, round_to
 
 MINUTES_A_DAY = 1440
 DURATION_RULE = "shown to the second, half-up"
+#: The rounding of an allowed downtime: exact, its duration shown to the second.
+DOWNTIME_RULE = N_("exact (no rounding); durations shown to the second, half-up (%(duration)s)")
 
 
 def _check_pct(value: Decimal, what: str) -> None:
@@ -112,16 +115,61 @@ def window_maintenance(rules: list[rec.Rule], days: int, period: Period) -> tupl
     return tuple(sorted({maintenance_minutes(rules, e - timedelta(days=days - 1), e) for e in ends}))
 
 
+#: The values of the target's "measured per" input, as messages a document translates.
+MEASURED = {
+    "week": N_("week"),
+    "month": N_("month"),
+    "quarter": N_("quarter"),
+    "year": N_("year"),
+    "rolling": N_("every rolling window of %(n)s days"),
+}
+#: How allowed downtime is worked out, by the stretch it covers and how maintenance is left
+#: out of it: ``plain`` (no maintenance windows), ``listed`` (windows listed with the target,
+#: none scheduled by the calendar) or ``scheduled`` (the calendar's recurring windows are
+#: subtracted). Every one is a message with fields, so its percent signs are doubled.
+FORMULAS = {
+    ("month", "plain"): N_("minutes in the month (days x 1,440) x (100%% - availability target)"),
+    ("period", "plain"): N_("minutes in the period (days x 1,440) x (100%% - availability target)"),
+    ("window", "plain"): N_("minutes in a %(n)s-day window (days x 1,440) x (100%% - availability target)"),
+    ("week", "plain"): N_("minutes in a week (days x 1,440) x (100%% - availability target)"),
+    ("month", "listed"): N_(
+        "minutes in the month (days x 1,440) x (100%% - availability target); maintenance in the "
+        "windows listed with the availability target is excluded"
+    ),
+    ("period", "listed"): N_(
+        "minutes in the period (days x 1,440) x (100%% - availability target); maintenance in the "
+        "windows listed with the availability target is excluded"
+    ),
+    ("window", "listed"): N_(
+        "minutes in a %(n)s-day window (days x 1,440) x (100%% - availability target); maintenance "
+        "in the windows listed with the availability target is excluded"
+    ),
+    ("week", "listed"): N_(
+        "minutes in a week (days x 1,440) x (100%% - availability target); maintenance in the "
+        "windows listed with the availability target is excluded"
+    ),
+    ("month", "scheduled"): N_(
+        "(minutes in the month (days x 1,440) - planned maintenance minutes the calendar schedules "
+        "in it) x (100%% - availability target); maintenance in the windows listed with the "
+        "availability target is excluded"
+    ),
+    ("period", "scheduled"): N_(
+        "(minutes in the period (days x 1,440) - planned maintenance minutes the calendar schedules "
+        "in it) x (100%% - availability target); maintenance in the windows listed with the "
+        "availability target is excluded"
+    ),
+    ("window", "scheduled"): N_(
+        "(minutes in a %(n)s-day window (days x 1,440) - planned maintenance minutes the calendar "
+        "schedules in it) x (100%% - availability target); maintenance in the windows listed with "
+        "the availability target is excluded"
+    ),
+}
+
+
 def _windows(av: Availability, cal: Calendar | None) -> tuple[tuple[str, str], ...]:
     if not av.maintenance_windows:
-        return (("maintenance excluded", "none"),)
-    return tuple(("maintenance excluded", window_text(w, cal)) for w in av.maintenance_windows)
-
-
-def _measured(av: Availability) -> str:
-    if av.measured_per == "rolling":
-        return f"every rolling window of {av.rolling_days} days"
-    return av.measured_per
+        return ((N_("maintenance excluded"), N_("none")),)
+    return tuple((N_("maintenance excluded"), window_text(w, cal)) for w in av.maintenance_windows)
 
 
 def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None = None) -> None:
@@ -136,44 +184,46 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
     """
     windows = _windows(av, cal)
     rules = maintenance_rules(av, cal)
-    note = (
-        "; planned maintenance in the windows listed is excluded: it is not downtime"
-        if (av.maintenance_windows)
-        else ""
-    )
-    # The windows are listed once, with the target; each downtime figure refers to them.
-    downtime_note = (
-        "; maintenance in the windows listed with the availability target is excluded"
-        if av.maintenance_windows
-        else ""
-    )
     rolling = av.measured_per == "rolling"
     target = ts.add(
         Computed(
             "availability.target",
-            "Availability target",
+            N_("Availability target"),
             av.target,
             "%",
             None if rolling else av.measured_per,
-            "target set in the agreement" + note,
-            (("availability", pct(av.target)), ("measured per", _measured(av)), *windows),
+            N_(
+                "target set in the agreement; planned maintenance in the windows listed is excluded: it is not downtime"
+            )
+            if av.maintenance_windows
+            else N_("target set in the agreement"),
+            (
+                (N_("availability"), pct(av.target)),
+                (N_("measured per"), MEASURED[av.measured_per]),
+                *windows,
+            ),
             AS_SET,
+            args=(("n", str(av.rolling_days)),) if rolling else (),
         )
     )
 
     def add(
-        name: str, label: str, days: Decimal | int, per: str | None, what: str, span: Span, planned: int = 0
+        name: str,
+        label: str,
+        days: Decimal | int,
+        per: str | None,
+        what: str,
+        span: Span,
+        planned: int = 0,
+        args: tuple[tuple[str, str], ...] = (),
     ) -> None:
         total = frac(days) * MINUTES_A_DAY
         minutes = downtime_for_minutes(target.value, total - planned)
-        inputs = [("days", fmt(Decimal(days))), ("minutes", fmt(exact(total)))]
-        formula = f"minutes in {what} (days x 1,440) x (100% - availability target){downtime_note}"
-        if rules and name.startswith(("2", "period", "window")):
-            inputs.append(("planned maintenance minutes", str(planned)))
-            formula = (
-                f"(minutes in {what} (days x 1,440) - planned maintenance minutes the calendar "
-                f"schedules in it) x (100% - availability target){downtime_note}"
-            )
+        inputs = [(N_("days"), fmt(Decimal(days))), (N_("minutes"), fmt(exact(total)))]
+        scheduled = bool(rules) and name.startswith(("2", "period", "window"))
+        if scheduled:
+            inputs.append((N_("planned maintenance minutes"), str(planned)))
+        how = "scheduled" if scheduled else "listed" if av.maintenance_windows else "plain"
         ts.add(
             Computed(
                 f"availability.downtime_minutes.{name}",
@@ -181,10 +231,11 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
                 minutes,
                 "minutes",
                 per,
-                formula,
-                (*inputs, ("availability target", pct(target.value))),
-                f"{EXACT}; durations {DURATION_RULE} ({format_duration(minutes)})",
+                FORMULAS[what, how],
+                (*inputs, (N_("availability target"), pct(target.value))),
+                DOWNTIME_RULE,
                 span,
+                args=(*args, ("duration", format_duration(minutes))),
             )
         )
 
@@ -197,43 +248,51 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         month = f"{y}-{m:02d}"
         add(
             month,
-            f"Allowed downtime in {month} ({days} days)",
+            N_("Allowed downtime in %(month)s (%(days)s days)"),
             days,
             None,
-            "the month",
+            "month",
             Span("month", month, days),
             planned,
+            (("month", month), ("days", str(days))),
         )
     planned = maintenance_minutes(rules, period.start, period.end)
     add(
         "period",
-        f"Allowed downtime in {period.label} ({period.days} days)",
+        N_("Allowed downtime in %(period)s (%(days)s days)"),
         period.days,
         None,
-        "the period",
+        "period",
         Span("period", period.label, period.days),
         planned,
+        (("period", period.label), ("days", str(period.days))),
     )
     if rolling and av.rolling_days is not None:
         n = av.rolling_days
         scheduled = window_maintenance(rules, n, period)
         if len(scheduled) == 1:
-            what = f"a {n}-day window"
-            label = f"Allowed downtime in any {n} consecutive days"
-            add("window", label, n, None, what, Span("window", "", n), scheduled[0])
+            label = N_("Allowed downtime in any %(n)s consecutive days")
+            add("window", label, n, None, "window", Span("window", "", n), scheduled[0], (("n", str(n)),))
         else:  # one figure for each amount of maintenance a window can hold
             for planned in scheduled:
+                h = hours(planned)
                 add(
                     f"window-{planned}",
-                    f"Allowed downtime in any {n} consecutive days with {fmt(hours(planned))} "
-                    f"hour{'' if hours(planned) == 1 else 's'} of planned maintenance",
+                    N_(
+                        "Allowed downtime in any %(n)s consecutive days with %(hours)s hour of planned maintenance"
+                    )
+                    if h == 1
+                    else N_(
+                        "Allowed downtime in any %(n)s consecutive days with %(hours)s hours of planned maintenance"
+                    ),
                     n,
                     None,
-                    f"a {n}-day window",
+                    "window",
                     Span("window", "", n, planned),
                     planned,
+                    (("n", str(n)), ("hours", fmt(h))),
                 )
     if av.measured_per == "week":
-        add("week", "Allowed downtime per week (7 days)", 7, "week", "a week", Span("week", "", 7))
+        add("week", N_("Allowed downtime per week (7 days)"), 7, "week", "week", Span("week", "", 7))
     # One figure per quantity: no 91.3125-day quarter or 365.25-day year beside the calendar's
     # figures; lint's SLA001 uses the year, labelled as such.

@@ -53,20 +53,38 @@ class Computed:
     span: Span | None = None
     """The stretch an allowed-downtime figure covers; ``None`` for other figures."""
     args: tuple[tuple[str, str], ...] = ()
-    """The fields of ``label`` and ``formula`` when they are messages with ``%(name)s`` fields
-    (``Business days of %(party)s in %(month)s``), so a document translates the message and
-    then fills them in; empty when the label and formula are plain text."""
+    """The fields of ``label``, ``formula``, ``rounding`` and the inputs' words when they are
+    messages with ``%(name)s`` fields (``Business days of %(party)s in %(month)s``), so a
+    document translates the message and then fills them in; empty when they are plain text."""
 
-    def title(self, translate: Callable[[str], str] = str) -> str:
-        """The label in words: translated, its fields filled in."""
-        return self._said(self.label, translate)
+    def title(self, translate: Callable[[str], str] = str, figure: Callable[[str], str] = str) -> str:
+        """The label in words: translated, its fields filled in (each as ``figure`` writes it:
+        a document writes ``99.9%`` as its locale does)."""
+        return self._said(self.label, translate, figure)
 
-    def how(self, translate: Callable[[str], str] = str) -> str:
+    def how(self, translate: Callable[[str], str] = str, figure: Callable[[str], str] = str) -> str:
         """The formula in words: translated, its fields filled in."""
-        return self._said(self.formula, translate)
+        return self._said(self.formula, translate, figure)
 
-    def _said(self, text: str, translate: Callable[[str], str]) -> str:
-        return translate(text) % dict(self.args) if self.args else translate(text)
+    def rule(self, translate: Callable[[str], str] = str, figure: Callable[[str], str] = str) -> str:
+        """The rounding rule in words: translated, its fields filled in."""
+        return self._said(self.rounding, translate, figure)
+
+    def given(
+        self, translate: Callable[[str], str] = str, figure: Callable[[str], str] = str
+    ) -> tuple[tuple[str, str], ...]:
+        """The inputs, each name translated and each value that is a message (``month``,
+        ``every rolling window of %(n)s days``) translated with its fields filled in; a figure
+        (``99.9%``, ``5000.00 USD``) is no message and stays as it is."""
+        return tuple(
+            (translate(k), self._said(v, translate, figure) if "%(" in v else translate(v))
+            for k, v in self.inputs
+        )
+
+    def _said(self, text: str, translate: Callable[[str], str], figure: Callable[[str], str]) -> str:
+        if not self.args:
+            return translate(text)
+        return translate(text) % {k: figure(v) for k, v in self.args}
 
 
 @dataclass(frozen=True)

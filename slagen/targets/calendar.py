@@ -124,10 +124,10 @@ def window_text(
 def clock_text(a: Agreement, hours: str | None, clock: str | None) -> str:
     """When a support clock runs, in words: the business hours from the calendar, or as written."""
     if clock == "business-hours":
-        return f"business hours: {business_hours(a)}"
+        return gettext("business hours: %(hours)s") % {"hours": business_hours(a)}
     if hours is not None:
         return hours
-    return "24x7, every hour of every day"
+    return gettext("24x7, every hour of every day")
 
 
 def holiday_days(a: Agreement, party: str, start: date, end: date) -> list[tuple[date, str]]:

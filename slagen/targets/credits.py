@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from slagen.agreement.model import CreditTier, ServiceCredits
+from slagen.i18n import N_
 
 from .base import Computed, FigureError, TargetSet
 from .rounding import AS_SET, HUNDRED, MONEY, cents, fmt, frac, pct
@@ -142,66 +143,105 @@ def credits_over_months(
     return out
 
 
+#: The labels and formulas of the credits' figures, by basis (messages a document translates).
+_TIER_LABEL = {
+    "availability": N_("Credit when availability %(op)s %(bound)s"),
+    "response-time": N_("Credit when share of responses on time %(op)s %(bound)s"),
+}
+_TIER_AMOUNT = {
+    "availability": N_("Credit when availability %(op)s %(bound)s, amount"),
+    "response-time": N_("Credit when share of responses on time %(op)s %(bound)s, amount"),
+}
+_TIER_FORMULA = {
+    ("availability", True): N_("credit when the measured availability is below the bound"),
+    ("availability", False): N_("credit when the measured availability is at or below the bound"),
+    ("response-time", True): N_("credit when the measured share of responses on time is below the bound"),
+    ("response-time", False): N_(
+        "credit when the measured share of responses on time is at or below the bound"
+    ),
+}
+_LINEAR_LABEL = {
+    "availability": N_("Credit per full %(step)s of availability below target"),
+    "response-time": N_("Credit per full %(step)s of share of responses on time below target"),
+}
+_LINEAR_AMOUNT = {
+    "availability": N_("Credit per full %(step)s of availability below target, amount"),
+    "response-time": N_("Credit per full %(step)s of share of responses on time below target, amount"),
+}
+
+
 def credit_targets(ts: TargetSet, sc: ServiceCredits, currency: str) -> None:
     """Add ``credits.monthly_cap``, the rolling cap, one value per tier and the linear credit."""
-    what = "availability" if sc.basis == "availability" else "share of responses on time"
     charge = (
-        (("monthly charge", f"{fmt(sc.monthly_charge)} {currency}"),) if sc.monthly_charge is not None else ()
+        ((N_("monthly charge"), f"{fmt(sc.monthly_charge)} {currency}"),)
+        if sc.monthly_charge is not None
+        else ()
     )
 
-    def add(name: str, label: str, share: Decimal, formula: str, inputs: tuple[tuple[str, str], ...]) -> None:
-        ts.add(Computed(name, label, share, "%", "month", formula, inputs, AS_SET))
+    def add(
+        name: str,
+        labels: tuple[str, str],
+        share: Decimal,
+        formula: str,
+        inputs: tuple[tuple[str, str], ...],
+        args: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        """The credit's share (``labels[0]``) and, with a monthly charge, its amount (``labels[1]``)."""
+        ts.add(Computed(name, labels[0], share, "%", "month", formula, inputs, AS_SET, args=args))
         amount = _amount(sc, share)
         if amount is not None:
             ts.add(
                 Computed(
                     f"{name}.amount",
-                    f"{label}, amount",
+                    labels[1],
                     amount,
                     currency,
                     "month",
-                    "share x monthly charge",
-                    (("share", pct(share)), *charge),
+                    N_("share x monthly charge"),
+                    ((N_("share"), pct(share)), *charge),
                     MONEY,
+                    args=args,
                 )
             )
 
     add(
         "credits.monthly_cap",
-        "Most credit in one month",
+        (N_("Most credit in one month"), N_("Most credit in one month, amount")),
         sc.monthly_cap,
-        "set in the agreement, as a share of the month's charge",
-        (("monthly cap", pct(sc.monthly_cap)),),
+        N_("set in the agreement, as a share of the month's charge"),
+        ((N_("monthly cap"), pct(sc.monthly_cap)),),
     )
     if sc.rolling_12_month_cap is not None:
         ts.add(
             Computed(
                 "credits.rolling_12_month_cap",
-                "Most credit over any 12 months",
+                N_("Most credit over any 12 months"),
                 sc.rolling_12_month_cap,
                 "%",
                 None,
-                "set in the agreement, as a share of 12 months' charges",
-                (("rolling 12-month cap", pct(sc.rolling_12_month_cap)),),
+                N_("set in the agreement, as a share of 12 months' charges"),
+                ((N_("rolling 12-month cap"), pct(sc.rolling_12_month_cap)),),
                 AS_SET,
             )
         )
     for n, tier in enumerate(sc.tiers, start=1):
-        op = "<" if tier.strict else "<="
+        args = (("op", "<" if tier.strict else "<="), ("bound", pct(tier.below)))
         add(
             f"credits.tier.{n}",
-            f"Credit when {what} {op} {pct(tier.below)}",
+            (_TIER_LABEL[sc.basis], _TIER_AMOUNT[sc.basis]),
             tier.credit,
-            f"credit when the measured {what} is {'below' if tier.strict else 'at or below'} the bound",
-            (("bound", f"{op} {pct(tier.below)}"), ("credit", pct(tier.credit))),
+            _TIER_FORMULA[sc.basis, tier.strict],
+            ((N_("bound"), N_("%(op)s %(bound)s")), (N_("credit"), pct(tier.credit))),
+            args,
         )
     if sc.linear is not None:
         add(
             "credits.linear",
-            f"Credit per full {pct(sc.linear.per_step)} of {what} below target",
+            (_LINEAR_LABEL[sc.basis], _LINEAR_AMOUNT[sc.basis]),
             sc.linear.credit,
-            "credit x full steps below target, up to the monthly cap",
-            (("credit per step", pct(sc.linear.credit)), ("step", pct(sc.linear.per_step))),
+            N_("credit x full steps below target, up to the monthly cap"),
+            ((N_("credit per step"), pct(sc.linear.credit)), (N_("step"), pct(sc.linear.per_step))),
+            (("step", pct(sc.linear.per_step)),),
         )
 
 

@@ -42,8 +42,8 @@ def _value_json(c: Computed) -> dict[str, Any]:
         "unit": c.unit,
         "per": c.per,
         "formula": c.how(),
-        "inputs": [{"name": k, "value": v} for k, v in c.inputs],
-        "rounding": c.rounding,
+        "inputs": [{"name": k, "value": v} for k, v in c.given()],
+        "rounding": c.rule(),
     }
 
 
@@ -116,8 +116,8 @@ def render_table(agreement: Agreement, ts: TargetSet) -> str:
     for name, c in ts.values.items():
         out.append(f"{name}: {_amount(c.value, c.unit, c.per)}")
         out.append(f"  {c.title()} = {c.how()}")
-        out.extend(f"    {k}: {v}" for k, v in c.inputs)
-        out.append(f"  rounding: {c.rounding}")
+        out.extend(f"    {k}: {v}" for k, v in c.given())
+        out.append(f"  rounding: {c.rule()}")
     out += ["", f"Goals for {p.label}"]
     for gid, g in ts.goals.items():
         source = f" ({g.computed.name})" if g.computed else ""

@@ -97,16 +97,20 @@ def derivation(c: Computed, currency: str, targets: TargetSet | None = None) -> 
     """A computed target with its formula, inputs and rounding, formatted (allowed downtime to
     the decimal places of every downtime figure of ``targets``)."""
     downtime = targets is not None and c.name.startswith(DOWNTIME_PREFIX)
+
+    def said(text: str) -> str:
+        return figure(text, currency)
+
     return ComputedView(
         name=c.name,
-        label=c.title(_),
+        label=c.title(_, said),
         value=downtime_text(c.value, targets)
         if downtime and targets is not None
         else f.quantity(c.value, c.unit, currency),
         per=f.per(c.per),
-        formula=c.how(_),
-        inputs=tuple(RowView(_(k), figure(v, currency)) for k, v in c.inputs),
-        rounding=_(c.rounding),
+        formula=c.how(_, said),
+        inputs=tuple(RowView(k, said(v)) for k, v in c.given(_, said)),
+        rounding=c.rule(_, said),
     )
 
 

@@ -5,14 +5,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.agreement.calendars import Calendar
-from slagen.agreement.model import Agreement, MaintenanceWindow, Strikes
+from slagen.agreement.model import Agreement, Goal, MaintenanceWindow, Strikes
+from slagen.i18n import N_, ngettext, pgettext
 from slagen.i18n import gettext as _
 
 from ...calendars.recurrence import hours as maintenance_hours
 from ...targets import TargetSet
 from ...targets.base import Span
 from ...targets.calendar import clock_text, window_text
-from ...targets.rounding import fmt
 from .. import formatting as f
 from .. import words as spell
 from ..phrases import (
@@ -74,6 +74,10 @@ class StrikesView:
     counts as one strike.``"""
     statement_words: str = ""
     """:attr:`statement` with the limit in words and figures (legal-narrative)."""
+    count: str = ""
+    """The limit as a count of strikes: ``3 strikes`` (``3 ostrzeżenia``)."""
+    within: str = ""
+    """The window the strikes are counted in: ``in one quarter`` (``w jednym kwartale``)."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,12 @@ class SignatoryView:
 def _measured(per: str, days: int | None, fig: Figures) -> str:
     """``monthly``, or ``over every rolling window of 30 consecutive days`` (of ``thirty (30)``)."""
     if per == "rolling":
-        return f"over every rolling window of {fig.count(days or 0, 'consecutive days')}"
+        n = days or 0
+        return ngettext(
+            "over every rolling window of %(n)s consecutive day",
+            "over every rolling window of %(n)s consecutive days",
+            n,
+        ) % {"n": fig.number(n)}
     return f.adjective(per)
 
 
@@ -173,13 +182,25 @@ def _downtime_label(span: Span) -> str:
     rolling window (with the planned maintenance it holds when a window can hold several
     amounts)."""
     if span.kind == "window":
+        n = {"n": f.number(Decimal(span.days))}
         if span.planned_minutes is None:
-            return f"any {span.days} consecutive days"
+            return ngettext("any %(n)s consecutive day", "any %(n)s consecutive days", span.days) % n
         hours = maintenance_hours(span.planned_minutes)
-        unit = "hour" if hours == 1 else "hours"
-        return f"any {span.days} consecutive days with {fmt(hours)} {unit} of planned maintenance"
+        if hours == 1:
+            text = ngettext(
+                "any %(n)s consecutive day with %(hours)s hour of planned maintenance",
+                "any %(n)s consecutive days with %(hours)s hour of planned maintenance",
+                span.days,
+            )
+        else:
+            text = ngettext(
+                "any %(n)s consecutive day with %(hours)s hours of planned maintenance",
+                "any %(n)s consecutive days with %(hours)s hours of planned maintenance",
+                span.days,
+            )
+        return text % {**n, "hours": f.number(hours)}
     if span.kind == "period":
-        return f"{span.label} ({span.days} days)"
+        return _("%(period)s (%(days)s)") % {"period": span.label, "days": f.plural(span.days, "day")}
     return span.label or span.kind
 
 
@@ -242,23 +263,28 @@ def missed_goals(a: Agreement, people: dict[str, PersonView], fig: Figures) -> M
             if a.term.reporting_interval in ("month", "quarter", "year")
             else "month"
         )
-        if s.goals:
-            metrics = [next(g.metric for g in a.goals if g.id == i) for i in s.goals]
-            what = f"the goal {metrics[0]}" if len(metrics) == 1 else "one of the goals " + "; ".join(metrics)
-        else:
-            what = "any goal"
-        rule = f"Each {every} in which {what} is missed counts as one strike."
+        rule = _strike_rule(a, s, every)
         words = spell.spelled(s.limit, "", a.presentation.locale)
         end = "" if s.consequence.endswith((".", "!")) else "."
-        tail = f" in one {s.window}: {s.consequence}{end}"
+        after = ngettext(
+            "After %(n)s strike in one %(window)s: %(consequence)s",
+            "After %(n)s strikes in one %(window)s: %(consequence)s",
+            s.limit,
+        ) % {
+            "n": f.number(Decimal(s.limit)),
+            "window": pgettext("period, locative", s.window),
+            "consequence": s.consequence + end,
+        }
         strikes = StrikesView(
             str(s.limit),
             s.window,
             s.consequence,
-            f"{rule} After {f.plural(s.limit, 'strike')}{tail}",
+            f"{rule} {after}",
             words,
             rule,
             _legal_strikes(a, s, every, words),
+            ngettext("%(n)s strike", "%(n)s strikes", s.limit) % {"n": f.number(Decimal(s.limit))},
+            _("in one %(window)s") % {"window": pgettext("period, locative", s.window)},
         )
     return MissedGoalsView(
         tuple(m.consequences),
@@ -269,23 +295,58 @@ def missed_goals(a: Agreement, people: dict[str, PersonView], fig: Figures) -> M
     )
 
 
+def _metrics(a: Agreement, s: Strikes) -> list[str]:
+    """The names of the goals whose misses count as strikes."""
+    return [next(g.metric for g in a.goals if g.id == i) for i in s.goals or ()]
+
+
+def _strike_rule(a: Agreement, s: Strikes, every: str) -> str:
+    """What counts as one strike: ``Each month in which the goal Monday deliveries is missed
+    counts as one strike.`` (``every`` the reporting interval)."""
+    each = {"every": pgettext("period, nominative", every)}
+    metrics = _metrics(a, s)
+    if not metrics:
+        return _("Each %(every)s in which any goal is missed counts as one strike.") % each
+    if len(metrics) == 1:
+        return _("Each %(every)s in which the goal %(goal)s is missed counts as one strike.") % {
+            **each,
+            "goal": metrics[0],
+        }
+    return _("Each %(every)s in which one of the goals %(goals)s is missed counts as one strike.") % {
+        **each,
+        "goals": "; ".join(metrics),
+    }
+
+
 def _legal_strikes(a: Agreement, s: Strikes, every: str, words: str) -> str:
     """The strikes rule as the legal style states it: "Strike" and "Goal" as defined, the
     goals by their titles in quotes, the consequence continuing the sentence: ``Each month in
     which the Goal “Monday deliveries” is missed counts as one Strike. After three (3) Strikes
     in one quarter, the heads of all Parties review ....``"""
-    if s.goals:
-        metrics = [quoted(clause_text(next(g.metric for g in a.goals if g.id == i))) for i in s.goals]
-        what = (
-            f"the Goal {metrics[0]}" if len(metrics) == 1 else f"one of the Goals {join_and(metrics, 'or')}"
-        )
+    each = {"every": pgettext("period, nominative", every)}
+    metrics = [quoted(clause_text(m)) for m in _metrics(a, s)]
+    if not metrics:
+        rule = _("Each %(every)s in which any Goal is missed counts as one Strike.") % each
+    elif len(metrics) == 1:
+        rule = _("Each %(every)s in which the Goal %(goal)s is missed counts as one Strike.") % {
+            **each,
+            "goal": metrics[0],
+        }
     else:
-        what = "any Goal"
-    consequence = capitalise_terms(continuing(s.consequence))
-    return (
-        f"Each {every} in which {what} is missed counts as one Strike. After {words} "
-        f"Strike{'' if s.limit == 1 else 's'} in one {s.window}, {full_stop(consequence)}"
-    )
+        rule = _("Each %(every)s in which one of the Goals %(goals)s is missed counts as one Strike.") % {
+            **each,
+            "goals": join_and(metrics, _("or")),
+        }
+    after = ngettext(
+        "After %(n)s Strike in one %(window)s, %(consequence)s",
+        "After %(n)s Strikes in one %(window)s, %(consequence)s",
+        s.limit,
+    ) % {
+        "n": words,
+        "window": pgettext("period, locative", s.window),
+        "consequence": full_stop(capitalise_terms(continuing(s.consequence))),
+    }
+    return f"{rule} {after}"
 
 
 def _charge(a: Agreement) -> Decimal | None:
@@ -295,27 +356,38 @@ def _charge(a: Agreement) -> Decimal | None:
     return sc.monthly_charge if sc is not None else None
 
 
-def _share(
-    a: Agreement, fig: Figures, share: Decimal, of: str = "the monthly charge", *, more: bool = False
-) -> str:
-    """``10% of the monthly charge (1,200.00 EUR)``: a share, and its amount where the charge is
-    known; in words and figures, ``ten percent (10%) of the monthly charge, that is one thousand
-    two hundred euros (EUR 1,200.00)`` (the amount after "that is", its figure in brackets), with
-    a comma closing the "that is" when the sentence goes on (``more``)."""
+def _share(a: Agreement, fig: Figures, share: Decimal, *, twelve: bool = False, more: bool = False) -> str:
+    """``10% of the monthly charge (1,200.00 EUR)`` (of ``twelve months' charges``): a share,
+    and its amount where the charge is known; in words and figures, ``ten percent (10%) of the
+    monthly charge, that is one thousand two hundred euros (EUR 1,200.00)`` (the amount after
+    "that is", its figure in brackets), with a comma closing the "that is" when the sentence
+    goes on (``more``)."""
     charge = _charge(a)
-    text = f"{fig.percent(share)} of {of}"
+    of = _("%(share)s of twelve months' charges") if twelve else _("%(share)s of the monthly charge")
+    text = of % {"share": fig.percent(share)}
     if charge is None:
         return text
-    base = charge * 12 if "twelve" in of else charge
-    amount = fig.money(cents(share * base / 100))
+    amount = fig.money(cents(share * (charge * 12 if twelve else charge) / 100))
     if not fig.in_words:
         return f"{text} ({amount})"
-    return f"{text}, that is {amount}{',' if more else ''}"
+    return _("%(share)s, that is %(amount)s") % {"share": text, "amount": amount} + ("," if more else "")
 
 
 def cents(d: Decimal) -> Decimal:
     """``d`` to the cent, half-up (amounts of credit)."""
     return d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+#: A tier's range, by whether its own bound and the next tier's are strict (``None``: the
+#: last tier, with no bound below it).
+_RANGES = {
+    (True, None): N_("%(basis)s below %(upper)s"),
+    (False, None): N_("%(basis)s at or below %(upper)s"),
+    (True, True): N_("%(basis)s below %(upper)s and at least %(lower)s"),
+    (True, False): N_("%(basis)s below %(upper)s and above %(lower)s"),
+    (False, True): N_("%(basis)s at or below %(upper)s and at least %(lower)s"),
+    (False, False): N_("%(basis)s at or below %(upper)s and above %(lower)s"),
+}
 
 
 def _tier_rows(a: Agreement, basis: str, fig: Figures) -> tuple[RowView, ...]:
@@ -326,13 +398,41 @@ def _tier_rows(a: Agreement, basis: str, fig: Figures) -> tuple[RowView, ...]:
     tiers = sorted(sc.tiers, key=lambda t: t.below, reverse=True)
     rows = []
     for i, t in enumerate(tiers):
-        upper = f"{'below' if t.strict else 'at or below'} {fig.percent(t.below)}"
-        lower = ""
-        if i + 1 < len(tiers):
-            n = tiers[i + 1]
-            lower = f" and {'at least' if n.strict else 'above'} {fig.percent(n.below)}"
-        rows.append(RowView(f"{basis} {upper}{lower}", _share(a, fig, t.credit)))
+        n = tiers[i + 1] if i + 1 < len(tiers) else None
+        label = _(_RANGES[t.strict, n.strict if n is not None else None]) % {
+            "basis": basis,
+            "upper": fig.percent(t.below),
+            "lower": fig.percent(n.below) if n is not None else "",
+        }
+        rows.append(RowView(label, _share(a, fig, t.credit)))
     return tuple(rows)
+
+
+def _amount(fig: Figures, d: Decimal, g: Goal) -> str:
+    """A bound of a goal's credit tier in the goal's unit, in the form its count takes."""
+    if g.unit_forms:
+        return fig.count(d, g.unit, {str(k): v for k, v in g.unit_forms.items()})
+    return fig.quantity(d, g.unit)
+
+
+def _per_miss(a: Agreement, fig: Figures, g: Goal, share: Decimal) -> str:
+    """What a goal's credit per miss earns, and for what: ``5% of the monthly charge (22.50 GBP)
+    for each delivery short of the target in a week``."""
+    v = {"share": _share(a, fig, share, more=True)}
+    interval = g.interval or "month"
+    if g.measure in ("per-event", "share") and g.per:
+        return _("%(share)s for each %(event)s that misses its limit") % {**v, "event": g.per}
+    if g.accrues or g.measure == "total":
+        one = g.unit_forms.get("one", g.unit) if g.unit_forms else f.singular(g.unit)
+        return _("%(share)s for each %(unit)s short of the target in a %(interval)s") % {
+            **v,
+            "unit": one,
+            "interval": pgettext("period, locative", interval),
+        }
+    return _("%(share)s for each %(interval)s the goal is missed") % {
+        **v,
+        "interval": pgettext("period, nominative", interval),
+    }
 
 
 def _goal_credit_rows(a: Agreement, fig: Figures) -> tuple[RowView, ...]:
@@ -342,36 +442,46 @@ def _goal_credit_rows(a: Agreement, fig: Figures) -> tuple[RowView, ...]:
         if c is None:
             continue
         if c.per_miss is not None:
-            if g.measure in ("per-event", "share") and g.per:
-                each = f"each {g.per} that misses its limit"
-            elif g.accrues or g.measure == "total":
-                each = f"each {f.singular(g.unit)} short of the target in a {g.interval or 'month'}"
-            else:
-                each = f"each {g.interval or 'month'} the goal is missed"
-            rows.append(RowView(g.metric, f"{_share(a, fig, c.per_miss, more=True)} for {each}"))
+            rows.append(RowView(g.metric, _per_miss(a, fig, g, c.per_miss)))
         for t in c.tiers:
-            bounds = [f"at least {fig.quantity(t.at_least, g.unit)}"] if t.at_least is not None else []
+            v = {"metric": g.metric}
+            if t.at_least is not None:
+                v["low"] = _amount(fig, t.at_least, g)
             if t.below is not None:
-                bounds.append(f"below {fig.quantity(t.below, g.unit)}")
-            rows.append(RowView(f"{g.metric}: {' and '.join(bounds)}", _share(a, fig, t.credit)))
+                v["high"] = _amount(fig, t.below, g)
+            if t.at_least is not None and t.below is not None:
+                label = _("%(metric)s: at least %(low)s and below %(high)s") % v
+            elif t.at_least is not None:
+                label = _("%(metric)s: at least %(low)s") % v
+            elif t.below is not None:
+                label = _("%(metric)s: below %(high)s") % v
+            else:
+                label = g.metric + ":"
+            rows.append(RowView(label, _share(a, fig, t.credit)))
         if c.cap is not None:
-            rows.append(RowView(f"{g.metric}: most in one month", _share(a, fig, c.cap)))
+            rows.append(
+                RowView(_("%(metric)s: most in one month") % {"metric": g.metric}, _share(a, fig, c.cap))
+            )
     return tuple(rows)
 
 
 def _payment(a: Agreement, fig: Figures) -> str:
+    """How credits are paid: applied without a claim, or due when claimed by a deadline (in
+    days, ``thirty (30) days`` in the legal style)."""
     cl = a.clauses.claims if a.clauses is not None else None
     if cl is None:
-        return "The agreement does not say how credits are paid."
+        return _("The agreement does not say how credits are paid.")
     # every credit is a share of a month's charge, earned in a calendar month (even when
     # availability is measured over rolling windows or a goal over weeks)
-    window = "month"
+    applied = {"applied": cl.applied.rstrip(".")}
     if cl.automatic:
-        return f"Credits are applied without a claim; an accepted credit is {cl.applied.rstrip('.')}."
-    return (
-        f"A credit is due only when claimed within {fig.count(cl.deadline_days, 'days')} after the end of "
-        f"the {window} it was earned in; an accepted credit is {cl.applied.rstrip('.')}."
-    )
+        return _("Credits are applied without a claim; an accepted credit is %(applied)s.") % applied
+    loc = a.presentation.locale
+    days = spell.days(cl.deadline_days, loc) if fig.in_words else f.plural(cl.deadline_days, "day")
+    return _(
+        "A credit is due only when claimed within %(days)s after the end of the month it was "
+        "earned in; an accepted credit is %(applied)s."
+    ) % {**applied, "days": days}
 
 
 def credits(a: Agreement, fig: Figures) -> CreditsView | None:
@@ -386,17 +496,18 @@ def credits(a: Agreement, fig: Figures) -> CreditsView | None:
     tiers: tuple[RowView, ...] = ()
     linear = monthly_cap = rolling = None
     if sc is not None:
-        basis = "availability" if sc.basis == "availability" else "response times"
+        basis = _("availability") if sc.basis == "availability" else _("response times")
         tiers = _tier_rows(a, basis, fig)
         linear = (
-            f"{_share(a, fig, sc.linear.credit, more=True)} for each full {fig.percent(sc.linear.per_step)} below target"
+            _("%(share)s for each full %(step)s below target")
+            % {"share": _share(a, fig, sc.linear.credit, more=True), "step": fig.percent(sc.linear.per_step)}
             if sc.linear
             else None
         )
         # the caps are followed by "in one month" and "over any twelve months"
         monthly_cap = _share(a, fig, sc.monthly_cap, more=True)
         if sc.rolling_12_month_cap:
-            rolling = _share(a, fig, sc.rolling_12_month_cap, "twelve months' charges", more=True)
+            rolling = _share(a, fig, sc.rolling_12_month_cap, twelve=True, more=True)
     charge = _charge(a)
     items = [f"{upfirst(t.label)}: {t.value}" for t in tiers]
     items += [upfirst(linear)] if linear else []
@@ -417,7 +528,7 @@ def credits(a: Agreement, fig: Figures) -> CreditsView | None:
         per_goal=per_goal,
         payment=_payment(a, fig),
         stacking=(
-            "Each month earns the credit of the one tier its figure falls in; the tiers do not add up."
+            _("Each month earns the credit of the one tier its figure falls in; the tiers do not add up.")
             if len(tiers) > 1
             else ""
         ),
@@ -438,7 +549,7 @@ def invoked_by(a: Agreement, by: object) -> str:
         return _("either party") if len(a.parties) == 2 else _("any party")
     if len(ids) == len(a.parties):
         return _("either party") if len(a.parties) == 2 else _("any party")
-    return join_and([names[i] for i in ids])
+    return join_and([names[i] for i in ids], _("and"))
 
 
 def cancellation(a: Agreement) -> CancellationView | None:

@@ -1,0 +1,154 @@
+"""Service credits, strikes and availability in a Polish document: the credit tiers, the goal's
+credit, both caps, the strike rule and the availability labels are Polish, with their figures as
+CLDR writes them, in every style, read back from the PDF and the DOCX.
+
+The agreement is ``tests/data/umowa-bonifikaty.yaml``: the Polish customer starter of
+``slagen init`` with availability measured over rolling windows of 30 days, a rolling cap and
+strikes counted on one goal. Its figures, worked out by hand from the YAML:
+
+- monthly charge 20 000 zł; tiers 10% below 99.9% and 25% below 99%: 2000,00 zł and 5000,00 zł;
+- the P1 response goal's credit 5% per miss: 1000,00 zł; monthly cap 25%: 5000,00 zł;
+- rolling cap 15% of twelve months' charges: 0.15 x 12 x 20 000 = 36 000,00 zł;
+- allowed downtime at 99.9%: 30 days x 1440 min x 0.1% = 43.2 min in any 30 days, 92 x 1440 x
+  0.1% = 132.48 min in 2026-Q4, 31 x 1440 x 0.1% = 44.64 min in October.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import run
+from docx_helpers import docx_text
+from language_helpers import NBSP, slagen_english, words
+from render_helpers import pdf_text
+
+pytestmark = pytest.mark.slow
+
+AGREEMENT = Path(__file__).parent / "data" / "umowa-bonifikaty.yaml"
+#: A letter of the diagonal PROJEKT watermark that pdftotext puts between two words it crosses.
+WATERMARK = re.compile(r"(?<!\S)[PROJEKT](?!\S) ?")
+STYLES = ("tabular", "two-column", "visual", "legal-narrative", "bulleted", "summary-first")
+LEGAL = "legal-narrative"
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    """The text of the agreement's PDF and DOCX in every style, read back, spaces made one:
+    ``{(style, "pdf" | "docx"): text}``."""
+    out = tmp_path_factory.mktemp("umowa")
+    result = run("render", str(AGREEMENT), "--format", "pdf,docx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    texts = {}
+    for style in STYLES:
+        for fmt, read in (("pdf", pdf_text), ("docx", docx_text)):
+            (path,) = out.rglob(f"*-{style}.{fmt}")
+            text = " ".join(read(path).replace(NBSP, " ").split())
+            texts[style, fmt] = WATERMARK.sub("", text) if fmt == "pdf" else text
+    return texts
+
+
+def has(text: str, phrase: str) -> bool:
+    """Whether ``text`` says ``phrase``, in either case (a sentence may begin with it), where a
+    line may end at a " - " or after the "-" of "30-dniowym", which pdftotext drops as a
+    hyphen."""
+    pattern = re.escape(phrase.casefold()).replace(r"\ \-\ ", r" (?:- )?").replace(r"\-", "-?")
+    return re.search(pattern, text.casefold()) is not None
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """The words slagen writes in English into the same agreement rendered in en-US."""
+    return slagen_english(AGREEMENT.read_text(encoding="utf-8"), tmp_path_factory.mktemp("en"))
+
+
+CASES = [(style, fmt) for style in STYLES for fmt in ("pdf", "docx")]
+
+
+@pytest.mark.parametrize(("style", "fmt"), CASES)
+def test_the_credit_tiers_are_polish_with_their_amounts(
+    documents: dict[tuple[str, str], str], style: str, fmt: str
+) -> None:
+    text = documents[style, fmt]
+    if style == LEGAL:  # in words and figures, the amount after "tj."
+        assert (
+            "Dostępność poniżej 99,9% (słownie: dziewięćdziesiąt dziewięć przecinek dziewięć procent) "
+            "i co najmniej 99% (słownie: dziewięćdziesiąt dziewięć procent): 10% (słownie: dziesięć "
+            "procent) opłaty miesięcznej, tj. 2000,00 zł (słownie: dwa tysiące złotych polskich 00/100)"
+        ) in text
+        assert (
+            "Dostępność poniżej 99% (słownie: dziewięćdziesiąt dziewięć procent): 25% (słownie: "
+            "dwadzieścia pięć procent) opłaty miesięcznej, tj. 5000,00 zł"
+        ) in text
+        assert (
+            "5% (słownie: pięć procent) opłaty miesięcznej, tj. 1000,00 zł (słownie: tysiąc złotych "
+            "polskich 00/100), za każde niedotrzymanie limitu w przypadku zgłoszenia o priorytecie 1"
+        ) in text
+        assert (
+            "15% (słownie: piętnaście procent) opłat za dwanaście miesięcy, tj. 36 000,00 zł "
+            "(słownie: trzydzieści sześć tysięcy złotych polskich 00/100)"
+        ) in text
+        assert "Bonifikaty nie przekroczą 25% (słownie: dwadzieścia pięć procent) opłaty miesięcznej" in text
+    else:
+        assert "Dostępność poniżej 99,9% i co najmniej 99%: 10% opłaty miesięcznej (2000,00 zł)" in text
+        assert "Dostępność poniżej 99%: 25% opłaty miesięcznej (5000,00 zł)" in text
+        assert (
+            "5% opłaty miesięcznej (1000,00 zł) za każde niedotrzymanie limitu w przypadku zgłoszenia "
+            "o priorytecie 1"
+        ) in text
+        assert "15% opłat za dwanaście miesięcy (36 000,00 zł)" in text
+        assert (
+            "25% opłaty miesięcznej (5000,00 zł) w jednym miesiącu, łącznie dla wszystkich bonifikat" in text
+        )
+    assert "tylko z jednego progu, w którym mieści się jego wynik; bonifikaty z różnych progów" in text
+    days = "30 (słownie: trzydzieści) dni" if style == LEGAL else "30 dni"
+    assert f"gdy zostanie zgłoszona nie później niż {days} po zakończeniu miesiąca" in text
+
+
+@pytest.mark.parametrize(("style", "fmt"), CASES)
+def test_the_strike_rule_is_polish(documents: dict[tuple[str, str], str], style: str, fmt: str) -> None:
+    text = documents[style, fmt]
+    if style == LEGAL:  # "Cel" and "Ostrzeżenie" as defined, the goal by its title in quotes
+        assert re.search(
+            r"Każdy miesiąc, w którym nie został osiągnięty Cel .Dostępność usługi., liczy się jako "
+            r"jedno Ostrzeżenie\. Jeżeli liczba Ostrzeżeń w jednym kwartale osiągnie 3 \(słownie: "
+            r"trzy\), zarządy obu stron przeglądają",
+            text,
+        ), text
+        return
+    assert (
+        "Każdy miesiąc, w którym nie został osiągnięty cel „Dostępność usługi”, liczy się jako jedno ostrzeżenie."
+        in text
+    )
+    if style == "visual":  # the limit and its window as a tile, beside the rule
+        assert "3 ostrzeżenia" in text.casefold() and "w jednym kwartale" in text.casefold()
+    else:
+        assert "Gdy liczba ostrzeżeń w jednym kwartale osiągnie 3: Zarządy obu stron przeglądają" in text
+
+
+@pytest.mark.parametrize(("style", "fmt"), CASES)
+def test_availability_is_labelled_in_polish(
+    documents: dict[tuple[str, str], str], style: str, fmt: str
+) -> None:
+    text = documents[style, fmt]
+    window = "30 (słownie: trzydzieści) kolejnych dni" if style == LEGAL else "30 kolejnych dni"
+    assert f"w każdym kroczącym oknie {window}" in text.casefold()
+    # the downtime rows (every style's table), the figures of 99.9% by hand
+    assert re.search(r"dowolne 30 kolejnych dni:? 43,20 minuty", text)
+    assert re.search(r"2026-Q4 \(92 dni\):? 132,48 minuty", text)
+    # the appendix's derivations: label, formula and rounding
+    assert "Dopuszczalna niedostępność w miesiącu 2026-10 (31 dni)" in text
+    assert "Dopuszczalna niedostępność w dowolnych 30 kolejnych dniach" in text
+    assert has(text, "minuty w 30-dniowym oknie (dni x 1440) x (100% - docelowa dostępność)")
+    assert has(text, "czasy trwania z dokładnością do sekundy, połówki w górę (43 min 12 s)")
+    # the label's cell may be read in two pieces, around the next column's lines
+    assert re.search(r"Bonifikata przy dostępności (?:.{0,120} )?< 99,9%, kwota", text)
+    assert "24x7, całą dobę, każdego dnia" in text and "w godzinach pracy: poniedziałek" in text
+
+
+@pytest.mark.parametrize(("style", "fmt"), CASES)
+def test_no_english_word_slagen_writes_is_left(
+    documents: dict[tuple[str, str], str], english: set[str], style: str, fmt: str
+) -> None:
+    assert sorted(words(documents[style, fmt]) & english) == []

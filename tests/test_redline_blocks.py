@@ -232,3 +232,96 @@ def test_a_deleted_chart_is_marked_and_barred(tmp_path: Path) -> None:
     assert charts, "the deleted goal's chart is a deleted block"
     assert all(c.xpath('./span[@class="rl-bar"]') for c in charts), "each has its bar"
     assert ".rl-deleted img" in text and "dashed #b3261e" in text
+
+
+def _deleted_goal_only(tmp_path: Path) -> tuple[Path, Path]:
+    """Old: the example with one marketing goal more; new: the example. In the two-column grid
+    the marketing column loses a row, so a sales card moves to the grid's continued section."""
+    old, _ = _versions(tmp_path)
+    new = tmp_path / "example.yaml"
+    new.write_text(example_text(), encoding="utf-8")
+    return old, new
+
+
+def _cards(tree: lxml_html.HtmlElement) -> dict[str, set[str]]:
+    """The goal cards of the two-column grid by name, with the redline's classes on each."""
+    out = {}
+    for card in tree.xpath(
+        '//div[contains(concat(" ", @class, " "), " goal-row ")]//div[contains(@class, "goal")]'
+    ):
+        name = card.xpath("string(./p[1])").strip()
+        out[name] = set(card.get("class", "").split()) & {"rl-changed", "rl-inserted", "rl-deleted"}
+    return out
+
+
+def test_a_two_column_card_regrouped_by_a_deleted_goal_is_not_marked(tmp_path: Path) -> None:
+    """Deleting a marketing goal moves "New customers" from the grid's second row to the section
+    under it ("Sales ... (continued)"): only the deleted goal's card is marked, struck in its
+    party's column, and the summary lists no inserted place."""
+    old, new = _deleted_goal_only(tmp_path)
+    out = tmp_path / "two-column.html"
+    r = run("diff", str(old), str(new), "--format", "html", "--style", "two-column", "-o", str(out))
+    assert r.exit_code == 1, r.output
+    tree = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    cards = _cards(tree)
+    assert cards.pop("Webinar sign-ups handed to sales") == {"rl-deleted"}
+    assert cards["New customers from marketing leads"] == set(), "moved by the layout, not changed"
+    assert all(marks == set() for marks in cards.values()), cards
+    column = tree.xpath('//div[contains(@class, "rl-deleted")][contains(., "Webinar")]/parent::div')[0]
+    assert "Qualified leads delivered" in column.text_content(), "struck in the marketing column"
+    places = [a.text_content() for a in tree.xpath('//a[contains(@class, "rl-link")]')]
+    assert not [p for p in places if p.startswith("inserted:")], places
+
+
+def test_a_two_column_card_whose_goal_moved_a_row_keeps_its_changed_figures_marked(tmp_path: Path) -> None:
+    """The same regrouping with the quota raised: every card's figures moved, so each card is
+    changed word by word (never deleted and inserted whole), and only the deleted goal's is deleted."""
+    old, new = _versions(tmp_path)
+    out = tmp_path / "two-column.html"
+    r = run("diff", str(old), str(new), "--format", "html", "--style", "two-column", "-o", str(out))
+    assert r.exit_code == 1, r.output
+    tree = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    cards = _cards(tree)
+    assert cards.pop("Webinar sign-ups handed to sales") == {"rl-deleted"}
+    assert not [n for n, marks in cards.items() if marks & {"rl-inserted", "rl-deleted"}], cards
+    moved = tree.xpath('//div[contains(@class, "goal")][contains(., "New customers from marketing")]')[0]
+    assert [d.text_content() for d in moved.iter("del")][:1] == ["50"]
+    assert [i.text_content() for i in moved.iter("ins")][:1] == ["75"]
+
+
+def test_a_chart_whose_figures_moved_is_framed_barred_and_listed(tmp_path: Path) -> None:
+    """The visual style's charts are pictures (SVG): a raised quota moves the figures they draw,
+    so each is marked changed (a double blue frame and a bar) and the summary links to it; the
+    frame is drawn in the PDF (read back: the redline's blue around the chart)."""
+    text = example_text()
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("sales_quota: 5000", "sales_quota: 7500"), encoding="utf-8")
+    html_out, pdf_out = tmp_path / "visual.html", tmp_path / "visual.pdf"
+    for out in (html_out, pdf_out):
+        r = run("diff", str(old), str(new), "--format", out.suffix[1:], "--style", "visual", "-o", str(out))
+        assert r.exit_code == 1, r.output
+    tree = lxml_html.fromstring(html_out.read_text(encoding="utf-8"))
+    charts = tree.xpath("//figure[.//img]")
+    assert len(charts) >= 3
+    for figure in charts:
+        (img,) = figure.xpath(".//img")
+        assert "rl-changed" in img.get("class", "").split(), img.get("alt")
+        assert figure.xpath('./span[@class="rl-bar"]'), "the chart's block has its bar"
+    links = {a.get("href")[1:]: a.text_content() for a in tree.xpath('//a[contains(@class, "rl-link")]')}
+    funnel = links[tree.xpath('//img[starts-with(@alt, "The funnel")]')[0].get("id")]
+    assert funnel.startswith("changed chart: 100") and "150" in funnel, funnel
+    import pdfplumber
+
+    blue = (0.101961, 0.309804, 0.627451)
+    with pdfplumber.open(pdf_out) as pdf:
+        frames = [
+            r
+            for page in pdf.pages
+            for r in page.rects
+            if r["width"] > 100
+            and r["height"] > 60
+            and all(abs(a - b) < 0.002 for a, b in zip(r.get("non_stroking_color") or (), blue, strict=False))
+            and len(r.get("non_stroking_color") or ()) == 3
+        ]
+    assert len({(round(r["x0"]), round(r["top"])) for r in frames}) >= len(charts), "a frame at each chart"

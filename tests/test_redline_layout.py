@@ -25,7 +25,9 @@ pytestmark = pytest.mark.slow
 
 STYLES = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
 _PAGE = re.compile(r"page \d+")
-_LINK = re.compile(r"^(changed|inserted|deleted): (.*) \(page (\d+)\)$")
+_LINK = re.compile(r"^(changed|changed chart|inserted|deleted): (.*) \(page (\d+)\)$")
+#: The redline's blue (inserted words, and the frame of a chart whose figures moved).
+BLUE = (0.101961, 0.309804, 0.627451)
 
 
 @pytest.fixture(scope="module")
@@ -140,13 +142,28 @@ def test_the_summary_names_the_page_each_change_is_on(redlines: dict[str, Path],
             assert m, f"{name}: the summary entry {text!r} does not end with its page"
             kind, what, printed = m.group(1), m.group(2), int(m.group(3))
             assert printed == landing, f"{name}: the summary says page {printed}; the link lands on {landing}"
-            word, how = _named_word(kind, what)
             page = pdf.pages[printed - 1]
+            if kind == "changed chart":  # a picture: framed, no words to strike
+                assert _frames(page), f"{name}: {text!r}: no chart framed on page {printed}"
+                continue
+            word, how = _named_word(kind, what)
             found = [w for w in page.extract_words() if w["text"].startswith(word.rstrip("…:,."))]
             assert any(_marked(page, w, how) for w in found), (
                 f"{name}: {text!r}: no {'underlined' if how == 'under' else 'struck'} "
                 f"{word!r} on page {printed}"
             )
+
+
+def _frames(page: pdfplumber.page.Page) -> list[dict]:
+    """The boxes drawn in the redline's blue and as large as a chart (a frame's edges)."""
+    return [
+        r
+        for r in page.rects
+        if r["width"] > 100
+        and r["height"] > 60
+        and len(r.get("non_stroking_color") or ()) == 3
+        and all(abs(a - b) < 0.002 for a, b in zip(r["non_stroking_color"], BLUE, strict=True))
+    ]
 
 
 def _line_starts(words: list[dict]) -> list[dict]:

@@ -38,6 +38,8 @@ class TargetValue:
     value: Decimal
     unit: str
     per: str | None
+    goal: str | None = None
+    """The goal whose total over the period this is; ``None`` for a computed target."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class TargetChange:
     per: str | None
     old: Decimal | None
     new: Decimal | None
+    goal: str | None = None
+    """The goal whose total over the period this is; ``None`` for a computed target."""
 
     @property
     def title(self) -> str:
@@ -81,6 +85,11 @@ class AgreementDiff:
     """Holidays of the period added or removed, deliveries moved (see :mod:`.calendar`)."""
     versions: tuple[Loaded | None, Loaded | None] = field(default=(None, None), repr=False, compare=False)
     """The two versions compared (None: the file did not exist), for a redline to render."""
+    target_sets: tuple[TargetSet | None, TargetSet | None] = field(
+        default=(None, None), repr=False, compare=False
+    )
+    """Each version's targets for the period (None: not computed), for a redline to word its
+    targets as each version's document does."""
 
     @property
     def changed(self) -> bool:
@@ -134,11 +143,17 @@ def target_values(loaded: Loaded) -> dict[str, TargetValue]:
 def values_of(a: Agreement, ts: TargetSet) -> dict[str, TargetValue]:
     """The values of ``ts``, plus each accruing goal's total over its period, by name."""
     out = {name: TargetValue(c.title(), c.value, c.unit, c.per) for name, c in ts.values.items()}
+    return out | goal_totals(a, ts)
+
+
+def goal_totals(a: Agreement, ts: TargetSet) -> dict[str, TargetValue]:
+    """Each accruing goal's total over the period of ``ts``, by name (``goals.<id>.period_total``)."""
     metrics = {g.id: g.metric for g in a.goals}
+    out = {}
     for goal_id, gt in ts.goals.items():
         if gt.period_total is not None:
             label = f"{metrics.get(goal_id, goal_id)}, total over {ts.period.label}"
-            out[f"goals.{goal_id}.period_total"] = TargetValue(label, gt.period_total, gt.unit, None)
+            out[f"goals.{goal_id}.period_total"] = TargetValue(label, gt.period_total, gt.unit, None, goal_id)
     return out
 
 
@@ -159,6 +174,7 @@ def diff_targets(old: dict[str, TargetValue], new: dict[str, TargetValue]) -> li
                 shown.per,
                 before.value if before else None,
                 after.value if after else None,
+                shown.goal,
             )
         )
     return out
@@ -188,6 +204,7 @@ def compare(file: str, old: Loaded | None, new: Loaded | None) -> AgreementDiff:
         values_of(old.agreement, old_ts) if old and old_ts else {},
         values_of(new.agreement, new_ts) if new and new_ts else {},
     )
+    diff.target_sets = (old_ts, new_ts)
     if old and new and old_ts and new_ts:
         diff.calendar = diff_calendar(old.agreement, old_ts, new.agreement, new_ts)
     return diff

@@ -19,7 +19,7 @@ from slagen.agreement.load import Loaded, validate_source
 from slagen.agreement.model import Agreement
 from slagen.agreement.source import MAX_BYTES, Source, parse_source
 from slagen.diff.calendar import day_text, full_targets
-from slagen.diff.compare import values_of
+from slagen.diff.compare import goal_totals
 from slagen.diff.present import number
 from slagen.diff.terms import Plain, identity_key, plain
 from slagen.errors import AgreementError, UsageError
@@ -117,11 +117,12 @@ def _targets(loaded: Loaded) -> list[str]:
         return [f"computed targets: not computed ({exc.message})"]
     out = [f"computed targets ({ts.period.label}):"]
     for name, c in ts.values.items():
-        title = f"{c.title()} per {c.per}" if c.per else c.title()
-        out.append(f"{INDENT}{title} [{name}]: {number(c.value, c.unit, c.title())}")
+        label = c.title()
+        title = f"{label} per {c.per}" if c.per else label
+        out.append(f"{INDENT}{title} [{name}]: {number(c.value, c.unit, label)}")
         inputs = ", ".join(f"{k} {v}" for k, v in c.inputs)
         out.append(f"{INDENT * 2}= {c.formula} ({inputs}); {c.rounding}")
-    totals = {n: v for n, v in values_of(loaded.agreement, ts).items() if n.startswith("goals.")}
+    totals = goal_totals(loaded.agreement, ts)
     if totals:
         out += ["", f"goal totals ({ts.period.label}):"]
         out += [f"{INDENT}{v.label}: {number(v.value, v.unit, v.label)}" for v in totals.values()]

@@ -36,18 +36,28 @@ def track_blocks(document: Any) -> None:
     if info is None:
         return
     body = document.element.body
+    # each paragraph's change and each row's, worked out once (the dicts keep lxml's proxies
+    # alive, so the same element is the same key)
+    paragraphs = {p: _kind(p) for p in body.iter(qn("w:p"))}
+    rows: dict[Any, str | None] = {}
     for tbl in list(body.iter(qn("w:tbl"))):
-        kinds = [_row_kind(tr) for tr in tbl.findall(qn("w:tr"))]
-        for tr, kind in zip(tbl.findall(qn("w:tr")), kinds, strict=True):
+        kinds = []
+        for tr in tbl.findall(qn("w:tr")):
+            kind = rows[tr] = _row_kind(tr, paragraphs)
+            kinds.append(kind)
             if kind is not None:
                 _mark_row(tr, kind, info)
         if kinds and len(set(kinds)) == 1 and kinds[0] is not None:
             gap = tbl.getnext()
-            if gap is not None and gap.tag == qn("w:p") and _kind(gap) == "" and tbl.getparent() is body:
+            if (
+                gap is not None
+                and gap.tag == qn("w:p")
+                and paragraphs.get(gap) == ""
+                and tbl.getparent() is body
+            ):
                 _mark_paragraph(gap, kinds[0], info)
-    for p in list(body.iter(qn("w:p"))):
-        kind = _kind(p)
-        if kind and not _last_in_cell(p):
+    for p, kind in paragraphs.items():
+        if kind and not _last_in_kept_cell(p, rows):
             _mark_paragraph(p, kind, info)
 
 
@@ -70,20 +80,21 @@ def _kind(p: Any) -> str | None:
     return None
 
 
-def _row_kind(tr: Any) -> str | None:
+def _row_kind(tr: Any, paragraphs: dict[Any, str | None]) -> str | None:
     """The change of a row whose cells' text is all one change (``None`` otherwise)."""
-    kinds = {_kind(p) for tc in tr.findall(qn("w:tc")) for p in tc.iter(qn("w:p"))} - {""}
+    kinds = {paragraphs[p] for tc in tr.findall(qn("w:tc")) for p in tc.iter(qn("w:p"))} - {""}
     if len(kinds) == 1 and None not in kinds:
         return kinds.pop()
     return None
 
 
-def _last_in_cell(p: Any) -> bool:
+def _last_in_kept_cell(p: Any, rows: dict[Any, str | None]) -> bool:
+    """Whether ``p`` is the last paragraph of a cell whose row stays (Word keeps one there)."""
     parent = p.getparent()
     if parent is None or parent.tag != qn("w:tc"):
         return False
     paragraphs = parent.findall(qn("w:p"))
-    return bool(paragraphs) and paragraphs[-1] is p and _row_kind(parent.getparent()) is None
+    return bool(paragraphs) and paragraphs[-1] is p and rows.get(parent.getparent()) is None
 
 
 def _mark(kind: str, info: RevisionInfo) -> Any:

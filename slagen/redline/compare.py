@@ -14,7 +14,11 @@ read as :class:`~slagen.docx.tree.Element` trees. The comparison walks the new d
   the inline elements it has in its version (a clause's bold heading stays bold);
 - a block only in the new version is marked inserted (class ``rl-inserted``, its text in
   ``<ins>``); one only in the old version is put back where it stood, marked deleted
-  (``rl-deleted``, its text in ``<del>``), so rejecting every change gives the old text.
+  (``rl-deleted``, its text in ``<del>``), so rejecting every change gives the old text;
+- a picture (a chart) is compared by its image and text alternative: one whose image changed is
+  marked changed (``rl-changed`` on the ``img``), as it has no words to strike;
+- a run of grid rows (side-by-side columns) is compared by the cards in it, whatever row each
+  stands in (:mod:`.grid`), so a card the layout moved to another row is not a change.
 
 Every changed, inserted or deleted block gets an ``id`` (``rl-1``, ``rl-2``, ...) and a
 :class:`Change` that the summary page links to. The running header, footer and watermark are
@@ -23,20 +27,21 @@ the new version's and are not compared (they carry the version stamp, which alwa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Literal
 
 from ..docx.tree import Element
 from ..docx.vocabulary import RUNNING, WATERMARK
-from .words import marked_children
+from . import grid
+from .words import SPACE, TOKEN, marked_children
 
 INLINE = frozenset({"span", "strong", "em", "b", "i", "br", "a", "small", "sup", "sub", "code", "ins", "del"})
 INS, DEL = "ins", "del"
+IMG = "img"
+#: A run of grid rows, compared as one block by its cards (:mod:`.grid`); never in the output.
+GRID = "#grid"
 CHANGED, INSERTED, DELETED = "rl-changed", "rl-inserted", "rl-deleted"
-_SPACE = re.compile(r"\s+")
-_TOKEN = re.compile(r"\s+|[^\s]+")
 #: Elements copied from the new version without comparing them.
 _NOT_COMPARED = frozenset({*RUNNING, WATERMARK})
 
@@ -59,7 +64,7 @@ class Change:
         that differs, with "…" when more follow)."""
         if self.kind != "changed":
             return self.old, self.new
-        a, b = _TOKEN.findall(self.old), _TOKEN.findall(self.new)
+        a, b = TOKEN.findall(self.old), TOKEN.findall(self.new)
         gone: list[str] = []
         came: list[str] = []
         for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -88,8 +93,8 @@ class Redline:
 
 
 def fold(text: str) -> str:
-    """Text with runs of whitespace as one space, ends trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    """Text with runs of white space (not no-break spaces) as one space, ends trimmed."""
+    return SPACE.sub(" ", text).strip(" ")
 
 
 def is_leaf(el: Element) -> bool:
@@ -100,7 +105,14 @@ def is_leaf(el: Element) -> bool:
 def _signature(node: Element | str) -> tuple[str, str, str]:
     if isinstance(node, str):
         return ("#text", "", fold(node))
+    if node.tag == IMG:
+        return (IMG, node.attrs.get("class", ""), _picture(node))
     return (node.tag, node.attrs.get("class", ""), fold(node.text()))
+
+
+def _picture(img: Element) -> str:
+    """What a picture shows: its text alternative and its image (a chart's data URI)."""
+    return f"{fold(img.attrs.get('alt', ''))}\0{img.attrs.get('src', '')}"
 
 
 def _shape(node: Element | str) -> tuple[str, str]:
@@ -129,7 +141,7 @@ def _wrap_text(node: Element | str, mark: str) -> Element | str:
 
 def word_diff(old: str, new: str) -> list[Element | str]:
     """The new text with the words removed from ``old`` in ``<del>`` and the added in ``<ins>``."""
-    a, b = _TOKEN.findall(fold(old)), _TOKEN.findall(fold(new))
+    a, b = TOKEN.findall(fold(old)), TOKEN.findall(fold(new))
     out: list[Element | str] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -164,6 +176,13 @@ def _merge(old: Element, new: Element, result: Redline) -> Element:
         return new
     if _signature(old) == _signature(new) and _deep_equal(old, new):
         return new
+    if new.tag == GRID:
+        return Element(GRID, {}, 0, _merge_grid(old.children, new.children, result))
+    if new.tag == IMG:  # a picture whose image changed (a chart of moved figures): framed, listed
+        anchor = result._anchor(new)
+        gone, came = fold(old.attrs.get("alt", "")), fold(new.attrs.get("alt", ""))
+        result.changes.append(Change(anchor, "changed", IMG, gone, came))
+        return _with_class(new, CHANGED, anchor)
     if is_leaf(new) and is_leaf(old):
         if fold(old.text()) == fold(new.text()):
             return new
@@ -180,6 +199,8 @@ def _deep_equal(a: Element | str, b: Element | str) -> bool:
         return isinstance(a, str) and isinstance(b, str) and fold(a) == fold(b)
     if (a.tag, a.attrs.get("class", "")) != (b.tag, b.attrs.get("class", "")):
         return False
+    if a.tag == IMG:
+        return _picture(a) == _picture(b)
     ca, cb = _meaningful(a.children), _meaningful(b.children)
     return len(ca) == len(cb) and all(_deep_equal(x, y) for x, y in zip(ca, cb, strict=True))
 
@@ -187,7 +208,7 @@ def _deep_equal(a: Element | str, b: Element | str) -> bool:
 def _merge_children(
     old: list[Element | str], new: list[Element | str], result: Redline
 ) -> list[Element | str]:
-    a, b = _meaningful(old), _meaningful(new)
+    a, b = _grids(_meaningful(old)), _grids(_meaningful(new))
     out: list[Element | str] = []
     matcher = SequenceMatcher(None, [_signature(x) for x in a], [_signature(x) for x in b], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -195,7 +216,70 @@ def _merge_children(
             out.extend(_merge_pair(x, y, result) for x, y in zip(a[i1:i2], b[j1:j2], strict=True))
             continue
         out.extend(_merge_range(a[i1:i2], b[j1:j2], result))
-    return out
+    return [
+        x
+        for node in out
+        for x in (node.children if isinstance(node, Element) and node.tag == GRID else [node])
+    ]
+
+
+def _grids(children: list[Element | str]) -> list[Element | str]:
+    """``children`` with each run of grid rows as one :data:`GRID` block of those rows."""
+    out, at = [], 0
+    for start, end in grid.runs(children):
+        rows = children[start:end]
+        first = rows[0]
+        assert isinstance(first, Element)
+        out += [*children[at:start], Element(GRID, {"class": first.attrs.get("class", "")}, 0, rows)]
+        at = end
+    return out + children[at:]
+
+
+def _merge_grid(old: list[Element | str], new: list[Element | str], result: Redline) -> list[Element | str]:
+    """Two runs of grid rows compared by their cards (see :mod:`.grid`), in the new layout."""
+    old_cards, new_cards = grid.cards(old), grid.cards(new)
+    if not old_cards or not new_cards:
+        return _merge_range(old, new, result)
+    m = grid.match(
+        old_cards, new_cards, lambda x, y: _signature(x) == _signature(y) and _deep_equal(x, y), _key
+    )
+    pair_of = {id(n.node): o for o, n in m.paired}
+    inserted = {id(n.node) for n in m.inserted}
+    first: list[grid.Card] = []
+    after: dict[int, list[grid.Card]] = {}
+    for d in m.deleted:
+        anchor = grid.anchor_of(d, old_cards, m)
+        (after.setdefault(id(anchor.node), []) if anchor else first).append(d)
+    cells: dict[tuple[int, int], list[Element | str]] = {}
+    for i, n in enumerate(new_cards):
+        here = cells.setdefault((n.row, n.column), [])
+        if i == 0:
+            here += [_deleted(d.node, result) for d in first]
+        o = pair_of.get(id(n.node))
+        if o is not None:
+            here.append(_merge(o.node, n.node, result))
+        else:
+            here.append(_inserted(n.node, result) if id(n.node) in inserted else n.node)
+        here += [_deleted(d.node, result) for d in after.get(id(n.node), [])]
+    rows: list[Element | str] = []
+    for r, row in enumerate(new):
+        assert isinstance(row, Element)
+        columns = iter(range(len(row.children)))
+        kids = [
+            Element(c.tag, dict(c.attrs), c.line, cells.get((r, next(columns)), []))
+            if isinstance(c, Element)
+            else c
+            for c in row.children
+        ]
+        rows.append(Element(row.tag, dict(row.attrs), row.line, kids))
+    return rows
+
+
+def _key(node: Element) -> str:
+    """What a card is called: its kind and the words of its first block (a goal's name)."""
+    first = next(iter(node.elements()), node)
+    text = fold(first.text())
+    return f"{node.tag}.{node.attrs.get('class', '')}: {text}" if text else ""
 
 
 def _merge_pair(old: Element | str, new: Element | str, result: Redline) -> Element | str:
@@ -230,6 +314,8 @@ def _paired(old: Element | str, new: Element | str, result: Redline) -> Element 
 
 
 def _inserted(node: Element | str, result: Redline) -> Element | str:
+    if isinstance(node, Element) and node.tag == GRID:
+        return Element(GRID, {}, 0, [_inserted(row, result) for row in node.children])
     anchor = result._anchor(node)
     text = fold(node if isinstance(node, str) else node.text())
     result.changes.append(Change(anchor, "inserted", _shape(node)[0], "", text))
@@ -239,6 +325,8 @@ def _inserted(node: Element | str, result: Redline) -> Element | str:
 
 
 def _deleted(node: Element | str, result: Redline) -> Element | str:
+    if isinstance(node, Element) and node.tag == GRID:
+        return Element(GRID, {}, 0, [_deleted(row, result) for row in node.children])
     anchor = result._anchor(node)
     text = fold(node if isinstance(node, str) else node.text())
     result.changes.append(Change(anchor, "deleted", _shape(node)[0], text, ""))

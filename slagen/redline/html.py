@@ -20,7 +20,8 @@ _GROUPS = frozenset({"table", "thead", "tbody", "tfoot", "ul", "ol", "dl"})
 #: A line may break after a deletion (a zero-width space), and a changed figure's cell wraps,
 #: so "5,000.00 7,500.00 USD" never runs out of a narrow column. A picture (a chart) cannot be
 #: struck through: a deleted one is faded in a dashed red frame, an inserted one framed in blue,
-#: and its block has a bar too. The summary ends its own page,
+#: one whose image changed (a chart of figures that moved) in a double blue frame, and its block
+#: has a bar too. The summary ends its own page,
 #: so the document starts on a fresh page as in its plain PDF (a cover is never split under the
 #: summary); a summary that says "no change" is short and the document follows it on its page.
 CSS = """
@@ -36,11 +37,12 @@ td > .rl-bar, th > .rl-bar { left: -1.5mm; }
 .rl-summary p, .rl-summary li { text-align: left; }
 .rl-summary table { width: 100%; border-collapse: collapse; }
 .rl-summary td, .rl-summary th { border-bottom: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
-.rl-summary ol { list-style-position: inside; padding-left: 0; columns: 2; column-gap: 8mm; }
+.rl-summary ol { list-style-position: inside; padding-left: 0; }
 .rl-summary li { break-inside: avoid; margin-bottom: 1.5pt; }
 .rl-changed, .rl-inserted { overflow-wrap: anywhere; }
 .rl-deleted img, img.rl-deleted { opacity: 0.45; outline: 1.5pt dashed #b3261e; outline-offset: 1pt; }
 .rl-inserted img, img.rl-inserted { outline: 1.5pt solid #1a4fa0; outline-offset: 1pt; }
+img.rl-changed { outline: 2.5pt double #1a4fa0; outline-offset: 1pt; }
 """
 
 
@@ -101,7 +103,8 @@ def add_change_bars(node: Element) -> None:
     """Give every marked block (changed, inserted, deleted) its bar in the margin."""
     for child in node.elements():
         if _MARKED & set(child.classes):
-            for host in _bar_hosts(child):
+            # a picture holds nothing: the bar of a changed one goes in the block it stands in
+            for host in [node] if child.tag == "img" else _bar_hosts(child):
                 _add_bar(host)
         else:
             add_change_bars(child)

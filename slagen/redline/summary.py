@@ -5,21 +5,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..diff.compare import AgreementDiff
-from ..diff.present import percent, values
 from ..diff.terms import canonical
 from ..docx.tree import Element
 from ..i18n import N_, gettext, pgettext
 from .compare import Change
+from .targets import target_rows
 
-#: A marked place's kind, and a term's change, as the summary names them (translated where used).
-_KIND = {"changed": N_("changed"), "inserted": N_("inserted"), "deleted": N_("deleted")}
-_TERM_KIND = {"changed": N_("changed"), "added": N_("added"), "removed": N_("removed")}
+#: The kinds of change the summary names, each a word of the catalogues: a marked place's
+#: (changed, inserted, deleted; a chart, a picture that has no words to strike, "changed chart")
+#: and a term's (changed, added, removed).
+KINDS = frozenset(
+    {N_("changed"), N_("changed chart"), N_("inserted"), N_("deleted"), N_("added"), N_("removed")}
+)
 _EXCERPT = 90
 
 
 def _el(tag: str, children: Sequence[Element | str] | str = "", **attrs: str) -> Element:
     kids: list[Element | str] = [children] if isinstance(children, str) else list(children)
     return Element(tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}, 0, kids)
+
+
+def _kind(kind: str) -> str:
+    """A kind of change in the document's language."""
+    if kind not in KINDS:
+        raise ValueError(f"no word for a change of kind {kind!r}")
+    return gettext(kind)
 
 
 def _excerpt(text: str) -> str:
@@ -66,10 +76,7 @@ def summary_page(
         kids.append(_el("p", [_el("strong", none)]))
         return _el("section", kids, class_="rl-summary rl-none")
     if diff.targets:
-        rows: list[list[Element | str]] = []
-        for t in diff.targets:
-            old, new = values(t)
-            rows.append([t.title, old, new, percent(t)])
+        rows: list[list[Element | str]] = [[*row] for row in target_rows(diff)]
         head = [pgettext("redline", "target"), pgettext("redline", "old"), pgettext("redline", "new")]
         kids += [
             _el("h3", gettext("Targets that move")),
@@ -80,7 +87,7 @@ def summary_page(
         rows = [
             [
                 c.path,
-                gettext(_TERM_KIND[c.kind]),
+                _kind(c.kind),
                 _excerpt(_shown(c.old)) if c.old is not None else "—",
                 _excerpt(_shown(c.new)) if c.new is not None else "—",
             ]
@@ -94,12 +101,15 @@ def summary_page(
     items = []
     for c in changes:
         gone, came = c.words
-        if c.kind == "changed":
+        if c.kind == "changed" and not (gone or came):  # a picture whose words stayed
+            what = _excerpt(c.new) or c.tag
+        elif c.kind == "changed":
             nothing = gettext("(nothing)")
             what = f"{gone or nothing} → {came or nothing}: {_excerpt(c.new)}"
         else:
             what = _excerpt(came or gone) or c.tag
-        link = _el("a", f"{gettext(_KIND[c.kind])}: {what}", href=f"#{c.anchor}", class_="rl-link")
+        kind = "changed chart" if c.kind == "changed" and c.tag == "img" else c.kind
+        link = _el("a", f"{_kind(kind)}: {what}", href=f"#{c.anchor}", class_="rl-link")
         items.append(_el("li", [link]))
     kids += [_el("h3", gettext("Marked places ({count})").format(count=len(changes))), _el("ol", items)]
     return _el("section", kids, class_="rl-summary")

@@ -18,7 +18,12 @@ from difflib import SequenceMatcher
 from ..docx.tree import Element
 
 INS, DEL = "ins", "del"
-_TOKEN = re.compile(r"\s+|[^\s]+")
+#: White space between words: a no-break space (U+00A0, U+202F) is not, since the document puts
+#: one where two pieces must stay together (a figure's digit groups and its currency, "15 000,00
+#: USD"; a Polish one-letter word and the next), so a changed figure is one changed word.
+SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+#: A token: a run of white space, or a word.
+TOKEN = re.compile(r"[^\S\u00a0\u202f]+|(?:[^\s]|[\u00a0\u202f])+")
 _BREAK = "\n"
 
 #: An inline ancestor of a word as the rebuilt tree writes it: tag and attributes.
@@ -47,8 +52,8 @@ def words(leaf: Element) -> list[Word]:
 def _collect(el: Element, frames: tuple[Frame, ...], out: list[Word]) -> None:
     for child in el.children:
         if isinstance(child, str):
-            for token in _TOKEN.findall(child):
-                if token.isspace():
+            for token in TOKEN.findall(child):
+                if SPACE.fullmatch(token):
                     if out and out[-1].text in (" ", _BREAK):
                         continue
                     out.append(Word(" ", frames))

@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENTS, Examples, run
+from conftest import AGREEMENTS, Examples
 from docx import Document
 from render_helpers import outline_titles, pdf_text, reader
 
@@ -208,21 +208,10 @@ def test_clause_cross_references_point_at_the_right_clause(legal: dict[str, Path
 
 
 @pytest.fixture(scope="module")
-def it_service(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The it-service legal document's text, from its PDF and from its DOCX (Word's text)."""
-    out = tmp_path_factory.mktemp("legal-it")
-    result = run(
-        "render",
-        str(AGREEMENTS / "it-service.yaml"),
-        "--style",
-        STYLE,
-        "--format",
-        "pdf,docx",
-        "-o",
-        str(out),
-    )
-    assert result.exit_code == 0, result.output
-    pdf, docx = (next((out / "it-service").glob(f"*.{ext}")) for ext in ("pdf", "docx"))
+def it_service(examples: Examples) -> dict[str, str]:
+    """The it-service legal document's text, from its PDF and from its DOCX (Word's text), from
+    the session's build."""
+    pdf, docx = (examples.document("it-service", STYLE, ext) for ext in ("pdf", "docx"))
     word = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     word += "\n" + "\n".join(c.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells)
     return {"pdf": " ".join(pdf_text(pdf).split()), "docx": " ".join(word.split())}

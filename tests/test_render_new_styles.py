@@ -5,6 +5,7 @@ the full clauses with a contents list whose page numbers are the pages the claus
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -50,7 +51,9 @@ def out(examples: Examples) -> Examples:
     return examples
 
 
+@functools.cache
 def _context(example: Path, style: str) -> DocumentContext:
+    """The context of ``example`` in ``style`` (rendered once per worker: several tests read it)."""
     return render_html(load_agreement(example), style=style).context
 
 
@@ -100,7 +103,7 @@ def test_every_section_and_figure_in_pdf_and_docx(out: Examples, example: Path, 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
 def test_bulleted_is_bullets_in_a_few_pages(out: Examples, example: Path) -> None:
-    html = render_html(load_agreement(example), style="bulleted").html
+    html = _file(out, example, "bulleted", "html").read_text(encoding="utf-8")
     assert "<table" not in html
     # one obligation per bullet: every goal is one bullet of its own
     ctx = _context(example, "bulleted")
@@ -181,18 +184,12 @@ def test_same_bytes_in_another_process(out: Examples, tmp_path: Path, style: str
         assert hashlib.sha256(again.read_bytes()).digest() == hashlib.sha256(built.read_bytes()).digest(), fmt
 
 
-def test_the_bulleted_version_history_nests_under_its_sentence_like_the_other_lists(tmp_path: Path) -> None:
+def test_the_bulleted_version_history_nests_under_its_sentence_like_the_other_lists(out: Examples) -> None:
     """The rows of a clause's table (the version history, notices, escalation) are a list under
     the sentence that introduces them, as a clause's items are, in the PDF and the DOCX."""
     import pdfplumber
-    from conftest import AGREEMENTS, run
 
-    result = run(
-        "render", str(AGREEMENTS / "paper-supplier.yaml"), "--style", "bulleted", "--format", "pdf,docx",
-        "-o", str(tmp_path),
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    (pdf,), (word,) = tmp_path.rglob("*.pdf"), tmp_path.rglob("*.docx")
+    pdf, word = (out.document("paper-supplier", "bulleted", fmt) for fmt in ("pdf", "docx"))
     intro, first = "The versions of this Agreement are the following:", "Version: 1.0; Date: 16 June 2025"
     with pdfplumber.open(pdf) as doc:
         lines = [line for page in doc.pages for line in page.extract_text_lines()]

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import AGREEMENTS, run
+from conftest import Examples
 from test_docx import docx_text
 
 from slagen.render.typography import bind_lone_letters
@@ -36,11 +35,8 @@ def test_one_letter_words_are_bound_to_the_next_in_text_only() -> None:
 
 
 @pytest.mark.parametrize("style", ["legal-narrative", "bulleted"])
-def test_no_line_of_the_polish_example_ends_with_a_one_letter_word(tmp_path: Path, style: str) -> None:
-    source = AGREEMENTS / "sprzedaz-marketing.yaml"
-    result = run("render", str(source), "--style", style, "--format", "pdf,docx", "-o", str(tmp_path))
-    assert result.exit_code == 0, result.output
-    (pdf,), (word,) = tmp_path.rglob("*.pdf"), tmp_path.rglob("*.docx")
+def test_no_line_of_the_polish_example_ends_with_a_one_letter_word(examples: Examples, style: str) -> None:
+    pdf, word = (examples.document("sprzedaz-marketing", style, fmt) for fmt in ("pdf", "docx"))
     with pdfplumber.open(pdf) as doc:
         pages = [p.filter(lambda o: o["object_type"] != "char" or o["size"] < 20) for p in doc.pages]
         lines = [line["text"].strip() for page in pages for line in page.extract_text_lines()]

@@ -74,14 +74,9 @@ CHARTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def out(examples: Examples) -> Examples:
-    """The session's build of the examples: their visual style as PDF, DOCX and HTML."""
-    return examples
-
-
-def _doc(out: Examples, name: str, ext: str) -> Path:
-    return out.document(name, "visual", ext)
+def _doc(examples: Examples, name: str, ext: str) -> Path:
+    """The visual document of example ``name`` from the session's build."""
+    return examples.document(name, "visual", ext)
 
 
 def _words(page: pdfplumber.page.Page) -> str:
@@ -89,8 +84,8 @@ def _words(page: pdfplumber.page.Page) -> str:
 
 
 @pytest.mark.parametrize("name", list(STRIPS))
-def test_the_strip_shows_the_process_of_the_kind(out: Examples, name: str) -> None:
-    with pdfplumber.open(_doc(out, name, "pdf")) as pdf:
+def test_the_strip_shows_the_process_of_the_kind(examples: Examples, name: str) -> None:
+    with pdfplumber.open(_doc(examples, name, "pdf")) as pdf:
         (page,) = [p for p in pdf.pages if PROCESS_LABELS[name] in (p.extract_text() or "")]
         strip_top = next(
             w["top"] for w in page.extract_words() if w["text"] == PROCESS_LABELS[name].split()[-1]
@@ -107,7 +102,7 @@ def test_the_strip_shows_the_process_of_the_kind(out: Examples, name: str) -> No
         xs = [next(w["x0"] for w in words if w["text"] == first) for first in firsts]
         assert xs == sorted(xs), "the stages run left to right in process order"
     # every stage with goals has its section, numbered as in the strip
-    with pdfplumber.open(_doc(out, name, "pdf")) as pdf:
+    with pdfplumber.open(_doc(examples, name, "pdf")) as pdf:
         full = " ".join(_words(p) for p in pdf.pages)
     for n, (label, note) in enumerate(expected, start=1):
         if note.endswith(("goal", "goals")) and note != "no goal":
@@ -156,11 +151,11 @@ def _chart_regions(page: pdfplumber.page.Page, captions: list[str]) -> list[tupl
 
 
 @pytest.mark.parametrize("name", KINDS)
-def test_each_kind_has_its_charts_drawn_on_the_page(out: Examples, name: str) -> None:
+def test_each_kind_has_its_charts_drawn_on_the_page(examples: Examples, name: str) -> None:
     """Each chart is drawn under its caption on the caption's page (the charts may run on to
     the next page, a chart with its caption: never a caption at the foot of a page and its
     chart on the next), and the first one under the section's heading."""
-    with pdfplumber.open(_doc(out, name, "pdf")) as pdf:
+    with pdfplumber.open(_doc(examples, name, "pdf")) as pdf:
         texts = [" ".join((p.extract_text() or "").split()) for p in pdf.pages]
         (heading,) = [n for n, t in enumerate(texts) if "The targets at a glance" in t]
         pages = {}
@@ -208,15 +203,17 @@ def _pixels(pdf: Path, page: int, colour: str, tmp: Path) -> int:
     )
 
 
-def test_the_funnel_narrows_from_the_furthest_stage_to_the_customers(out: Examples, tmp_path: Path) -> None:
-    pdf = _doc(out, "sales-marketing-service", "pdf")
+def test_the_funnel_narrows_from_the_furthest_stage_to_the_customers(
+    examples: Examples, tmp_path: Path
+) -> None:
+    pdf = _doc(examples, "sales-marketing-service", "pdf")
     with pdfplumber.open(pdf) as doc:
         (n,) = [i + 1 for i, p in enumerate(doc.pages) if "The funnel" in (p.extract_text() or "")]
     # four funnel fills (250 MQLs, 100 leads, 50 customers) drawn, widest first and lightest
     counts = [_pixels(pdf, n, fill, tmp_path) for fill in FUNNEL_FILLS[-4:-1]]
     assert all(c > 50 for c in counts), counts
     assert counts[0] > counts[1] > counts[2], counts  # each bar narrower than the one above
-    html = _doc(out, "sales-marketing-service", "html").read_text(encoding="utf-8")
+    html = _doc(examples, "sales-marketing-service", "html").read_text(encoding="utf-8")
     (alt,) = re.findall(r'alt="(The funnel[^"]*)"', html)
     assert alt == (
         "The funnel: from leads to revenue. Marketing-qualified leads: 250; Leads needed, all tiers: 100; "
@@ -224,10 +221,10 @@ def test_the_funnel_narrows_from_the_furthest_stage_to_the_customers(out: Exampl
     )
 
 
-def test_the_charts_show_the_documents_own_figures(out: Examples) -> None:
+def test_the_charts_show_the_documents_own_figures(examples: Examples) -> None:
     # one figure per quantity: the chart's figures are those the document prints in its tables
-    html = _doc(out, "it-service", "html").read_text(encoding="utf-8")
-    with pdfplumber.open(_doc(out, "it-service", "pdf")) as pdf:
+    html = _doc(examples, "it-service", "html").read_text(encoding="utf-8")
+    with pdfplumber.open(_doc(examples, "it-service", "pdf")) as pdf:
         text = " ".join(_words(p) for p in pdf.pages)
     alts = dict(
         re.findall(
@@ -244,7 +241,7 @@ def test_the_charts_show_the_documents_own_figures(out: Examples) -> None:
     credits = next(v for k, v in alts.items() if k.startswith("Service credit"))
     assert "99% to 99.95%: 10% (1,200.00 EUR)" in credits and "below 95%: 50% (6,000.00 EUR)" in credits
     assert "1,200.00 EUR" in text
-    supply = _doc(out, "paper-supplier", "html").read_text(encoding="utf-8")
+    supply = _doc(examples, "paper-supplier", "html").read_text(encoding="utf-8")
     # 13 Monday deliveries in 2026-Q4, the one of 28 December moved by Boxing Day (observed)
     assert "Deliveries by month. 2026-10: 4 (0 moved); 2026-11: 5 (0 moved); 2026-12: 4 (1 moved)." in supply
     # the time limits are the goals' targets as the cards state them
@@ -253,12 +250,12 @@ def test_the_charts_show_the_documents_own_figures(out: Examples) -> None:
 
 
 @pytest.mark.parametrize("name", KINDS)
-def test_the_docx_has_every_chart_as_a_picture_with_its_caption(out: Examples, name: str) -> None:
-    html = _doc(out, name, "html").read_text(encoding="utf-8")
+def test_the_docx_has_every_chart_as_a_picture_with_its_caption(examples: Examples, name: str) -> None:
+    html = _doc(examples, name, "html").read_text(encoding="utf-8")
     pngs = [
         base64.b64decode(p) for p in re.findall(r'data-png="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
     ]
-    d = docx.Document(str(_doc(out, name, "docx")))
+    d = docx.Document(str(_doc(examples, name, "docx")))
     blobs = [
         d.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
         for shape in d.inline_shapes

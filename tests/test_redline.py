@@ -274,3 +274,21 @@ def test_two_files_redline_as_slagen_even_where_a_ref_has_the_new_files_name(
     marks = list(root.iter(f"{W}ins")) + list(root.iter(f"{W}del"))
     assert marks and {m.get(f"{W}author") for m in marks} == {"slagen"}
     assert not {m.get(f"{W}date") for m in marks} & {"2020-01-01T00:00:00Z"}
+
+
+def test_the_change_list_gives_the_targets_of_the_period_the_redline_shows(tmp_path: Path) -> None:
+    """``--period 2026-10``: the document is October's, and so are the goals' totals its change
+    list gives (``slagen diff`` itself compares the term's period, 2026-Q4)."""
+    old, new = _quota(tmp_path)
+    out = tmp_path / "october.html"
+    r = run("diff", str(old), str(new), "--format", "html", "--period", "2026-10", "-o", str(out))
+    assert r.exit_code == 1, r.output
+    tree = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    (targets,) = tree.xpath('//section[contains(@class, "rl-summary")]//table[1]')
+    rows = [" | ".join(td.text_content() for td in tr.xpath("./td")) for tr in targets.iter("tr")]
+    assert (
+        "Qualified leads delivered to the head of sales | 100 leads over 2026-10 | 150 leads over 2026-10 | +50%"
+        in rows
+    )
+    assert "Leads needed | 100 leads a month | 150 leads a month | +50%" in rows
+    assert "2026-Q4" not in targets.text_content()

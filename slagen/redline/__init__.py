@@ -12,7 +12,7 @@ means a line that reflows is not a change.
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,7 +84,29 @@ class _Redline:
 def _planned(diff: AgreementDiff, new: Loaded, job: RedlineJob) -> _Redline:
     """The style (the new version's first by default) and period (its term's by default)."""
     style = job.style or new.agreement.presentation.styles[0]
-    return _Redline(diff, new, style, job.period or new.agreement.term.period)
+    period = job.period or new.agreement.term.period
+    return _Redline(_for_period(diff, period), new, style, period)
+
+
+def _for_period(diff: AgreementDiff, period: str) -> AgreementDiff:
+    """``diff`` with the targets that move over ``period``, the one the redline renders
+    (``slagen diff`` compares the term's period; ``--period`` may name another)."""
+    from ..diff.compare import diff_targets, values_of
+    from ..render.inputs import period_in_term
+    from ..targets import TargetError, compute_targets
+
+    versions = diff.versions
+    if not diff.targets or all(v is None or v.agreement.term.period == period for v in versions):
+        return diff
+    try:
+        sets = tuple(
+            compute_targets(v.agreement, period_in_term(v, period), goal_lines=False) if v else None
+            for v in versions
+        )
+    except TargetError:
+        return diff  # the render of that version reports it
+    values = [values_of(v.agreement, ts) if v and ts else {} for v, ts in zip(versions, sets, strict=True)]
+    return replace(diff, targets=diff_targets(*values), target_sets=(sets[0], sets[1]))
 
 
 def redline_one(plan: _Redline, report: DiffReport, job: RedlineJob, cwd: Path) -> tuple[bytes, int]:

@@ -244,6 +244,12 @@ class DocumentContext:
     other styles). In that style the agreement's own texts of every view (goals, service
     levels, credits, calendar...) write the defined terms as defined too (:mod:`.defined`)."""
 
+    @property
+    def accruing(self) -> tuple[GoalView, ...]:
+        """The goals that add up over time: those with a total over the period (and a target for
+        each month of it)."""
+        return tuple(g for g in self.goals if g.period_total)
+
     def _goal_columns(self) -> list[tuple[GoalView, ...]]:
         columns = [p.goals for p in self.parties]
         if self.shared_goals:

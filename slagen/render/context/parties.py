@@ -13,7 +13,7 @@ from .. import formatting as f
 from .. import words as spell
 from ..commitment import Commitment, kind_label, rolling_window, statement
 from .process import STAGE_LABELS, process_stages
-from .targets import DOWNTIME_PREFIX, BreakdownGroup, breakdown, downtime_text
+from .targets import DOWNTIME_PREFIX, BreakdownGroup, BreakdownView, breakdown, downtime_text
 
 #: Colour of each party in order of appearance, and of shared goals.
 #: Party colours in order of appearance: each dark enough for white text and for a mark that
@@ -143,6 +143,11 @@ class GoalView:
     def color(self) -> str:
         """The colour that marks the goal: its party's, or the shared goals' grey."""
         return SHARED_COLOR if self.shared else self.party.color
+
+    @property
+    def months(self) -> tuple[BreakdownView, ...]:
+        """The target of each month of the period, for a goal that accrues (else empty)."""
+        return tuple(r for b in self.breakdown if b.interval == "month" for r in b.rows)
 
 
 @dataclass(frozen=True)

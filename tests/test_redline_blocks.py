@@ -325,3 +325,31 @@ def test_a_chart_whose_figures_moved_is_framed_barred_and_listed(tmp_path: Path)
             and len(r.get("non_stroking_color") or ()) == 3
         ]
     assert len({(round(r["x0"]), round(r["top"])) for r in frames}) >= len(charts), "a frame at each chart"
+
+
+def test_a_two_column_card_its_author_moved_is_deleted_there_and_inserted_here(tmp_path: Path) -> None:
+    """Swapping two sales goals is a move by the agreement's author, not by the layout: the moved
+    goal's card is inserted at its new place and deleted at its old one (the issue's "moved goals
+    as whole blocks"); the other cards stay unmarked."""
+    data = yaml.safe_load(example_text())
+    ids = [g["id"] for g in data["goals"]]
+    i, j = ids.index("revenue"), ids.index("new-customers")
+    data["goals"][i], data["goals"][j] = data["goals"][j], data["goals"][i]
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(example_text(), encoding="utf-8")
+    new.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "two-column.html"
+    r = run("diff", str(old), str(new), "--format", "html", "--style", "two-column", "-o", str(out))
+    assert r.exit_code == 1, r.output
+    tree = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    grid = '//div[contains(concat(" ", @class, " "), " goal-row ")]//div[contains(@class, "goal")]'
+    marks = [
+        (
+            card.xpath("string(./p[1])").strip(),
+            set(card.get("class", "").split()) & {"rl-inserted", "rl-deleted"},
+        )
+        for card in tree.xpath(grid)
+    ]
+    moved = [m for name, m in marks if name.startswith(("New customers", "Revenue closed"))]
+    assert sorted(map(sorted, moved)) == [[], ["rl-deleted"], ["rl-inserted"]], marks
+    assert [n for n, m in marks if m and not n.startswith(("New customers", "Revenue closed"))] == []

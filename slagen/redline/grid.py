@@ -11,15 +11,19 @@ grid rows is compared as the cards in it (each block inside a column):
   unchanged, whatever its row;
 - the cards left are paired by the words they start with (a goal's name), then by their place
   (same row and column) and kind, and each pair is compared as any two blocks are;
+- a card alike in both whose order among the cards that look alike (a party's, by its colour)
+  changed was moved by the agreement's author: it is deleted there and inserted here, as a moved
+  block is anywhere else;
 - a new card left is inserted where it stands; an old card left is deleted, put back in the new
-  grid under the card above it in its old column (or after the card before it), so a deleted
-  goal is struck in its party's column.
+  grid after the new place of the card before it that looks alike (or the card above it in its
+  old column, or the card before it), so a deleted goal is struck in its party's column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..docx.tree import Element
 
@@ -100,6 +104,8 @@ def match(
                 pairs.append((o, n))
 
     take(result.same, lambda o, n: alike(o.node, n.node))
+    shifted = moved(result.same, old, new)  # an author's move: deleted there, inserted here
+    result.same = [p for p in result.same if all(p[1] is not n for _, n in shifted)]
     take(result.paired, lambda o, n: bool(key(n.node)) and key(o.node) == key(n.node))
     take(
         result.paired,
@@ -108,16 +114,47 @@ def match(
             == (n.row, n.column, n.node.tag, n.node.attrs.get("class"))
         ),
     )
-    result.inserted, result.deleted = left_new, left_old
+    at_old, at_new = _position(old), _position(new)
+    result.inserted = sorted([*left_new, *(n for _, n in shifted)], key=at_new)
+    result.deleted = sorted([*left_old, *(o for o, _ in shifted)], key=at_old)
     return result
+
+
+def _group(card: Card) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Cards that look alike: the same tag, class and attributes (a party's colour)."""
+    return card.node.tag, tuple(sorted((k, v) for k, v in card.node.attrs.items() if k != "id"))
+
+
+def moved(same: list[tuple[Card, Card]], old: list[Card], new: list[Card]) -> list[tuple[Card, Card]]:
+    """The cards of ``same`` whose order among the cards that look alike changed: a goal its
+    author moved, not one the layout moved to another row (a party's goals keep their order)."""
+    at_old, at_new = _position(old), _position(new)
+    out = []
+    for group in {_group(n) for _, n in same}:
+        pairs = [(o, n) for o, n in same if _group(n) == group]
+        a = [id(o) for o, _ in sorted(pairs, key=lambda p: at_old(p[0]))]
+        by_new = sorted(pairs, key=lambda p: at_new(p[1]))
+        b = [id(o) for o, _ in by_new]
+        blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        kept = {x for m in blocks for x in a[m.a : m.a + m.size]}
+        out += [p for p in by_new if id(p[0]) not in kept]
+    return sorted(out, key=lambda p: at_new(p[1]))
+
+
+def _position(cards: list[Card]) -> Callable[[Card], int]:
+    """A card's place in ``cards`` (by identity: two cards may be alike)."""
+    places = {id(c): i for i, c in enumerate(cards)}
+    return lambda card: places[id(card)]
 
 
 def anchor_of(card: Card, old: list[Card], matching: Matching) -> Card | None:
     """The new card a deleted old ``card`` is put back after: the new place of the nearest card
-    above it in its column that the new grid has, else of the nearest card before it."""
+    before it that looks alike (its party's card before it), else above it in its column, else
+    before it, that the new grid has."""
     placed = {id(o.node): n for o, n in (*matching.same, *matching.paired)}
     before = old[: next(i for i, c in enumerate(old) if c is card)]
-    for candidates in ([c for c in before if c.column == card.column], before):
+    alike = [c for c in before if _group(c) == _group(card)]
+    for candidates in (alike, [c for c in before if c.column == card.column], before):
         for c in reversed(candidates):
             if id(c.node) in placed:
                 return placed[id(c.node)]

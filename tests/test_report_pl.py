@@ -132,3 +132,68 @@ def test_the_polish_report_pdf_states_its_figures_as_polish_writes_them(
     # November's 3 weekly reports of the 4 a month miss the goal whatever December holds
     assert "Okres 2026-Q4: osiągnięto 0 z 3 celów, nieosiągnięte: 1, jeszcze niezmierzone: 2." in polish_pdf
     assert "2026-12 Jeszcze niezmierzony brak" in polish_pdf
+    # the plan applies (November missed): a goal the quarter has not judged missed names the month
+    assert (
+        "Nieosiągnięte w okresie 2026-Q4: Kwalifikowane Leady przekazane kierowniczce sprzedaży (w okresie "
+        "2026-11); Przychód z leadów marketingowych (w okresie 2026-11); Tygodniowe raporty statusu dla "
+        "marketingu." in polish_pdf
+    )
+
+
+def _from_mid_october(tmp: Path, locale: str) -> Path:
+    """The Polish example with its term from 15 October 2026 (a partial first month) in ``locale``."""
+    source = POLISH.read_text(encoding="utf-8")
+    assert "  start: 2026-10-01\n" in source
+    path = tmp / locale / POLISH.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = source.replace("  start: 2026-10-01\n", "  start: 2026-10-15\n", 1)
+    path.write_text(text.replace("locale: pl-PL", f"locale: {locale}"), encoding="utf-8")
+    return path
+
+
+def test_a_partial_period_and_a_missing_recalculation_are_said_in_polish(tmp_path: Path) -> None:
+    # October clipped to a term from 15 October: 15 to 31 October, 17 of its 31 days. No tracked
+    # month lies inside those days (October's figures are the whole month's), so nothing is
+    # recalculated; the report says both in the agreement's language.
+    pl = render(_from_mid_october(tmp_path, "pl-PL"), ACTUALS, "2026-10", "pdf", tmp_path / "pl")
+    text = " ".join(pdf_text(pl).replace(NBSP, " ").split())
+    assert (
+        "od 15 października 2026 do 31 października 2026: 17 z 31 dni okresu 2026-10, ponieważ umowa "
+        "obowiązuje od 15 października 2026"
+    ) in text
+    assert (
+        "Żaden miesiąc okresu 2026-10 nie ma śledzonych danych, więc dane wejściowe lejka nie są przeliczane."
+        in text
+    )
+    assert not {"of", "the", "days", "term", "recalculation", "tracked"} & words(text)
+    # the same report in English says the same (and names no file: it is a document, not a message)
+    en = render(_from_mid_october(tmp_path, "en-US"), ACTUALS, "2026-10", "pdf", tmp_path / "en")
+    text = " ".join(pdf_text(en).split())
+    assert (
+        "October 15, 2026 to October 31, 2026: 17 of the 31 days of 2026-10, as the term starts on "
+        "October 15, 2026"
+    ) in text
+    assert "No month inside 2026-10 has tracked figures, so the funnel's inputs are not recalculated." in text
+    assert ACTUALS.name + ":" not in text
+
+
+def test_the_chart_names_the_unit_as_a_count_of_many_takes_it() -> None:
+    # "Narastająco (leada)" took the form of a fraction; an axis of counts is "leadów" (as
+    # "100 leadów"), and the English example's "leads"
+    from slagen.agreement.period import parse_period
+    from slagen.i18n import using
+    from slagen.report.charts import marketing, unit_label
+    from slagen.targets import compute_targets
+    from slagen.tracking import load_actuals
+
+    a = load_agreement(POLISH).agreement
+    goal = next(g for g in a.goals if g.id == "qualified-leads")
+    with using("pl-PL"):
+        assert unit_label(goal) == "leadów"
+        (chart,) = marketing(
+            a, load_actuals(ACTUALS), parse_period(PERIOD), compute_targets(a, parse_period(PERIOD))
+        )
+    assert "100 leadów" in chart.chart.alt and "leada" not in chart.chart.alt
+    english = load_agreement(AGREEMENTS / "sales-marketing.yaml").agreement
+    with using("en-US"):
+        assert unit_label(next(g for g in english.goals if g.id == "qualified-leads")) == "leads"

@@ -154,18 +154,48 @@ def date_range(start: date, end: date, locale: str) -> str:
 def period_text(period: Period, locale: str) -> str:
     """The days a period covers, and for one clipped to the term how many of its own days:
     ``November 15, 2026 to November 30, 2026: 16 of the 30 days of 2026-11, as the term starts
-    on November 15, 2026``."""
+    on November 15, 2026`` (``od 15 listopada 2026 do 30 listopada 2026: 16 z 30 dni okresu
+    2026-11, ponieważ umowa obowiązuje od 15 listopada 2026``)."""
     text = date_range(period.start, period.end, locale)
     if not period.partial:
         return text
-    edges = []
-    if period.start != period.whole_start:
-        edges.append(f"starts on {long_date(period.start, locale)}")
-    if period.end != period.whole_end:
-        edges.append(f"ends on {long_date(period.end, locale)}")
+    words = {
+        "range": text,
+        "days": period.days,
+        "whole": period.whole_days,
+        "period": period.label,
+        "start": long_date(period.start, locale),
+        "end": long_date(period.end, locale),
+    }
+    n = period.whole_days
+    starts, ends = period.start != period.whole_start, period.end != period.whole_end
+    if starts and ends:
+        return (
+            ngettext(
+                "%(range)s: %(days)s of the %(whole)s day of %(period)s, as the term starts on %(start)s "
+                "and ends on %(end)s",
+                "%(range)s: %(days)s of the %(whole)s days of %(period)s, as the term starts on %(start)s "
+                "and ends on %(end)s",
+                n,
+            )
+            % words
+        )
+    if starts:
+        return (
+            ngettext(
+                "%(range)s: %(days)s of the %(whole)s day of %(period)s, as the term starts on %(start)s",
+                "%(range)s: %(days)s of the %(whole)s days of %(period)s, as the term starts on %(start)s",
+                n,
+            )
+            % words
+        )
     return (
-        f"{text}: {period.days} of the {period.whole_days} days of {period.label}, "
-        f"as the term {' and '.join(edges)}"
+        ngettext(
+            "%(range)s: %(days)s of the %(whole)s day of %(period)s, as the term ends on %(end)s",
+            "%(range)s: %(days)s of the %(whole)s days of %(period)s, as the term ends on %(end)s",
+            n,
+        )
+        % words
     )
 
 

@@ -120,8 +120,9 @@ def _cumulative_actuals(
         if not days:
             continue
         xs, ys, total = [float(offsets[line.month])], [0.0], Decimal(0)
-        for n in range(1, days[-1].day + 1):
-            total += actuals.get(line.points[n - 1].date, Decimal(0))
+        # the line's own days (a month clipped to the term starts on its first day in it)
+        for n, point in enumerate((p for p in line.points if p.date <= days[-1]), start=1):
+            total += actuals.get(point.date, Decimal(0))
             xs.append(float(offsets[line.month] + n))
             ys.append(float(total))
         out.append((xs, ys))

@@ -29,6 +29,7 @@ from ..targets import TargetSet
 from . import formatting as f
 from .context.process import STAGE_LABELS
 from .context.targets import DOWNTIME_PREFIX
+from .context.terms import support_view
 from .goal_chart import BAR_EDGE, GOAL_COLOUR, GRID_COLOUR, MET_FILL, MISSED_FILL, ChartImage, drawn
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -238,18 +239,15 @@ class Rung:
 
 
 def support_rungs(a: Agreement) -> tuple[Rung, ...]:
-    """Each severity's response and resolution times, most severe first."""
-    return tuple(
-        Rung(
-            s.severity.upper(),
-            s.response_minutes,
-            s.resolution_hours * 60,
-            # as the support table writes them
-            f.duration(s.response_minutes, "minutes"),
-            f.duration(s.resolution_hours, "hours"),
+    """Each severity's response and resolution times, most severe first, labelled as the
+    support table writes them (:func:`~slagen.render.context.terms.support_view`)."""
+    out = []
+    for s in a.inputs.support:
+        view = support_view(a, s)
+        out.append(
+            Rung(view.severity, s.response_minutes, s.resolution_hours * 60, view.response, view.resolution)
         )
-        for s in a.inputs.support
-    )
+    return tuple(out)
 
 
 _TIME_TICKS = (

@@ -66,6 +66,13 @@ def unit_forms(g: Goal) -> dict[str, str] | None:
     return {str(k): v for k, v in g.unit_forms.items()} if g.unit_forms else None
 
 
+def unit_label(g: Goal) -> str:
+    """``g``'s unit as an axis or a heading names it: the form a count of many takes (``leads``;
+    ``leadów``, not the fraction's ``leada``), by the counted-word path of a quantity
+    (:func:`~slagen.render.formatting.counted`) for a count of five."""
+    return f.counted(Decimal(5), g.unit, unit_forms(g))
+
+
 def signed_quantity(d: Decimal, unit: str, cur: str, forms: Mapping[str, str] | None = None) -> str:
     """``+10 leadów``, ``-20 leadów``: a difference in its unit, with its sign; the unit takes
     the form of the count without its sign (CLDR plural rules are for absolute values)."""
@@ -135,7 +142,12 @@ def marketing(
             rows.append(_lead_row(line, end.day, end.goal, Decimal(end.actual), g, cur, loc))
         title = _("%(metric)s: cumulative actuals against the daily goal line") % {"metric": g.metric}
         image = charts.goal_line_chart(
-            targets.goals[g.id].goal_lines, title=title, unit=g.unit, actuals=daily, gaps=gaps, size=SIZE
+            targets.goals[g.id].goal_lines,
+            title=title,
+            unit=unit_label(g),
+            actuals=daily,
+            gaps=gaps,
+            size=SIZE,
         )
         gt = targets.goals[g.id]
         out.append(
@@ -201,7 +213,7 @@ def _bar_section(a: Agreement, g: Goal, bars: Sequence[Bar]) -> BarSection:
     ]
     title = _(BAR_TITLE[g.interval or "month"]) % {"metric": g.metric}
     target_label = _("Target: %(statement)s") % {"statement": statement}
-    image = charts.bar_chart(values, title=title, unit=g.unit, target_label=target_label, size=SIZE)
+    image = charts.bar_chart(values, title=title, unit=unit_label(g), target_label=target_label, size=SIZE)
     rows = tuple(
         BarRow(
             b.label,

@@ -179,10 +179,25 @@ def _missed(n: int, unit: str) -> str:
 
 def _plan(a: Agreement, att: Attainment) -> PlanView:
     p = att.plan
-    # missed over the period, or in one of its intervals (whose miss is what makes the plan apply)
-    ids = {g.goal_id for g in att.goals if g.status == "missed"}
-    ids |= {g.goal_id for i in att.intervals for g in i.goals if g.status == "missed"}
-    missed = tuple(x.metric for x in a.goals if x.id in ids)
+    # missed over the period, or in one of its intervals (whose miss is what makes the plan
+    # apply): a goal the period has not judged missed (not yet measured) names those intervals
+    over_period = {g.goal_id for g in att.goals if g.status == "missed"}
+    missed_in = {
+        x.id: [
+            i.period.label
+            for i in att.intervals
+            if any(g.goal_id == x.id and g.status == "missed" for g in i.goals)
+        ]
+        for x in a.goals
+    }
+    missed = tuple(
+        x.metric
+        if x.id in over_period or not missed_in[x.id]
+        else _("%(metric)s (in %(intervals)s)")
+        % {"metric": x.metric, "intervals": ", ".join(missed_in[x.id])}
+        for x in a.goals
+        if x.id in over_period or missed_in[x.id]
+    )
     strikes, reached, consequence = None, False, None
     if p.strikes is not None:
         s = p.strikes
@@ -448,6 +463,39 @@ def _recalc(a: Agreement, r: Recalculation, loc: str) -> RecalcView:
     )
 
 
+#: The reasons the tracked figures allow no recalculation (as :func:`slagen.targets.recalculated_agreement`
+#: words them) that a document names in its language; others are given as the targets engine
+#: words them.
+RECALC_REASONS = {
+    "no tracked lead became a customer: a 0% close rate implies no lead target": N_(
+        "no tracked lead became a customer, and a close rate of zero implies no lead target"
+    ),
+    "the tracked customers brought no revenue: a 0 deal size implies no target": N_(
+        "the tracked customers brought no revenue, and a deal size of zero implies no target"
+    ),
+}
+
+
+def _no_recalculation(att: Attainment) -> str | None:
+    """Why the report has no recalculation, in the report's language (not the command line's
+    message, which names files)."""
+    if att.no_recalculation is None:
+        return None
+    gap, why = att.no_recalculation
+    words = {"period": att.period.label}
+    if gap == "funnel":
+        return _("The agreement has no funnel, so there is nothing to recalculate.")
+    if gap == "tracked":
+        return (
+            _("No month inside %(period)s has tracked figures, so the funnel's inputs are not recalculated.")
+            % words
+        )
+    return _("The tracked figures of %(period)s allow no recalculation: %(why)s.") % {
+        **words,
+        "why": _(RECALC_REASONS.get(why, why)),
+    }
+
+
 def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> ReportContext:
     """The typed, formatted context of the tracking report of ``a`` over ``att.period``."""
     doc = extra.agreement
@@ -504,7 +552,7 @@ def build_report_context(a: Agreement, att: Attainment, extra: ReportInputs) -> 
         cancellation=_cancellation(a, att),
         funnel=a.inputs.funnel is not None,
         recalculation=_recalc(a, att.recalculation, loc) if att.recalculation is not None else None,
-        recalculation_note=att.recalculation_note,
+        recalculation_note=_no_recalculation(att),
         interval_label=_(INTERVAL_LABEL[att.interval]),
         intervals_heading=_(EACH_INTERVAL[att.interval]),
     )

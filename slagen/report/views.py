@@ -372,6 +372,7 @@ class ReportContext:
     """Whether the agreement has a funnel to recalculate."""
     recalculation: RecalcView | None
     recalculation_note: str | None
+    """Why there is no recalculation, as a sentence of the report's language."""
     interval_label: str = ""
     """``Month``: the heading of the intervals table's first column."""
     intervals_heading: str = ""

@@ -18,6 +18,7 @@ is not judged there: its target is for the whole of its interval.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -56,6 +57,8 @@ from . import words
 #: ``not yet measured``: availability over rolling windows, none missed so far, but some windows
 #: ending in the period hold days the actuals do not measure yet (met only once every one is).
 Status = Literal["met", "missed", "no data", "not judged", "not yet measured"]
+#: Why there is no recalculation (see :class:`NoRecalculation`).
+Gap = Literal["funnel", "tracked", "figures"]
 #: Intervals from short to long: a goal is judged only over periods at least as long as its interval.
 _LENGTH = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 #: Most intervals looked back over when counting missed intervals in a row.
@@ -183,7 +186,8 @@ class Attainment:
     when the agreement states the monthly charge."""
     recalculation: Recalculation | None
     recalculation_note: str | None
-    """Why there is no recalculation (no funnel, no tracked month, a figure that prevents it)."""
+    """Why there is no recalculation (no funnel, no tracked month, a figure that prevents it), as
+    the command line says it."""
     goal_credits: tuple[GoalCredit, ...] = ()
     """The credits of goals (``goals[].credits``) in each month of the period."""
     month_credits: tuple[MonthTotal, ...] = ()
@@ -194,6 +198,9 @@ class Attainment:
     credits_unknown: tuple[str, ...] = ()
     """The months of the period (``YYYY-MM``) whose credits are not known yet: not every day of
     them is measured (see :func:`_credits_unknown`); :attr:`credit_total` leaves them out."""
+    no_recalculation: tuple[Gap, str] | None = None
+    """Why there is no recalculation, for a document to word: :attr:`NoRecalculation.gap` and
+    :attr:`NoRecalculation.why`."""
 
 
 def _missed(n: int) -> str:
@@ -234,16 +241,36 @@ def _windows_basis(
     return text
 
 
-def _per_interval(interval: str) -> str:
-    """``a goal per quarter: judged over %(whole)s as a whole, not over %(period)s``."""
-    forms = {
-        "day": lambda: _("a goal per day: judged over %(whole)s as a whole, not over %(period)s"),
-        "week": lambda: _("a goal per week: judged over %(whole)s as a whole, not over %(period)s"),
-        "month": lambda: _("a goal per month: judged over %(whole)s as a whole, not over %(period)s"),
-        "quarter": lambda: _("a goal per quarter: judged over %(whole)s as a whole, not over %(period)s"),
-        "year": lambda: _("a goal per year: judged over %(whole)s as a whole, not over %(period)s"),
-    }
-    return forms[interval]()
+def _per_day() -> str:
+    return _("a goal per day: judged over %(whole)s as a whole, not over %(period)s")
+
+
+def _per_week() -> str:
+    return _("a goal per week: judged over %(whole)s as a whole, not over %(period)s")
+
+
+def _per_month() -> str:
+    return _("a goal per month: judged over %(whole)s as a whole, not over %(period)s")
+
+
+def _per_quarter() -> str:
+    return _("a goal per quarter: judged over %(whole)s as a whole, not over %(period)s")
+
+
+def _per_year() -> str:
+    return _("a goal per year: judged over %(whole)s as a whole, not over %(period)s")
+
+
+#: ``a goal per quarter: judged over %(whole)s as a whole, not over %(period)s``, by the goal's
+#: interval: one message each (a language words each interval its own way), read when called so
+#: it is in the current locale.
+PER_INTERVAL: dict[str, Callable[[], str]] = {
+    "day": _per_day,
+    "week": _per_week,
+    "month": _per_month,
+    "quarter": _per_quarter,
+    "year": _per_year,
+}
 
 
 def _settled(g: Goal, status: Status, worst_of: bool) -> bool:
@@ -395,7 +422,7 @@ class _Judge:
             target = None if gt is None else gt.value
         else:
             whole = period
-        basis = _per_interval(g.interval or "month") % {"whole": whole.label, "period": period.label}
+        basis = PER_INTERVAL[g.interval or "month"]() % {"whole": whole.label, "period": period.label}
         return GoalResult(
             g.id, g.metric, g.party, g.unit, g.comparison, whole, target, None, "not judged", basis
         )
@@ -617,14 +644,29 @@ def _on_time(a: Agreement, actuals: Actuals, month: Period) -> Decimal | None:
     return round_to(Fraction(on_time * 100, len(tickets)), CENT, "down")
 
 
+class NoRecalculation(SlagenError):
+    """Why the funnel's inputs cannot be recalculated: the message for the command line, and
+    what a document says of it (:attr:`gap`, and :attr:`why` for figures that allow none)."""
+
+    def __init__(self, message: str, gap: Gap, why: str = "") -> None:
+        super().__init__(message)
+        self.gap: Gap = gap
+        """``funnel``: the agreement has none; ``tracked``: no tracked month inside the period;
+        ``figures``: the tracked figures allow no recalculation (:attr:`why`)."""
+        self.why = why
+
+
 def recalculation(agreement: Agreement, actuals: Actuals, period: Period) -> Recalculation:
-    """The funnel's inputs from the tracked months inside ``period``; raise :class:`SlagenError`
-    when the agreement has no funnel, the period no tracked month, or the figures allow none."""
+    """The funnel's inputs from the tracked months inside ``period``; raise
+    :class:`NoRecalculation` when the agreement has no funnel, the period no tracked month, or
+    the figures allow none."""
     if agreement.inputs.funnel is None:
-        raise SlagenError(f"agreement {agreement.id!r} has no inputs.funnel to recalculate")
+        raise NoRecalculation(f"agreement {agreement.id!r} has no inputs.funnel to recalculate", "funnel")
     months = [t for t in actuals.tracked if period.start <= t.month.start and t.month.end <= period.end]
     if not months:
-        raise SlagenError(f"{actuals.file}: no tracked month inside {period.label} to recalculate from")
+        raise NoRecalculation(
+            f"{actuals.file}: no tracked month inside {period.label} to recalculate from", "tracked"
+        )
     figures = TrackedFigures(
         Decimal(sum(t.leads for t in months)),
         Decimal(sum(t.customers for t in months)),
@@ -637,7 +679,8 @@ def recalculation(agreement: Agreement, actuals: Actuals, period: Period) -> Rec
         nxt = next_period(period)
         implied = next_period_targets(agreement, result, nxt)
     except FigureError as exc:
-        raise SlagenError(f"{actuals.file}: {period.label}: {exc.message}") from None
+        message = f"{actuals.file}: {period.label}: {exc.message}"
+        raise NoRecalculation(message, "figures", exc.message) from None
     return Recalculation(
         figures, tuple(t.month.label for t in months), result, nxt, compute_targets(agreement, nxt), implied
     )
@@ -680,11 +723,11 @@ def _attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attai
         settled = [m for m in together if m.month not in unknown]
         total = sum(month_amounts, Decimal(0)) if settled and len(month_amounts) == len(settled) else None
         by_goal = tuple(c for c in by_goal if c.month >= period.start.strftime("%Y-%m"))
-    recalc, note = None, None
+    recalc, note, gap = None, None, None
     try:
         recalc = recalculation(agreement, actuals, period)
-    except SlagenError as exc:
-        note = exc.message
+    except NoRecalculation as exc:
+        note, gap = exc.message, (exc.gap, exc.why)
     return Attainment(
         period,
         interval,
@@ -701,6 +744,7 @@ def _attainment(agreement: Agreement, actuals: Actuals, period: Period) -> Attai
         together,
         _credit_window_days(agreement, actuals),
         unknown,
+        gap,
     )
 
 

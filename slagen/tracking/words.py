@@ -38,8 +38,9 @@ def pct(d: Decimal) -> str:
 
 
 def grouped(n: int) -> str:
-    """A whole number with the locale's grouping: ``42,540`` (en), ``42 540`` (pl)."""
-    return f"{n:,}" if current().startswith("en") else number(Decimal(n), current())
+    """A whole number with the locale's grouping, as the documents write it (CLDR, the one
+    :func:`slagen.i18n.numbers.number`): ``42,540`` (en), ``42 540`` (pl)."""
+    return number(Decimal(n), current())
 
 
 def intervals(n: int, interval: str) -> str:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from slagen.agreement.calendars import Calendar
-from slagen.agreement.model import Agreement, Goal, MaintenanceWindow, Strikes
+from slagen.agreement.model import Agreement, Goal, MaintenanceWindow, Strikes, SupportLevel
 from slagen.i18n import N_, ngettext, pgettext
 from slagen.i18n import gettext as _
 
@@ -238,16 +238,19 @@ def service_levels(a: Agreement, targets: TargetSet, fig: Figures) -> ServiceLev
         maintenance_words=tuple(
             maintenance_words(w, a.calendar, fig) for w in (av.maintenance_windows if av else [])
         ),
-        support=tuple(
-            SupportView(
-                s.severity.upper(),
-                s.description,
-                f.duration(s.response_minutes, "minutes"),
-                f.duration(s.resolution_hours, "hours"),
-                clock_text(a, s.hours, s.clock),
-            )
-            for s in a.inputs.support
-        ),
+        support=tuple(support_view(a, s) for s in a.inputs.support),
+    )
+
+
+def support_view(a: Agreement, s: SupportLevel) -> SupportView:
+    """One severity's support times as every document writes them: the support table, and the
+    visual style's response and resolution ladder."""
+    return SupportView(
+        s.severity.upper(),
+        s.description,
+        f.duration(s.response_minutes, "minutes"),
+        f.duration(s.resolution_hours, "hours"),
+        clock_text(a, s.hours, s.clock),
     )
 
 

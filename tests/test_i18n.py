@@ -312,7 +312,7 @@ def test_the_polish_legal_style_is_a_polish_contract(polish: dict[tuple[str, str
     assert "15 000,00 USD (słownie: piętnaście tysięcy dolarów amerykańskich 00/100)" in text
     assert "co najmniej 4 (słownie: cztery) raporty miesięcznie" in text
     assert "nie krótszym niż 30 (słownie: trzydzieści) dni" in text
-    assert "w ciągu 24 (słownie: dwadzieścia cztery) godziny" in text
+    assert "nie później niż 24 (słownie: dwadzieścia cztery) godziny od jego wystąpienia" in text
     assert "NA DOWÓD POWYŻSZEGO" in text and "Załącznik nr 1" in text
 
 

@@ -152,3 +152,20 @@ def test_no_english_word_slagen_writes_is_left(
     documents: dict[tuple[str, str], str], english: set[str], style: str, fmt: str
 ) -> None:
     assert sorted(words(documents[style, fmt]) & english) == []
+
+
+@pytest.mark.parametrize(("style", "fmt"), CASES)
+def test_no_deadline_takes_a_count_in_the_wrong_case(
+    documents: dict[tuple[str, str], str], style: str, fmt: str
+) -> None:
+    # "w ciągu" takes the genitive ("w ciągu 4 godzin"): "w ciągu 4 godziny" and "w ciągu 1
+    # godzina" were written; the support times and notices say "najwyżej 4 godziny" and "nie
+    # później niż 24 godziny od ..." instead, where the count keeps its own form
+    text = documents[style, fmt]
+    wrong = r"w ciągu:? \d+ (?:\(słownie: [^)]*\) )?(?:godzin[ay]|minut[ay])\b"
+    assert re.findall(wrong, text) == []
+    if style in ("bulleted", "summary-first"):
+        assert (
+            "czas pierwszej odpowiedzi najwyżej 30 minut; czas rozwiązania najwyżej 4 godziny"
+            in text.casefold()
+        )

@@ -109,9 +109,9 @@ def test_the_credit_tiers_are_polish_with_their_amounts(
 @pytest.mark.parametrize(("style", "fmt"), CASES)
 def test_the_strike_rule_is_polish(documents: dict[tuple[str, str], str], style: str, fmt: str) -> None:
     text = documents[style, fmt]
-    if style == LEGAL:  # "Cel" and "Ostrzeżenie" as defined, the goal by its title in quotes
+    if style == LEGAL:  # "Cel" and "Ostrzeżenie" as defined, the goal by its title in Polish quotes
         assert re.search(
-            r"Każdy miesiąc, w którym nie został osiągnięty Cel .Dostępność usługi., liczy się jako "
+            r"Każdy miesiąc, w którym nie został osiągnięty Cel „Dostępność usługi”, liczy się jako "
             r"jedno Ostrzeżenie\. Jeżeli liczba Ostrzeżeń w jednym kwartale osiągnie 3 \(słownie: "
             r"trzy\), zarządy obu stron przeglądają",
             text,

@@ -23,7 +23,6 @@ from ..phrases import (
     full_stop,
     join_and,
     list_items,
-    quoted,
     upfirst,
 )
 from .parties import PersonView
@@ -327,7 +326,8 @@ def _legal_strikes(a: Agreement, s: Strikes, every: str, words: str) -> str:
     which the Goal “Monday deliveries” is missed counts as one Strike. After three (3) Strikes
     in one quarter, the heads of all Parties review ....``"""
     each = {"every": pgettext("period, nominative", every)}
-    metrics = [quoted(clause_text(m)) for m in _metrics(a, s)]
+    # the document's quotation marks: “Monday deliveries”, „Dostępność usługi”
+    metrics = [pgettext("quotation marks", "“%(text)s”") % {"text": clause_text(m)} for m in _metrics(a, s)]
     if not metrics:
         rule = _("Each %(every)s in which any Goal is missed counts as one Strike.") % each
     elif len(metrics) == 1:

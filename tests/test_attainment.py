@@ -525,3 +525,29 @@ def test_covers_says_how_far_the_downtime_is_measured(tmp_path: Path) -> None:
     # November, which is not "no data" but not yet measured
     assert goal(november, "p1-response").status == "not yet measured"
     assert november.credits_unknown == ("2026-11",)
+
+
+def test_a_quarter_the_actuals_cover_in_part_is_not_yet_measured() -> None:
+    # The sales-marketing actuals cover July to October: over the fourth quarter nothing is
+    # settled. 104 leads of 300 and 5,408 USD of 15,000 may still be reached; the averages, the
+    # fewest attempts and the monthly review met in October may still be missed in November or
+    # December (the review's figure is the worst month's: met so far is not met).
+    q4 = attain("sales-marketing", "2026-Q4")
+    assert {g.goal_id: g.status for g in q4.goals} == dict.fromkeys(
+        (
+            "qualified-leads",
+            "revenue",
+            "new-customers",
+            "follow-up-speed",
+            "follow-up-depth",
+            "campaign-feedback",
+        ),
+        "not yet measured",
+    )
+    assert [g.actual for g in q4.goals][:3] == [Decimal(104), Decimal(5408), Decimal(52)]
+    assert [{g.status for g in i.goals} for i in q4.intervals] == [
+        {"met"},
+        {"not yet measured"},
+        {"not yet measured"},
+    ]
+    assert not q4.plan.applies

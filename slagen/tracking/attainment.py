@@ -279,11 +279,13 @@ def _settled(g: Goal, status: Status, worst_of: bool) -> bool:
     passed an ``at-most`` one) can only grow, and one event over its limit misses a
     ``per-event`` goal, as one part missed misses a figure that is the ``worst_of`` its parts.
     Anything else waits for the rest of the period."""
+    if worst_of:  # the parts still to come may miss, but cannot undo a miss
+        return status == "missed"
     total = g.accrues or g.measure == "total"
     if status == "met":
         return total and g.comparison == "at-least"
     if status == "missed":
-        return (total and g.comparison == "at-most") or g.measure == "per-event" or worst_of
+        return (total and g.comparison == "at-most") or g.measure == "per-event"
     return False
 
 

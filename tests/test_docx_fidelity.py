@@ -11,7 +11,9 @@ import zipfile
 from datetime import UTC, datetime
 
 import docx
+import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 from fontTools.ttLib import TTFont
 from lxml import etree
 
@@ -150,6 +152,17 @@ def test_short_tables_are_kept_whole_and_long_ones_keep_two_rows_a_side() -> Non
     assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
 
 
+def test_a_short_table_taller_than_a_page_breaks_as_a_long_one() -> None:
+    # five rows of about 40 lines each: no page holds them, so the table keeps two rows on each
+    # side of its breaks instead of leaving LibreOffice to cut it wherever the page ends
+    tall = " ".join(["A formula with its inputs and their values."] * 28)
+    body = "".join(f"<tr><td>row {i}</td><td>{tall}</td></tr>" for i in range(5))
+    html = f"<table><thead><tr><th>Item</th><th>Formula</th></tr></thead><tbody>{body}</tbody></table>"
+    assert kept(docx.Document(io.BytesIO(convert(html)))) == [True, True, False, False, True, False]
+    # the same five rows of one line each stay on one page
+    assert kept(docx.Document(io.BytesIO(convert(rows_table(5))))) == [True] * 5 + [False]
+
+
 def test_signatures_are_kept_together_without_a_page_of_their_own() -> None:
     body = (
         "<p>Terms.</p><section class='signatures'><h2>Signatures</h2><p>By signing below.</p>"
@@ -193,6 +206,27 @@ def test_columns_take_the_widths_the_css_fixes_and_share_the_rest_by_their_text(
     assert fixed[2] > 3 * fixed[1]  # the long text gets the room, "not summed" keeps its words
     auto = grid(docx.Document(io.BytesIO(convert(table.replace("class='goals'", "")))))
     assert auto[2] > auto[0] and auto[2] > auto[1] and abs(auto[0] - 0.24) > 0.01
+
+
+def test_no_column_is_narrower_than_its_longest_unbroken_token() -> None:
+    # a phone number and an amount joined by no-break spaces, and a column the CSS fixes narrower
+    # than its bold header word: each column at least as wide as its longest token (CSS min-content)
+    long_text = "Escalation goes to the next level after four business hours without an answer " * 3
+    phone, amount = "+48\u00a022\u00a0555\u00a00140", "9500,00\u00a0USD"
+    table = (
+        "<table class='derivations'><thead><tr><th>Who</th><th>Phone</th><th>Zaokrąglenie</th><th>When</th></tr></thead>"
+        f"<tbody><tr><td>Ann</td><td>{phone}</td><td>{amount}</td><td>{long_text}</td></tr></tbody></table>"
+    )
+    css = "<style>table.derivations th:nth-child(3) { width: 5%; }</style>"
+    widths = grid(docx.Document(io.BytesIO(convert(table, css))))
+    text_width = (210 - 36) / 25.4 * 72  # A4 less base.css's margins, in points
+
+    def wide(token: str, bold: bool = False) -> float:  # DejaVu Sans 9 pt, bold 12% wider
+        return len(token) * 5.0 * (1.12 if bold else 1.0) + 8  # plus the cell's padding
+
+    assert widths[1] * text_width >= wide(phone)
+    assert widths[2] * text_width >= wide("Zaokrąglenie", bold=True) >= wide(amount)
+    assert widths[3] > widths[1] + widths[2]  # the long text still gets the room
 
 
 def keeps(d: docx.document.Document) -> dict[str, bool]:
@@ -279,3 +313,30 @@ def test_the_visual_callouts_are_shaded_tables_and_a_kept_strip() -> None:
         r._r.find(f"{W}rPr/{W}shd").get(f"{W}fill") for r in strip.runs if r.text.strip() not in ("▶", "")
     }
     assert {"123A5A", "E7EEF5"} <= fills  # a navy number, a light step
+
+
+def test_spacing_and_padding_come_from_the_pages_css_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from slagen.docx import css
+
+    parsed = []
+    rules = css._rules
+    monkeypatch.setattr(css, "_rules", lambda root: parsed.append(1) or rules(root))
+    style = (
+        "<style>p { margin: 0 0 7pt; } li { margin: 0 0 3pt; } ul, ol { margin: 0 0 4pt; padding-left: 20pt; }"
+        " th, td { padding: 2pt 5pt; } td ul { margin: 1pt 0 0; }</style>"
+    )
+    body = "<p>Text.</p><ul><li>One</li><li>Two</li></ul><table><tr><td>Cell<ul><li>in a cell</li></ul></td></tr></table>"
+    d = docx.Document(io.BytesIO(convert(body, style)))
+    assert parsed == [1]  # one parse of the page's CSS for the whole document
+    assert d.styles["Normal"].paragraph_format.space_after == Pt(7)
+    assert d.styles["List Paragraph"].paragraph_format.space_after == Pt(3)
+    items = [p for p in d.paragraphs if p.text in ("One", "Two")]
+    assert items[-1].paragraph_format.space_after == Pt(4)  # the list's own bottom margin
+    mar = d.tables[0]._tbl.tblPr.find(f"{W}tblCellMar")
+    assert [mar.find(f"{W}{s}").get(f"{W}w") for s in ("top", "left")] == ["40", "100"]
+    in_cell = d.tables[0].rows[0].cells[0].paragraphs[1]
+    assert in_cell.text == "in a cell" and in_cell.paragraph_format.space_before == Pt(1)
+    # without the rules, base.css's values
+    bare = docx.Document(io.BytesIO(convert(body)))
+    assert bare.styles["Normal"].paragraph_format.space_after == Pt(5)
+    assert bare.styles["List Paragraph"].paragraph_format.space_after == Pt(2)

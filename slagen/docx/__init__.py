@@ -17,7 +17,7 @@ from typing import Literal
 
 from . import links
 from .blocks import convert
-from .css import BOLD_COLUMNS, COLUMN_WIDTHS, NESTED_LIST, bold_columns, column_widths, nested_list
+from .css import PAGE_CSS, page_css
 from .fonts import embed_fonts
 from .inline import REVISION, RevisionInfo
 from .numbering import Numbering
@@ -51,15 +51,11 @@ def html_to_docx(html: str, options: DocxOptions) -> bytes:
     check_vocabulary(root)
     info = RevisionInfo(options.revision_author, options.revision_date or options.when, itertools.count(1))
     token = REVISION.set(info)
-    widths = COLUMN_WIDTHS.set(column_widths(root))
-    bold = BOLD_COLUMNS.set(bold_columns(root))
-    nested = NESTED_LIST.set(nested_list(root))
+    css = PAGE_CSS.set(page_css(root))
     try:
         return _convert(root, options)
     finally:
-        NESTED_LIST.reset(nested)
-        BOLD_COLUMNS.reset(bold)
-        COLUMN_WIDTHS.reset(widths)
+        PAGE_CSS.reset(css)
         REVISION.reset(token)
 
 
@@ -67,7 +63,8 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
     from docx import Document
 
     document = Document()
-    set_styles(document, page_font(root), line_spacing(root), body_size(root), heading_sizes(root))
+    boxes = PAGE_CSS.get().boxes
+    set_styles(document, page_font(root), line_spacing(root), body_size(root), heading_sizes(root), boxes)
     width = set_page(document, options.page_size, page_meta(root, "page-margins"))
     body = document.element.body
     for p in list(body.iterchildren()):
@@ -80,7 +77,7 @@ def _convert(root: Element, options: DocxOptions) -> bytes:
     release_keeps(document)
     merge_heads(document)
     keep_table_rows(document)
-    keep_intros(document)
+    keep_intros(document, body_size(root))
     release_before_breaks(document)
     set_header_footer(document, root, width)
     set_properties(document, read_properties(root), options.when)

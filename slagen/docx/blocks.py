@@ -12,7 +12,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Pt
 
 from . import callouts, images, inline, links, tables
-from .css import NESTED_LIST
+from .css import PAGE_CSS
 from .inline import GREY, WHITE
 from .oxml import insert_ppr
 from .story import Ctx, Story, children, misplaced, paragraph, style_colour
@@ -208,14 +208,14 @@ def _list(el: Element, story: Story, ctx: Ctx) -> None:
     if nested:
         _nested_items(made)
     if made:
-        after = NESTED_LIST.get().list_after if nested else None
+        after = PAGE_CSS.get().nested.list_after if nested else None
         _list_margins(made[0], made[-1], in_cell=story.is_cell, after=after)
 
 
 def _nested_items(made: list[Any]) -> None:
     """A nested list's items at the size, line height and spacing its CSS sets (``ul ul``,
     ``li > ul > li``; see :mod:`.css`), so that a long nested list takes the PDF's height."""
-    nested = NESTED_LIST.get()
+    nested = PAGE_CSS.get().nested
     for p in made:
         if nested.size is not None:
             for run in p.runs:
@@ -227,20 +227,16 @@ def _nested_items(made: list[Any]) -> None:
             p.paragraph_format.space_after = Pt(nested.item_after)
 
 
-#: base.css ``ul, ol { margin: 0 0 5pt }``; ``td ul { margin: 2pt 0 0 }`` (points).
-LIST_AFTER = 5.0
-CELL_LIST_BEFORE = 2.0
-
-
 def _list_margins(first: Any, last: Any, *, in_cell: bool, after: float | None = None) -> None:
     """The list's own margins around its items, as the PDF's CSS sets them: after the last item
     the list's bottom margin (which the item's own collapses into), and in a table cell the
-    list's top margin before its first item. ``after`` is the list's bottom margin where its CSS
-    sets one of its own (a nested list's), base.css's otherwise."""
+    list's top margin before its first item (``ul``, ``td ul`` of the page's CSS, :mod:`.css`).
+    ``after`` is the list's bottom margin where its CSS sets one of its own (a nested list's)."""
+    boxes = PAGE_CSS.get().boxes
     if in_cell:
-        first.paragraph_format.space_before = Pt(CELL_LIST_BEFORE)
+        first.paragraph_format.space_before = Pt(boxes.cell_list_before)
     else:
-        margin = Pt(LIST_AFTER if after is None else after)
+        margin = Pt(boxes.list_after if after is None else after)
         own = last.paragraph_format.space_after
         if own is None or own < margin:
             last.paragraph_format.space_after = margin

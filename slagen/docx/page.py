@@ -175,6 +175,13 @@ def set_header_footer(document: Any, root: Element, text_width: int) -> None:
 
 #: How many paragraphs after a heading are kept with the one after them.
 INTRO_LINES = 2
+#: The longest paragraph (in lines) kept with the next: one that widow and orphan control cannot
+#: split anyway (two lines each side make four).
+SHORT_PARAGRAPH = 3
+#: The width of an average character of DejaVu text, in ems (Sans 0.55, Serif 0.53).
+AVERAGE_CHAR = 0.55
+#: The indent of each level of a list item, in twips (numbering.py's levels).
+LEVEL_INDENT = 360
 
 
 def _is_heading(el: Any) -> bool:
@@ -185,15 +192,58 @@ def _is_heading(el: Any) -> bool:
     return style.startswith("Heading") or style == "Title"
 
 
-def keep_intros(document: Any) -> None:
+def text_width(document: Any) -> int:
+    """The width of the page's text area, in twips."""
+    section = document.sections[0]
+    return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def lines_of(p: Any, width: int, size: float) -> int:
+    """About how many lines paragraph ``p`` takes in ``width`` twips at ``size`` points: its
+    words wrapped greedily at :data:`AVERAGE_CHAR` a character (a word longer than a line
+    takes the lines it needs), a new line at each ``w:br``, less its left indent (a list
+    item's level indent when it sets none)."""
+    ind = p.pPr.find(qn("w:ind")) if p.pPr is not None else None
+    indent = int(ind.get(qn("w:left")) or ind.get(qn("w:start")) or 0) if ind is not None else 0
+    if not indent and p.pPr is not None and p.pPr.numPr is not None:  # a list item: its level's indent
+        level = p.pPr.numPr.ilvl
+        indent = LEVEL_INDENT * (1 + (int(level.val) if level is not None else 0))
+    per_line = max(1, int((width - indent) / 20 / (AVERAGE_CHAR * size)))
+    text = "".join((t.text or "") if t.tag == qn("w:t") else "\n" for t in p.iter(qn("w:t"), qn("w:br")))
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = 0  # characters on the current line
+        for word in part.split():
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, 0
+            if len(word) > per_line:  # broken inside itself over the lines it needs
+                lines += (len(word) - 1) // per_line
+                used = len(word) - (len(word) - 1) // per_line * per_line
+            else:
+                used = used + 1 + len(word) if used else len(word)
+    return lines
+
+
+def keep_intros(document: Any, size: float = 10.0) -> None:
     """Keep the first lines under a heading with what follows them, as the PDF does
     (``h2 + p { break-after: avoid }``, a list under a heading keeping its first items with
     it): the :data:`INTRO_LINES` paragraphs after a heading are kept with the next, so a heading
     never ends a page with only its introductory sentence, its table or list on the next.
 
+    Only short paragraphs (:data:`SHORT_PARAGRAPH` lines or fewer at the body ``size``) are
+    kept, and the first long one ends the run. Word and ODF let a kept paragraph split (ECMA-376
+    17.3.1.15: "at least partly" on the next one's page), but LibreOffice moves a kept paragraph
+    whole, and when it is moved by its own keep it does not look back at the heading kept with
+    it: a heading, a kept paragraph too long for the rest of the page and the next paragraph left
+    the heading alone at the foot of the page; two long kept paragraphs moved to the next page
+    together and left half a page empty. A heading kept with an unkept long paragraph keeps two
+    of its lines with it (widow control), as the PDF's orphans do.
+
     A paragraph right before the next heading is not kept with it: the heading is kept with
     what follows it, and keeping the paragraph too would chain a run of short headed sections
     (goal after goal) into one block that jumps to the next page whole."""
+    width = text_width(document)
     left = 0
     for child in document.element.body.iterchildren():
         if child.tag != qn("w:p"):
@@ -201,6 +251,9 @@ def keep_intros(document: Any) -> None:
         elif _is_heading(child):
             left = INTRO_LINES
         elif left and child.xpath("string(.)").strip():
+            if lines_of(child, width, size) > SHORT_PARAGRAPH:
+                left = 0
+                continue
             if not _is_heading(child.getnext()):
                 child.get_or_add_pPr().keepNext_val = True
             left -= 1

@@ -9,6 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from .css import Boxes
 from .tree import Element
 
 BODY_FONT = "DejaVu Sans"
@@ -79,26 +80,23 @@ def heading_sizes(root: Element) -> tuple[float, float, float]:
     return title, h2, h3
 
 
-#: base.css ``p { margin: 0 0 5pt }`` and ``li { margin: 0 0 2pt }``, in points.
-PARAGRAPH_AFTER = 5.0
-ITEM_AFTER = 2.0
-
-
 def set_styles(
     document: Any,
     font: str = BODY_FONT,
     spacing: float = 1.15,
     size: float = 10.0,
     headings: tuple[float, float, float] = HEADING_SIZES,
+    boxes: Boxes = Boxes(),  # noqa: B008 (frozen)
 ) -> None:
     """Set fonts and spacing close to the PDF's (``font``, ``size`` pt body, ``spacing`` lines,
     the title and Heading 1 and 2 at the ``headings`` sizes of the PDF's h1, h2 and h3, with
-    its margins: h2 16 pt before and 6 after, h3 10 and 4)."""
+    its margins: h2 16 pt before and 6 after, h3 10 and 4; paragraphs and list items spaced as
+    the page's CSS ``boxes`` say)."""
     styles = document.styles
     normal = styles["Normal"]
     _font(normal, font)
     normal.font.size = Pt(size)
-    normal.paragraph_format.space_after = Pt(PARAGRAPH_AFTER)
+    normal.paragraph_format.space_after = Pt(boxes.paragraph_after)
     normal.paragraph_format.line_spacing = spacing
     title = styles["Title"]
     _font(title, font)
@@ -122,7 +120,7 @@ def set_styles(
         h.paragraph_format.line_spacing = round(HEADING_LINE / DEJAVU_LINE, 2)
         h.paragraph_format.keep_with_next = True
     lp = styles["List Paragraph"]
-    lp.paragraph_format.space_after = Pt(ITEM_AFTER)
+    lp.paragraph_format.space_after = Pt(boxes.item_after)
     for contextual in lp.element.findall(f"{qn('w:pPr')}/{qn('w:contextualSpacing')}"):
         contextual.getparent().remove(contextual)  # the template's style drops the space between items
     cap = styles["Caption"]

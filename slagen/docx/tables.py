@@ -7,6 +7,7 @@ one-cell table shaded with a tint of its ``data-color`` and edged in the colour 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -17,17 +18,16 @@ from docx.table import _Cell
 
 from ..errors import RenderError
 from . import inline
-from .css import bold_for, widths_for
+from .css import PAGE_CSS, bold_for, widths_for
 from .oxml import insert_ppr
+from .page import lines_of
 from .story import Convert, Ctx, Story, children, data_colour, misplaced, paragraph, style_colour
+from .styles import DEJAVU_LINE
 from .tree import Element
 from .vocabulary import INLINE, WHOLE
 
 HEADER_FILL = "ECEFF2"  # the PDF's th background
 CELL_PADDING = 2 * 72000  # left and right padding of a cell, in EMU (about 2 mm)
-#: A data cell's padding, top and bottom, and left and right, in twips (base.css ``th, td {
-#: padding: 3pt 4pt }``).
-DATA_CELL_MARGINS = (60, 80)
 _NO_BORDERS = "".join(
     f'<w:{s} w:val="nil"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV")
 )
@@ -78,7 +78,7 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     ncols = max(sum(_span(c) for c in tr.elements()) for tr, _ in rows)
     t = story.table(len(rows), ncols)
     borders(t, _GRID_BORDERS)
-    cell_margins(t, *DATA_CELL_MARGINS)
+    cell_margins(t, *_cell_padding())
     bold_columns = bold_for(el.classes)
     widths = _column_widths(rows, ncols, ctx.width, widths_for(el.classes), bold_columns)
     set_grid(t, widths)
@@ -111,6 +111,13 @@ def table(el: Element, story: Story, ctx: Ctx, convert: Convert) -> None:
     after_table(story)
 
 
+def _cell_padding() -> tuple[int, int]:
+    """A data cell's padding, top and bottom, and left and right, in twips (``th, td { padding:
+    3pt 4pt }`` of the page's CSS)."""
+    top, side = PAGE_CSS.get().boxes.cell_padding
+    return round(top * 20), round(side * 20)
+
+
 def after_table(story: Story) -> None:
     """A small gap after a table in the body (the PDF's table margin)."""
     if not story.is_cell:
@@ -129,7 +136,6 @@ def _cell_text_size(tr: Any, size: float) -> None:
 
 CHAR = 63500  # width of an average character of 9 pt table text, in EMU
 BOLD_CHAR = 1.12  # how much wider bold DejaVu Sans is than regular, on average
-LIST_INDENT = 3  # a list's indent (base.css ``ul { padding-left: 14pt }``), in characters
 
 
 def _widest_lines(cell: Element) -> list[int]:
@@ -138,6 +144,7 @@ def _widest_lines(cell: Element) -> list[int]:
     which start indented)."""
     lines: list[int] = []
     current: list[str] = []
+    list_indent = round(PAGE_CSS.get().boxes.list_indent / (CHAR / 12700))  # in characters
 
     def end(indent: int) -> None:
         text = " ".join("".join(current).split())
@@ -155,7 +162,7 @@ def _widest_lines(cell: Element) -> list[int]:
                 walk(child, indent)
             else:
                 end(indent)
-                walk(child, indent + (LIST_INDENT if child.tag in ("ul", "ol") else 0))
+                walk(child, indent + (list_indent if child.tag in ("ul", "ol") else 0))
                 end(indent)
         end(indent)
 
@@ -163,22 +170,60 @@ def _widest_lines(cell: Element) -> list[int]:
     return lines
 
 
-#: Cells whose text does not wrap (base.css ``.num { white-space: nowrap }``).
-NOWRAP = "num"
-
-
 def _unwrapped_widths(rows: list[tuple[Element, bool]], ncols: int) -> list[int]:
-    """Per column, the width (EMU, with the padding) of its widest cell that does not wrap."""
+    """Per column, the width (EMU, with the padding) of its widest cell that does not wrap
+    (``white-space: nowrap`` in the page's CSS: ``.num``)."""
+    nowrap = PAGE_CSS.get().boxes.nowrap
     out = [0] * ncols
     for tr, _ in rows:
         col = 0
         for cell in tr.elements():
             span = _span(cell)
-            if span == 1 and col < ncols and cell.has_class(NOWRAP):
+            if span == 1 and col < ncols and any(cell.has_class(c) for c in nowrap):
                 widest = max(_widest_lines(cell), default=0)
                 out[col] = max(out[col], (widest + 1) * CHAR + 150000)
             col += span
     return out
+
+
+#: Where a line may break: the spaces HTML collapses. A no-break space (U+00A0, U+202F) joins
+#: the words on either side into one token: "+48 22 555 0140", "9500,00 USD".
+_BREAKS = re.compile(r"[ \t\n\r\f]+")
+
+
+#: Small print whose tokens set no column's minimum: the internal ids under a derivation's name
+#: (``span.name``, "availability.downtime_minutes.2026-10"), which may break anywhere rather than
+#: squeeze the formula column beside them to a strip.
+_NO_FLOOR = frozenset({"name"})
+
+
+def _unbroken_text(cell: Element) -> str:
+    """The cell's text less its :data:`_NO_FLOOR` small print (a space in its place)."""
+    return "".join(
+        c if isinstance(c, str) else " " if any(c.has_class(k) for k in _NO_FLOOR) else _unbroken_text(c)
+        for c in cell.children
+    )
+
+
+def _content_widths(
+    rows: list[tuple[Element, bool]], ncols: int, bold: frozenset[int]
+) -> tuple[list[int], list[int]]:
+    """Per column, in characters: its min-content (the longest token no line break may split,
+    :data:`_BREAKS`, less :data:`_NO_FLOOR` small print) and its max-content (the widest line);
+    a header cell's text and a ``bold`` column's are wider (:data:`BOLD_CHAR`)."""
+    longest = [0] * ncols
+    wanted = [3] * ncols
+    for tr, header in rows:
+        col = 0
+        for cell in tr.elements():
+            span = _span(cell)
+            if span == 1 and col < ncols:
+                scale = BOLD_CHAR if header or cell.tag == "th" or col in bold else 1.0
+                tokens = [t for t in _BREAKS.split(_unbroken_text(cell)) if t]
+                longest[col] = max(longest[col], *(round((len(t) + 1) * scale) for t in tokens), 0)
+                wanted[col] = max(wanted[col], *(round((n + 1) * scale) for n in _widest_lines(cell)), 3)
+            col += span
+    return longest, wanted
 
 
 def _column_widths(
@@ -188,16 +233,21 @@ def _column_widths(
     fixed: dict[int, float] | None = None,
     bold: frozenset[int] = frozenset(),
 ) -> list[int]:
-    """Widths as a browser's automatic table layout gives them (CSS 2.1, 17.5.2.2): the
-    ``fixed`` columns at their share of the width (as the style's CSS sets them), every other
-    column at least as wide as its longest word (its minimum), and the room left over shared
-    in proportion to how much wider than that its widest line wants to be (its maximum; a
-    header cell's text and a ``bold`` column's are wider). A fixed column is still as wide as
-    its cells that do not wrap (``.num { white-space: nowrap }``: "6,000.00 EUR a month"), as
-    the browser's is."""
+    """Widths as a browser's automatic table layout gives them (CSS 2.1, 17.5.2.2): every column
+    at least as wide as its longest unbreakable token (its minimum: a phone number or an amount
+    with its currency joined by no-break spaces, a period id, an e-mail address, "USD"), the
+    ``fixed`` columns at their share of the width (as the style's CSS sets them) or their
+    minimum if that is wider, and the room left over shared in proportion to how much wider
+    than its minimum each other column's widest line wants to be (its maximum). A fixed column
+    is also as wide as its cells that do not wrap (``.num { white-space: nowrap }``: "6,000.00
+    EUR a month"), as the browser's is; the columns a fixed one grows into give the room."""
     fixed = {c: share for c, share in (fixed or {}).items() if 0 <= c < ncols}
     unwrapped = _unwrapped_widths(rows, ncols)
-    set_width = {c: max(int(total * share), unwrapped[c]) for c, share in fixed.items()}
+    longest, wanted = _content_widths(rows, ncols, bold)
+    # a fixed column: its longest token and the cell's padding (``td { padding: 3pt 4pt }``)
+    padding = 2 * _cell_padding()[1] * 635
+    floor = {c: longest[c] * CHAR + padding if longest[c] else 0 for c in fixed}
+    set_width = {c: max(int(total * share), unwrapped[c], floor[c]) for c, share in fixed.items()}
     if sum(set_width.values()) >= total or len(set_width) == ncols:
         out = [set_width.get(c, 0) for c in range(ncols)]
         grown = {c for c in set_width if set_width[c] > int(total * fixed[c])}
@@ -209,20 +259,8 @@ def _column_widths(
         out[-1] += total - sum(out)
         return out
     free = [c for c in range(ncols) if c not in set_width]
-    longest = [3] * ncols
-    wanted = [3] * ncols
-    for tr, header in rows:
-        col = 0
-        for cell in tr.elements():
-            span = _span(cell)
-            if span == 1 and col < ncols:
-                scale = BOLD_CHAR if header or cell.tag == "th" or col in bold else 1.0
-                text = cell.text().split()
-                longest[col] = max(longest[col], *(round((len(w) + 1) * scale) for w in text), 3)
-                wanted[col] = max(wanted[col], *(round((n + 1) * scale) for n in _widest_lines(cell)), 3)
-            col += span
     room = total - sum(set_width.values())
-    least = [longest[c] * CHAR + 150000 for c in free]  # plus the cell's padding
+    least = [max(longest[c], 3) * CHAR + 150000 for c in free]  # plus the cell's padding
     most = [max(wanted[c] * CHAR + 150000, m) for c, m in zip(free, least, strict=True)]
     if sum(least) >= room:
         auto = [room * w // sum(least) for w in least]
@@ -414,6 +452,30 @@ def _release(p_pr: Any) -> None:
 
 #: A data table of at most this many body rows is kept on one page, as the PDF keeps it.
 SHORT_TABLE = 6
+#: A table cell's text size (base.css ``table { font-size: 9pt }``).
+TABLE_TEXT = 9.0
+
+
+def _row_height(tr: Any, line: float) -> float:
+    """About how tall row ``tr`` is (points): its tallest cell's lines, each paragraph at its
+    width (``w:tcW``, less the padding) and text size, ``line`` times the size apart, plus the
+    cell padding."""
+    padding = _cell_padding()
+    tallest = 0.0
+    for tc in tr.iterfind(qn("w:tc")):
+        width = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        twips = int(width.get(qn("w:w"))) if width is not None else 2000
+        height = 0.0
+        for p in tc.iterfind(qn("w:p")):
+            sizes = [int(v) / 2 for v in p.xpath("./w:r/w:rPr/w:sz/@w:val")]
+            size = max(sizes, default=TABLE_TEXT)
+            height += lines_of(p, twips - 2 * padding[1], size) * size * line + ITEM_GAP
+        tallest = max(tallest, height)
+    return tallest + 2 * padding[0] / 20
+
+
+#: The space between the paragraphs or list items of a cell (points).
+ITEM_GAP = 2.0
 
 
 def keep_table_rows(document: Any) -> None:
@@ -424,14 +486,23 @@ def keep_table_rows(document: Any) -> None:
     second, its last but one with the last); header rows stay with the first body row. Word
     keeps a row with the next when its paragraphs are kept with the next. Only tables with a
     repeating header row (``w:tblHeader``) are data tables; columns and blocks are left alone.
+
+    A short table taller than the page's text area (:func:`_row_height`: the derivations of a
+    few goals, each row a third of a page) cannot stay on one page: it breaks as a long table
+    does. Kept whole, LibreOffice would break it where the page ends, however few rows that
+    leaves on the next page (one of six, Polish legal Schedule 1).
     """
+    section = document.sections[0]
+    page = (section.page_height - section.top_margin - section.bottom_margin) / 12700  # points
+    line = (document.styles["Normal"].paragraph_format.line_spacing or 1.0) * DEJAVU_LINE
     for tbl in document.element.body.iter(qn("w:tbl")):
         rows = tbl.findall(qn("w:tr"))
         heads = [tr for tr in rows if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
         if not heads:
             continue
         body = [tr for tr in rows if tr not in heads]
-        kept = heads + (body[:-1] if len(body) <= SHORT_TABLE else [body[0], body[-2]])
+        short = len(body) <= SHORT_TABLE and sum(_row_height(tr, line) for tr in rows) <= page
+        kept = heads + (body[:-1] if short else [body[0], body[-2]] if len(body) > 1 else [])
         for tr in kept:
             for p in tr.iter(qn("w:p")):
                 p.get_or_add_pPr().keepNext_val = True

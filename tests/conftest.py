@@ -232,13 +232,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: are reported as xfail (non-strict: one that passes again shows as XPASS); remove an entry when
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
 KNOWN_FAILING: dict[str, str] = {
-    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[it-service-legal-narrative]": "issue 16: LibreOffice lays the DOCX out on 16 pages, the PDF has 19: the body is 11 pages against 12, and Schedule 1 Part B (the derivations) 5 against 7, because the PDF's formula column is squeezed by the unbreakable ids beside it (pdfpages' task; the DOCX lets the small-print ids break); passes once the PDF's derivations read",
-    "tests/test_layout.py::test_docx_page_count_is_within_15_percent_of_the_pdf[sprzedaz-marketing-legal-narrative]": "issue 16: LibreOffice lays the DOCX out on 10 well-filled pages (81-100%), the PDF has 12 with a 2%-full page 10 (its own KNOWN_FAILING entry, test_pdf_pages_have_no_layout_defect[sprzedaz-marketing-legal-narrative]); passes once the PDF loses that page",
-    "tests/test_layout.py::test_pdf_pages_have_no_layout_defect[sprzedaz-marketing-legal-narrative]": "issue 16: the Polish example's PDF/DOCX has a near-empty page (2-7% full) or a 5/1-row table split, since it gained its clauses section, calendar and report of 2026-12-02 (second wave); not yet diagnosed",
-    "tests/test_layout.py::test_pdf_pages_have_no_layout_defect[sprzedaz-marketing-summary-first]": "issue 16: the Polish example's PDF/DOCX has a near-empty page (2-7% full) or a 5/1-row table split, since it gained its clauses section, calendar and report of 2026-12-02 (second wave); not yet diagnosed",
-    "tests/test_layout.py::test_pdf_pages_have_no_layout_defect[sprzedaz-marketing-tabular]": "issue 16: the Polish example's PDF/DOCX has a near-empty page (2-7% full) or a 5/1-row table split, since it gained its clauses section, calendar and report of 2026-12-02 (second wave); not yet diagnosed",
-    "tests/test_layout.py::test_pdf_pages_have_no_layout_defect[sprzedaz-marketing-two-column]": "issue 16: the Polish example's PDF/DOCX has a near-empty page (2-7% full) or a 5/1-row table split, since it gained its clauses section, calendar and report of 2026-12-02 (second wave); not yet diagnosed",
-    "tests/test_layout.py::test_pdf_pages_have_no_layout_defect[sprzedaz-marketing-visual]": "issue 16: the Polish example's PDF/DOCX has a near-empty page (2-7% full) or a 5/1-row table split, since it gained its clauses section, calendar and report of 2026-12-02 (second wave); not yet diagnosed",
 }
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdf
 from render_helpers import WATERMARK_LETTER
 
 NBSP = "\u00a0"
@@ -42,7 +43,8 @@ class Language:
     """An amount and its currency: groups ``amount`` and ``cur``."""
     percent: re.Pattern[str]
     count: re.Pattern[str]
-    """A number and its unit: groups ``n`` and ``unit``."""
+    """A number and its unit: groups ``n`` and ``unit`` (not a number glued to a word: the "7"
+    of "24x7", which pdftotext may read before the next cell's "minutes")."""
     units: dict[str, str]
     """Each unit word the count pattern reads, to the one name its figures are compared by
     (``lead`` and ``leads``; ``leady`` and ``leadów``: a form of a word is grammar, not a figure)."""
@@ -83,7 +85,7 @@ ENGLISH = Language(
     ),
     percent=re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s?%"),
     count=re.compile(
-        rf"(?<![\d.,/-])(?P<n>\d[\d,]*(?:\.\d+)?) (?P<unit>{'|'.join(sorted(_EN_UNITS, key=len, reverse=True))})\b"
+        rf"(?<![\w.,/-])(?P<n>\d[\d,]*(?:\.\d+)?) (?P<unit>{'|'.join(sorted(_EN_UNITS, key=len, reverse=True))})\b"
     ),
     units=_EN_UNITS,
     # "sixty (60) minutes" -> "sixty 60 minutes"; "sixty US dollars (USD 60.00)"
@@ -128,7 +130,7 @@ POLISH = Language(
     money=re.compile(rf"(?<![\d,])(?P<amount>{_PL_WHOLE},\d{{2}}) (?P<cur>{_CUR}|zł)\b"),
     percent=re.compile(rf"(?<![\d,])({_PL_NUMBER})\s?%"),
     count=re.compile(
-        rf"(?<![\d.,/-])(?P<n>{_PL_NUMBER}) (?P<unit>{'|'.join(sorted(_PL_UNITS, key=len, reverse=True))})(?!\w)"
+        rf"(?<![\w.,/-])(?P<n>{_PL_NUMBER}) (?P<unit>{'|'.join(sorted(_PL_UNITS, key=len, reverse=True))})(?!\w)"
     ),
     units=_PL_UNITS,
     # "100 (słownie: sto) leadów", "5000,00 USD (słownie: pięć tysięcy dolarów amerykańskich 00/100)"
@@ -160,6 +162,45 @@ def pdf_text_lines(pdf: Path) -> list[str]:
     return plain.replace("\f", "\n").splitlines()
 
 
+def _appendix_at(pdf: Path, lang: Language) -> tuple[int, float, float] | None:
+    """Where the appendix heading is, from the PDF's outline: its page (0-based), its top (points
+    from the page's top) and the page's width; None when there is no appendix."""
+    reader = pypdf.PdfReader(str(pdf))
+    items = list(reader.outline)
+    while items:
+        item = items.pop(0)
+        if isinstance(item, list):
+            items[:0] = item
+            continue
+        if lang.appendix.search(" ".join(str(item.title).split())):
+            index = reader.get_destination_page_number(item)
+            box = reader.pages[index].mediabox
+            top = item.get("/Top")
+            return index, float(box.height) - float(top) if top is not None else 0.0, float(box.width)
+    return None
+
+
+def before_appendix(pdf: Path, lang: Language) -> list[str]:
+    """The lines of the PDF's text before its appendix heading: the pages before the heading's
+    whole and, of its page, what lies above it. (Cut where the heading comes in pdftotext's
+    reading order, a table right above the heading would lose its last column, which pdftotext
+    reads after the heading.)"""
+    at = _appendix_at(pdf, lang)
+    if at is None:
+        return pdf_text_lines(pdf)
+    index, top, width = at
+
+    def text(*options: str) -> list[str]:
+        out = subprocess.run(
+            ["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True
+        )
+        return out.stdout.replace("\f", "\n").splitlines()
+
+    head = text("-l", str(index)) if index else []
+    crop = ("-x", "0", "-y", "0", "-W", str(round(width) + 1), "-H", str(max(round(top) - 1, 1)))
+    return head + text("-f", str(index + 1), "-l", str(index + 1), *crop)
+
+
 def figures(pdf: Path, locale: str = "en-US") -> Figures:
     """The figures the PDF at ``pdf``, a document in ``locale``, states."""
     lang = LANGUAGES[locale.split("-")[0]]
@@ -169,7 +210,7 @@ def figures(pdf: Path, locale: str = "en-US") -> Figures:
         if m:
             rows[(m.group(1), m.group(2))] += 1
     # the running header and footer, and page numbers, interrupt sentences across pages
-    kept = [line for line in pdf_text_lines(pdf) if not lang.running.match(line)]
+    kept = [line for line in before_appendix(pdf, lang) if not lang.running.match(line)]
     text = WATERMARK_LETTER.sub("", re.sub(r"\s+", " ", " ".join(kept)))
     # The appendix derives the targets (the same table in every style); it promises nothing
     # itself, and its columns come out of the PDF interleaved.

@@ -21,7 +21,9 @@ SHARED_WORDS = frozenset({"data", "minimum", "status", "plan", "raport", "mail",
 
 def words(text: str) -> set[str]:
     """The words of ``text`` (three letters or more, not part of a token with digits nor of a
-    dotted name such as ``calendar.business_days.2026-10``), folded."""
+    dotted name such as ``calendar.business_days.2026-10``, which a narrow column wraps before a
+    dot: "calendar" / ".business_days"), folded."""
+    text = re.sub(r"\s+(?=\.\w)", "", text)
     return {w.casefold() for w in re.findall(r"(?<![\w:])(?<!\w\.)[^\W\d_]{3,}(?!\w|\.\w)", text)}
 
 

@@ -138,6 +138,7 @@ STYLE_ONLY: frozenset[str] = frozenset(
         "shared",
         "breakdown",
         "derivations",
+        "nobr",  # kept on one line in the PDF (a derivation's value: "21.27 minutes")
         "support",
         "total",
         "note",

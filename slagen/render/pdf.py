@@ -18,7 +18,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import RenderError
+from .breaks import unbroken_ids
 from .fetcher import ConfinedFetcher, ResourceRefused
+from .pagination import mark_tall, tall_tables
 from .pdf_finish import BuildFacts, SignatureSlot, finisher
 
 PDF_VARIANTS = ("pdf/a-3b",)
@@ -96,11 +98,17 @@ def write_pdf(html: str, job: PdfJob) -> bytes:
         relationship="Source",
     )
     identifier = hashlib.sha256(html.encode("utf-8") + job.source).hexdigest()[:32].encode("ascii")
+    html = unbroken_ids(html)
     logger = logging.getLogger("weasyprint")
     errors = _Collect()
     logger.addHandler(errors)
     try:
-        document = HTML(string=html, base_url=job.base_url, url_fetcher=fetcher).render()
+        page = HTML(string=html, base_url=job.base_url, url_fetcher=fetcher)
+        document = page.render()
+        tall = tall_tables(page.etree_element, document)
+        if tall:  # short tables that must break: lay the page out again with them marked
+            marked = mark_tall(html, tall)
+            document = HTML(string=marked, base_url=job.base_url, url_fetcher=fetcher).render()
         check_links(document)
         data: bytes = document.write_pdf(
             attachments=[source],

@@ -482,7 +482,7 @@ def test_a_month_not_yet_fully_measured_has_no_known_credit(tmp_path: Path) -> N
         "No service credit is owed for 2026-10. The service credits for 2026-11, 2026-12 are not known "
         "yet: the months are not yet fully measured." in text
     )
-    # the months' table says November's amount is not known; its share so far is 0%
+    # the months' table says November's tier and amount are not known; its share so far is 0%
     pdf = out / "it-service" / "it-service-report-2026-Q4.pdf"
     with pdfplumber.open(pdf) as doc:
         rows = [
@@ -493,7 +493,7 @@ def test_a_month_not_yet_fully_measured_has_no_known_credit(tmp_path: Path) -> N
         ]
     assert [
         "2026-11",
-        "0%",
+        "not known yet",
         "0%",
         "0%",
         "0% of the monthly charge so far",

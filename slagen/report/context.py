@@ -289,10 +289,12 @@ def _credits(a: Agreement, att: Attainment, doc: DocumentContext) -> CreditView 
         GoalCreditRow(c.month, c.metric, c.misses, _so_far(_of_charge(c.share), c.month in unknown), c.why)
         for c in att.goal_credits
     )
+    measured = {c.month for c in att.credits}
     month_rows = tuple(
         MonthCreditRow(
             m.month,
-            f.percent(m.tiers),
+            # a month not yet fully measured without a tier figure has no tier yet, not 0%
+            _("not known yet") if m.month in unknown and m.month not in measured else f.percent(m.tiers),
             f.percent(m.goals),
             f.percent(m.uncapped),
             _so_far(_of_charge(m.share), m.month in unknown),

@@ -231,8 +231,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 #: Tests known to fail at this stop, each with the issue whose work is unfinished. They run and
 #: are reported as xfail (non-strict: one that passes again shows as XPASS); remove an entry when
 #: its issue fixes it. Listed in one place so that nothing is skipped silently.
-KNOWN_FAILING: dict[str, str] = {
-}
+KNOWN_FAILING: dict[str, str] = {}
 
 
 def _mark_known_failing(items: list[pytest.Item]) -> None:

@@ -23,8 +23,10 @@ from PIL import Image
 
 from slagen.agreement.load import load_agreement
 from slagen.cli import cli
+from slagen.i18n import using
 from slagen.render.context.process import process_of, process_stages
-from slagen.render.process_charts import FUNNEL_FILLS
+from slagen.render.process_charts import FUNNEL_FILLS, _draw_funnel, funnel_bars
+from slagen.targets import compute_targets
 
 KINDS = ("it-service", "paper-supplier", "sales-marketing", "sales-marketing-service")
 
@@ -358,3 +360,29 @@ def test_a_stage_outside_the_process_follows_it(tmp_path: Path) -> None:
         ("6", "Monitoring"),
     ]
     assert '<h3 id="stage-monitoring"><span class="step-no">6</span> Monitoring</h3>' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "under"),
+    [
+        ("sales-marketing", ("50% close rate", "× 100.00 USD a sale")),
+        ("sprzedaz-marketing", ("50% skuteczności", "× 100,00\u00a0USD na transakcję")),
+    ],
+)
+def test_the_funnel_says_what_each_customer_brings_to_the_revenue_goal(
+    name: str, under: tuple[str, ...]
+) -> None:
+    """Between the customers and the revenue goal the funnel writes the average deal (50
+    customers × 100 USD = 5000 USD), as it writes the close rate between leads and customers;
+    the band was empty."""
+    from matplotlib.figure import Figure
+
+    a = load_agreement(AGREEMENTS / f"{name}.yaml").agreement
+    with using(a.presentation.locale):
+        bars, texts = funnel_bars(a, compute_targets(a))
+        revenue = bars[-1]  # any bar will do for the box under the funnel
+        fig = Figure()
+        _draw_funnel(bars, texts, revenue)(fig)
+    assert [b.text for b in bars] == ["100", "50"] and texts == under
+    drawn = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert "▼ " + under[0] in drawn and under[1] in drawn

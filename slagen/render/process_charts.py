@@ -78,7 +78,9 @@ def _chart(cid: str, title: str, draw: Callable[[Figure], None], alt: str) -> Ch
 
 
 def funnel_bars(a: Agreement, ts: TargetSet) -> tuple[tuple[Bar, ...], tuple[str, ...]]:
-    """The funnel's bars, outermost stage first, and the rate written between each two."""
+    """The funnel's bars, outermost stage first, and the text written under each: the rate down
+    to the next bar, and under the customers what each one brings to the revenue goal ("× 100.00
+    USD a sale")."""
     fn = a.inputs.funnel
     if fn is None or "funnel.customers_needed" not in ts.values:
         return (), ()
@@ -92,7 +94,8 @@ def funnel_bars(a: Agreement, ts: TargetSet) -> tuple[tuple[Bar, ...], tuple[str
         if a.inputs.lead_tiers
         else _("%(rate)s close rate") % {"rate": f.percent(fn.close_rate)}
     )
-    return bars, tuple(rates[-(len(bars) - 1) :])
+    deal = _("× %(deal)s a sale") % {"deal": f.money(fn.average_deal_size, a.inputs.currency)}
+    return bars, (*rates[-(len(bars) - 1) :], deal)
 
 
 def _draw_funnel(bars: Sequence[Bar], rates: Sequence[str], revenue: Bar) -> Callable[[Figure], None]:
@@ -120,8 +123,9 @@ def _draw_funnel(bars: Sequence[Bar], rates: Sequence[str], revenue: Bar) -> Cal
             ax.add_patch(
                 Polygon(wall, closed=True, facecolor="#eef2f6", edgecolor=GRID_COLOUR, linewidth=0.5)
             )
-        for y, rate in zip(ys[:-1], rates, strict=True):
+        for y, rate in zip(ys[:-1], rates[:-1], strict=True):
             ax.text(0, y - 0.5, "▼ " + rate, ha="center", va="center", fontsize=7, color="#1b1b1b")
+        ax.text(0, ys[-1] - 0.5, rates[-1], ha="center", va="center", fontsize=7, color="#1b1b1b")
         last = widths[-1]
         ax.barh(0.0, last, left=-last / 2, height=2 * half, color="white", edgecolor=BAR_EDGE, linewidth=0.9)
         ax.text(0, 0.0, "=", ha="center", va="center", fontsize=8, fontweight="bold")

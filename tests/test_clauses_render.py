@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import AGREEMENTS, Examples
+from conftest import AGREEMENTS, Examples, run
 from docx_helpers import docx_text
 from render_helpers import pdf_text
 
@@ -181,3 +181,59 @@ def test_the_polish_example_states_its_clauses_in_polish(texts: dict[str, str], 
     assert missing == []
     for english in ("Measurement", "Exclusions", "shall", "Notices", "Escalation", "Electronic signatures"):
         assert english not in text
+
+
+# --- one window for the availability promise -----------------------------------------------------
+
+#: A calendar period the availability target must not be promised over (the it-service inputs
+#: measure it per rolling window of 30 days).
+CALENDAR_PERIOD = r"(?:,? (?:measured )?(?:over |in |for )?(?:a|per|each|every) (?:calendar )?(?:month|quarter)\b|,? monthly\b)"
+
+
+@pytest.mark.parametrize("fmt", [".pdf", ".docx"])
+@pytest.mark.parametrize("style", STYLES)
+def test_it_service_promises_availability_over_one_window(
+    texts: dict[str, str], examples: Examples, style: str, fmt: str
+) -> None:
+    # The inputs measure availability per rolling window of 30 days (measured_per: rolling), the
+    # goal's interval (month) is when results are reported, and credits are per month: every style
+    # promises the target for every window, in the goal and in the service levels, says how a
+    # month's figure follows from the windows (as tracking evaluates it), and never binds the
+    # target to a calendar month or quarter.
+    text = texts[f"it-service/{style}{fmt}"]
+    legal = style == "legal-narrative"
+    target = re.escape("ninety-nine point nine five percent (99.95%)" if legal else "99.95%")
+    days = "thirty (30)" if legal else "30"
+    window = re.escape(f"every rolling window of {days} consecutive days")
+    assert re.search(rf"[Aa]t least {target} in {window}", text), "the goal"
+    # (the visual style's service levels are in capitals, by its style sheet)
+    assert re.search(rf"{target}[^.]{{0,20}}measured over {window}", text, re.I), "the service levels"
+    assert (
+        f"The availability of a month is the lowest availability of the rolling windows of {days} "
+        "consecutive days that end in it"
+    ) in text
+    # read as running text (the PDF's cells cut out and laid side by side would put another
+    # cell's "a month" after the target)
+    running = _body(examples.document("it-service", style, "pdf")) if fmt == ".pdf" else text
+    assert [m.group(0) for m in re.finditer(target + CALENDAR_PERIOD, running)] == []
+    # every rolling window the document names is the availability's or the severity-2 goal's
+    named = re.findall(r"rolling windows? of (?:[a-z-]+ \()?(\d+)\)? consecutive days", text)
+    assert set(named) == {"30", "28"}
+    if legal:  # the legal style writes every count in words and figures (docs/clauses.md)
+        assert re.findall(r"rolling windows? of \d+", text) == []
+
+
+def test_an_availability_goal_over_another_calendar_window_fails_check(tmp_path: Path) -> None:
+    text = (AGREEMENTS / "it-service.yaml").read_text(encoding="utf-8")
+    text = text.replace("    measured_per: rolling\n    rolling_days: 30\n", "    measured_per: quarter\n")
+    path = tmp_path / "it-service.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    goal = text.index("  - id: availability\n")
+    line = text.count("\n", 0, text.index("    interval: month", goal)) + 1
+    assert result.output.splitlines() == [
+        f"{path}:{line}:15: goals[0].interval: expected quarter (inputs.availability.measured_per), got month: "
+        "the availability target is promised over the window it is measured in",
+        "1 error",
+    ]

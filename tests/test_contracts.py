@@ -241,7 +241,7 @@ IN_WORDS = {
     "it-service": (
         "at most fifteen (15) minutes for each severity-1 incident",
         "at most sixty (60) minutes for each severity-2 incident, met for at least ninety-five percent (95%) "
-        "of them in every rolling window of 28 consecutive days",
+        "of them in every rolling window of twenty-eight (28) consecutive days",
     ),
 }
 

@@ -48,7 +48,8 @@ def test_the_documents_state_the_rolling_window_of_a_share(
     legal = " ".join(pdf_text(out / "it-service" / "it-service-2026-Q4-legal-narrative.pdf").split())
     # the share's measurement formula, over the window (issue 15's formula of each kind of goal)
     assert (
-        "is M ÷ N × 100, where N is the number of events in the rolling window of 28 consecutive days, "
+        "is M ÷ N × 100, where N is the number of events in the rolling window of twenty-eight (28) "
+        "consecutive days, "
         "an event being one severity-2 Incident"
     ) in legal
 

@@ -12,12 +12,13 @@ formatting helpers of :mod:`slagen.render.formatting` and the marked strings of 
 follow it without every call passing it on.
 """
 
-from .catalogue import N_, gettext, ngettext, pgettext, translations
+from .catalogue import N_, NP_, gettext, ngettext, pgettext, translations
 from .locales import DEFAULT, LOCALES, current, language, using
 
 __all__ = [
     "DEFAULT",
     "LOCALES",
+    "NP_",
     "N_",
     "current",
     "gettext",

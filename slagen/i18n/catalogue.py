@@ -29,6 +29,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Mark ``message`` in ``context`` for extraction without translating it (Babel keyword
+    ``NP_:1c,2``): the pair is translated where it is used, ``pgettext(*pair)``."""
+    return context, message
+
+
 def po_path(lang: str) -> Path:
     """The ``.po`` file of ``lang``."""
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

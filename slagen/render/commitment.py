@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slagen.agreement.model import Agreement, Goal
 from slagen.i18n import N_, ngettext
 from slagen.i18n import gettext as _
 
@@ -53,15 +54,19 @@ class Commitment:
     limit_comparison: str = ""
     limit: str = ""
     window: int | None = None
-    """Days of the rolling window a rate is measured over, instead of ``interval``."""
+    """Days of the rolling window the figure is measured over, instead of ``interval`` (see
+    :func:`window_days`)."""
+    window_figure: str = ""
+    """``window`` as the style writes figures (``thirty (30)`` in the legal style); empty: in digits."""
 
 
 def statement(c: Commitment) -> str:
-    """The whole commitment in one phrase (see the module's examples); a rate measured over
-    rolling windows says ``every rolling window of 28 consecutive days`` for its interval."""
+    """The whole commitment in one phrase (see the module's examples); a figure measured over
+    rolling windows says ``every rolling window of 28 consecutive days`` for its interval
+    (``at least 99.95% in every rolling window of 30 consecutive days``)."""
     each = _(EACH[c.interval]) if c.interval in EACH else ""
-    if c.window is not None and c.measure in ("average", "share"):
-        each = rolling_window(c.window)
+    if c.window is not None:
+        each = rolling_window(c.window, c.window_figure)
     words = {
         "comparison": c.comparison,
         "target": c.target,
@@ -88,17 +93,38 @@ def statement(c: Commitment) -> str:
             _("%(limit_comparison)s %(limit)s for each %(event)s, met for %(comparison)s %(target)s of them")
             % words
         )
+    if c.window is not None:
+        return _("%(comparison)s %(target)s in %(each)s") % words
     return " ".join(x for x in (c.comparison, c.target, per(c.interval)) if x)
 
 
-def rolling_window(days: int) -> str:
-    """``every rolling window of 28 consecutive days`` (``każdym kroczącym okresie 28 kolejnych
-    dni``, after "w")."""
+def rolling_window(days: int, figure: str = "") -> str:
+    """``every rolling window of 28 consecutive days`` (``każdym kroczącym oknie 28 kolejnych
+    dni``, after "w"); ``figure``: the count as the style writes it (``twenty-eight (28)``)."""
     return ngettext(
         "every rolling window of %(n)s consecutive day",
         "every rolling window of %(n)s consecutive days",
         days,
-    ) % {"n": days}
+    ) % {"n": figure or days}
+
+
+def window_days(g: Goal, a: Agreement) -> int | None:
+    """The days of the rolling window goal ``g``'s figure is measured over, or None when it is
+    measured over its interval: a rate's own ``rolling_days``, or, for the availability goal
+    (its target ``availability.target``), the window of ``inputs.availability`` when that is
+    measured per rolling window. The goal's interval is then only when its results are reported:
+    availability promised for every rolling window of 30 days is met in a month when every window
+    that ends in it is (as tracking evaluates it)."""
+    if g.rolling_days is not None and g.measure in ("average", "share"):
+        return g.rolling_days
+    av = a.inputs.availability
+    if av is not None and av.measured_per == "rolling" and g.target.computed == AVAILABILITY:
+        return av.rolling_days
+    return None
+
+
+#: The computed value an availability goal's target is (its figure is the availability).
+AVAILABILITY = "availability.target"
 
 
 def kind_label(measure: str | None, accrues: bool) -> str:

@@ -200,6 +200,27 @@ def measurement_window(ctx: Context) -> Iterator[Finding]:
         yield Finding((*AV, "rolling_days"), f"expected 1 to 366 days, got {av.rolling_days}")
 
 
+@check(
+    "availability-goal-window", "the availability goal is judged over the window availability is measured per"
+)
+def availability_goal_window(ctx: Context) -> Iterator[Finding]:
+    """A goal whose target is ``availability.target`` states the availability promised per
+    ``inputs.availability.measured_per``: with a calendar window (week, month, quarter, year) its
+    ``interval`` is that window, or the documents would promise 99.95% a month where the inputs
+    measure a quarter. (Measured per rolling window, the goal's interval is only when results are
+    reported: the documents state the window, and a month is met when every window ending in it is.)"""
+    av = ctx.agreement.inputs.availability
+    if av is None or av.measured_per == "rolling":
+        return
+    for i, g in enumerate(ctx.agreement.goals):
+        if g.target.computed == "availability.target" and g.interval and g.interval != av.measured_per:
+            yield Finding(
+                ("goals", i, "interval"),
+                f"expected {av.measured_per} (inputs.availability.measured_per), got {g.interval}: "
+                "the availability target is promised over the window it is measured in",
+            )
+
+
 @check("goal-windows", "a goal measured over rolling windows is a rate, over 1 to 366 days")
 def goal_windows(ctx: Context) -> Iterator[Finding]:
     """``goals[].rolling_days`` only for ``measure: average`` or ``share`` (a total over a

@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 
 from slagen.agreement.clauses import Clauses
 from slagen.agreement.model import Agreement, Goal, Party
+from slagen.i18n import NP_, ngettext, pgettext
 from slagen.i18n import gettext as _
-from slagen.i18n import ngettext, pgettext
 
 from .. import formatting as f
 from .. import words as spell
+from ..commitment import window_days
 from ..phrases import (
     CAPITALISED,
     Figures,
@@ -47,56 +48,53 @@ def _liability(kind: str) -> str:
     return _("No limit of liability applies to Service Credits")
 
 
+#: The grammatical cases a period's noun takes in a clause sentence (Polish declines it):
+#: ``nominative`` ("a month that ..."), ``genitive`` ("the end of the month"), ``locative``
+#: ("in each month").
+CASES = ("nominative", "genitive", "locative")
+#: Each interval's noun in each of :data:`CASES` (marked one by one, as extraction needs the
+#: words written out); English writes the interval as it is.
+_PERIODS: dict[str, tuple[tuple[str, str], ...]] = {
+    "day": (NP_("period, nominative", "day"), NP_("period, genitive", "day"), NP_("period, locative", "day")),
+    "week": (
+        NP_("period, nominative", "week"),
+        NP_("period, genitive", "week"),
+        NP_("period, locative", "week"),
+    ),
+    "month": (
+        NP_("period, nominative", "month"),
+        NP_("period, genitive", "month"),
+        NP_("period, locative", "month"),
+    ),
+    "quarter": (
+        NP_("period, nominative", "quarter"),
+        NP_("period, genitive", "quarter"),
+        NP_("period, locative", "quarter"),
+    ),
+    "year": (
+        NP_("period, nominative", "year"),
+        NP_("period, genitive", "year"),
+        NP_("period, locative", "year"),
+    ),
+}
+#: A rolling window in each of :data:`CASES`.
+_ROLLING = (
+    NP_("period, nominative", "rolling window of %(n)s consecutive days"),
+    NP_("period, genitive", "rolling window of %(n)s consecutive days"),
+    NP_("period, locative", "rolling window of %(n)s consecutive days"),
+)
+
+
 def _period(interval: str, case: str) -> str:
-    """A reporting period's noun in the grammatical case its sentence needs (Polish declines
-    it): ``nominative`` ("a month that ..."), ``genitive`` ("the end of the month"),
-    ``locative`` ("in each month"); English writes the interval as it is."""
-    forms = {
-        "day": (
-            pgettext("period, nominative", "day"),
-            pgettext("period, genitive", "day"),
-            pgettext("period, locative", "day"),
-        ),
-        "week": (
-            pgettext("period, nominative", "week"),
-            pgettext("period, genitive", "week"),
-            pgettext("period, locative", "week"),
-        ),
-        "month": (
-            pgettext("period, nominative", "month"),
-            pgettext("period, genitive", "month"),
-            pgettext("period, locative", "month"),
-        ),
-        "quarter": (
-            pgettext("period, nominative", "quarter"),
-            pgettext("period, genitive", "quarter"),
-            pgettext("period, locative", "quarter"),
-        ),
-        "year": (
-            pgettext("period, nominative", "year"),
-            pgettext("period, genitive", "year"),
-            pgettext("period, locative", "year"),
-        ),
-    }
-    if interval not in forms:
-        return interval
-    return forms[interval][("nominative", "genitive", "locative").index(case)]
+    """A reporting period's noun in the grammatical ``case`` its sentence needs (:data:`CASES`)."""
+    forms = _PERIODS.get(interval)
+    return pgettext(*forms[CASES.index(case)]) if forms else interval
 
 
-def _rolling(days: int, case: str, consecutive: bool = False) -> str:
-    """``rolling window of 30 (consecutive) days`` in the case its sentence needs."""
-    n = {"n": days}
-    if consecutive:
-        if case == "nominative":
-            return pgettext("period, nominative", "rolling window of %(n)s consecutive days") % n
-        if case == "genitive":
-            return pgettext("period, genitive", "rolling window of %(n)s consecutive days") % n
-        return pgettext("period, locative", "rolling window of %(n)s consecutive days") % n
-    if case == "nominative":
-        return pgettext("period, nominative", "rolling window of %(n)s days") % n
-    if case == "genitive":
-        return pgettext("period, genitive", "rolling window of %(n)s days") % n
-    return pgettext("period, locative", "rolling window of %(n)s days") % n
+def _rolling(days: int, case: str, fig: Figures) -> str:
+    """``rolling window of 30 consecutive days`` in the case its sentence needs, the count as
+    ``fig`` writes figures (``thirty (30)`` in the legal style)."""
+    return pgettext(*_ROLLING[CASES.index(case)]) % {"n": fig.number(days)}
 
 
 def _days(fig: Figures, n: int) -> str:
@@ -241,11 +239,11 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
     out: list[tuple[str, str]] = []
     c = a.clauses
     av = a.inputs.availability
+    fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
     measured = c is not None and c.measurement is not None
     if c is not None and c.measurement is not None and c.measurement.downtime:
         out.append((_("Downtime"), clause_text(c.measurement.downtime)))
     if av is not None and av.maintenance_windows and (measured or (c is not None and c.exclusions)):
-        fig = Figures(style == LEGAL, a.presentation.locale, a.inputs.currency)
         windows = join_and(
             tuple(maintenance_words(w, a.calendar, fig) for w in av.maintenance_windows), _("or")
         )
@@ -257,7 +255,7 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
             )
         )
     if av is not None and measured:
-        each = {"each": _each(a)}
+        each = {"each": _each(a, fig)}
         out.append(
             (
                 _("Maximum Available Minutes"),
@@ -299,30 +297,31 @@ def _terms(defs: tuple[DefinitionView, ...]) -> tuple[str, ...]:
     return CAPITALISED + tuple(d.term for d in defs if d.term not in CAPITALISED)
 
 
-def _goal_window(g: Goal, a: Agreement, case: str) -> str:
+def _goal_window(g: Goal, a: Agreement, case: str, fig: Figures) -> str:
     """The stretch goal ``g`` is measured over, in ``case``: ``month``, or ``rolling window of
-    28 consecutive days``."""
-    if g.rolling_days is not None and g.measure in ("average", "share"):
-        return _rolling(g.rolling_days, case, consecutive=True)
+    28 consecutive days`` (its own, or the availability's: :func:`window_days`)."""
+    days = window_days(g, a)
+    if days is not None:
+        return _rolling(days, case, fig)
     return _period(g.interval or a.term.reporting_interval, case)
 
 
-def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str, ...]) -> str:
+def _formula(g: Goal, view: GoalView, a: Agreement, fig: Figures, names: tuple[str, ...]) -> str:
     """How the figure of goal ``g`` is computed, from its target and its window."""
-    target = view.target_words if style == LEGAL else view.target
+    target = view.target_words if fig.in_words else view.target
     av = a.inputs.availability
     computed = g.target.computed or ""
     v = {
         "metric": g.metric,
         "comparison": view.comparison,
         "target": target,
-        "each": _goal_window(g, a, "locative"),
-        "window": _goal_window(g, a, "locative"),
+        "each": _goal_window(g, a, "locative", fig),
+        "window": _goal_window(g, a, "locative", fig),
     }
     if av is not None and (
         computed == "availability.target" or (g.unit == "%" and g.target.value == av.target)
     ):
-        v["each"] = _each(a, "each")
+        v["each"] = _each(a, fig, "each")
         return sentence(
             _(
                 "%(metric)s for %(each)s is (Maximum Available Minutes − Downtime) "
@@ -351,7 +350,7 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
             % v
         )
     if view.measure == "share":
-        v["limit"] = view.limit_words if style == LEGAL else view.limit
+        v["limit"] = view.limit_words if fig.in_words else view.limit
         v["limit_comparison"] = view.limit_comparison
         return sentence(
             _(
@@ -389,12 +388,13 @@ def _formula(g: Goal, view: GoalView, a: Agreement, style: str, names: tuple[str
     return sentence(text % v)
 
 
-def _each(a: Agreement, article: str = "a") -> str:
-    """``a calendar month`` (``each calendar month``), or ``a rolling window of 30 consecutive days``."""
+def _each(a: Agreement, fig: Figures, article: str = "a") -> str:
+    """``a calendar month`` (``each calendar month``), or ``a rolling window of thirty (30)
+    consecutive days`` (the count as ``fig`` writes figures)."""
     av = a.inputs.availability
     per = av.measured_per if av else a.term.reporting_interval
     if av is not None and av.measured_per == "rolling":
-        n = {"n": av.rolling_days}
+        n = {"n": fig.number(av.rolling_days or 0)}
         if article == "each":
             return _("each rolling window of %(n)s consecutive days") % n
         return _("a rolling window of %(n)s consecutive days") % n
@@ -402,24 +402,48 @@ def _each(a: Agreement, article: str = "a") -> str:
     return _("each calendar %(period)s") % word if article == "each" else _("a calendar %(period)s") % word
 
 
-def _window(a: Agreement, case: str, *, credits: bool = False) -> str:
+def _window(a: Agreement, case: str, fig: Figures, *, credits: bool = False) -> str:
     """The stretch availability is measured over, in words and in ``case``: ``month``, or
-    ``rolling window of 30 days``; credits are earned per month (``credits``), whatever the
-    measurement window."""
+    ``rolling window of thirty (30) consecutive days``; credits are earned per month
+    (``credits``), whatever the measurement window."""
     av = a.inputs.availability
     if av is None:
         return _period(a.term.reporting_interval, case)
     if av.measured_per == "rolling":
-        return _period("month", case) if credits else _rolling(av.rolling_days or 0, case)
+        return _period("month", case) if credits else _rolling(av.rolling_days or 0, case, fig)
     return _period(av.measured_per, case)
 
 
+def _month_of_windows(a: Agreement, fig: Figures) -> str:
+    """With availability measured per rolling window, how a month's availability follows from
+    the windows (what the monthly Service Credits, Strikes and reports judge, as tracking
+    evaluates it); empty otherwise."""
+    av = a.inputs.availability
+    if av is None or av.measured_per != "rolling":
+        return ""
+    v = {"n": fig.number(av.rolling_days or 0)}
+    sc = a.inputs.service_credits
+    if sc is not None and sc.basis == "availability":
+        text = _(
+            "The availability of a month is the lowest availability of the rolling windows of %(n)s "
+            "consecutive days that end in it: a Goal on availability is missed in a month in which that "
+            "availability is below its Target, and the month's Service Credit is the one for that availability"
+        )
+    else:
+        text = _(
+            "The availability of a month is the lowest availability of the rolling windows of %(n)s "
+            "consecutive days that end in it: a Goal on availability is missed in a month in which that "
+            "availability is below its Target"
+        )
+    return sentence(text % v)
+
+
 def _measurement(
-    a: Agreement, c: Clauses, goals: tuple[GoalView, ...], style: str, names: tuple[str, ...]
+    a: Agreement, c: Clauses, goals: tuple[GoalView, ...], fig: Figures, names: tuple[str, ...]
 ) -> ClauseView | None:
     if c.measurement is None:
         return None
-    v = {"window": _window(a, "nominative")}
+    v = {"window": _window(a, "nominative", fig)}
     if c.measurement.partial_periods == "prorated":
         partial = (
             _("A %(window)s that the Term covers only in part is measured over the minutes the Term covers")
@@ -435,8 +459,8 @@ def _measurement(
         "measurement",
         _("Measurement"),
         (lead(_("Each measured figure is computed as follows")),),
-        items=tuple(_formula(g, views[g.id], a, style, names) for g in a.goals),
-        after=(sentence(partial % v),),
+        items=tuple(_formula(g, views[g.id], a, fig, names) for g in a.goals),
+        after=tuple(x for x in (_month_of_windows(a, fig), sentence(partial % v)) if x),
     )
 
 
@@ -448,7 +472,7 @@ def _claims(a: Agreement, c: Clauses, fig: Figures, style: str, provider: Subjec
         "claimant": _name(a.party(cl.claimant), style),
         "how": clause_text(cl.how),
         "deadline": _days(fig, cl.deadline_days),
-        "window": _window(a, "genitive", credits=True),
+        "window": _window(a, "genitive", fig, credits=True),
         "provider": join_and(provider.names, _("and")),
         "processing": _days(fig, cl.processing_days),
         "applied": clause_text(cl.applied),
@@ -775,7 +799,7 @@ def _sections(
         return ()
     has_windows = bool(a.inputs.availability and a.inputs.availability.maintenance_windows)
     sections = (
-        _measurement(a, c, goals, style, names),
+        _measurement(a, c, goals, fig, names),
         _claims(a, c, fig, style, provider),
         _exclusions(c, style, provider, has_windows),
         _remedies(c, consumer, provider),

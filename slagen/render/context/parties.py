@@ -1,6 +1,7 @@
 """Views of the parties, their people and goals, and the process stages the goals sit in."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from slagen.agreement.model import Agreement, Goal, Party
 from slagen.i18n import N_
@@ -11,7 +12,7 @@ from ...targets.base import MonthLine
 from ...targets.rounding import AS_SET
 from .. import formatting as f
 from .. import words as spell
-from ..commitment import Commitment, kind_label, rolling_window, statement
+from ..commitment import Commitment, kind_label, rolling_window, statement, window_days
 from .process import STAGE_LABELS, process_stages
 from .targets import DOWNTIME_PREFIX, BreakdownGroup, BreakdownView, breakdown, downtime_text
 
@@ -244,8 +245,9 @@ def goal_view(
     if computed is not None and computed.name.startswith(DOWNTIME_PREFIX) and g.unit == "minutes":
         target = downtime_text(value, targets)
     per = f.per(g.interval)
-    if g.rolling_days is not None and g.measure in ("average", "share"):
-        per = _("over %(window)s") % {"window": rolling_window(g.rolling_days)}
+    window = window_days(g, a)
+    if window is not None:
+        per = _("over %(window)s") % {"window": rolling_window(window)}
     comparison = f.comparison(g.comparison)
     total = gt.period_total if gt is not None else None
     limit = limit_words = limit_cmp = ""
@@ -259,10 +261,9 @@ def goal_view(
     target_words = spell.quantity(value, g.unit, cur, loc, forms)
     measure = g.measure or ("total" if g.accrues else None)
 
-    def said(t: str, lim: str) -> str:
-        return statement(
-            Commitment(measure, comparison, t, g.interval, g.per, limit_cmp, lim, g.rolling_days)
-        )
+    def said(t: str, lim: str, in_words: bool = False) -> str:
+        days = "" if window is None or not in_words else spell.spelled(Decimal(window), "", loc)
+        return statement(Commitment(measure, comparison, t, g.interval, g.per, limit_cmp, lim, window, days))
 
     return GoalView(
         id=g.id,
@@ -287,7 +288,7 @@ def goal_view(
         goal_lines=gt.goal_lines if gt is not None else (),
         target_words=target_words,
         period_total_words=spell.quantity(total, g.unit, cur, loc, forms) if total is not None else None,
-        statement_words=said(target_words, limit_words),
+        statement_words=said(target_words, limit_words, in_words=True),
         measure=measure,
         measure_label=kind_label(g.measure, g.totals),
         limit=limit,

@@ -506,7 +506,7 @@ def test_a_maintenance_window_has_one_wording_in_every_language() -> None:
     a = load_agreement(AGREEMENTS / "it-service.yaml").agreement
     planned, patches = a.inputs.availability.maintenance_windows
     with using("en-GB"):
-        assert window_text(planned, a.calendar, Figures(False, "en-GB", "EUR").count) == (
+        assert window_text(planned, a.calendar, Figures(False, "en-GB", "EUR").counted) == (
             "Planned platform maintenance: every Sunday, 02:00-04:00 Europe/Berlin time, "
             "announced at least 5 business days ahead (at most 10 hours a month)"
         )
@@ -514,10 +514,11 @@ def test_a_maintenance_window_has_one_wording_in_every_language() -> None:
             "emergency security patches, announced at least four (4) hours ahead (at most two (2) hours a month)"
         )
     with using("pl-PL"):
-        assert window_text(planned, a.calendar, Figures(False, "pl-PL", "EUR").count) == (
+        assert window_text(planned, a.calendar, Figures(False, "pl-PL", "EUR").counted) == (
             "Planned platform maintenance: w każdą niedzielę, 02:00–04:00 (czas strefy Europe/Berlin), "
-            "z zapowiedzią co najmniej 5 dni roboczych wcześniej (najwyżej 10 godzin miesięcznie)"
+            "zapowiadane z wyprzedzeniem nie krótszym niż 5 dni roboczych (najwyżej 10 godzin miesięcznie)"
         )
         assert window_text(patches, a.calendar) == (
-            "Emergency security patches, z zapowiedzią co najmniej 4 godziny wcześniej (najwyżej 2 godziny miesięcznie)"
+            "Emergency security patches, zapowiadane z wyprzedzeniem nie krótszym niż 4 godziny (najwyżej 2 godziny "
+            "miesięcznie)"
         )

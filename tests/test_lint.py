@@ -281,7 +281,7 @@ def test_rules_are_listed_with_ids() -> None:
     result = run("lint", "--rules")
     assert result.exit_code == 0
     ids = [line.split()[0] for line in result.output.splitlines()]
-    assert ids == [f"SLA{n:03d}" for n in range(1, 19)]
+    assert ids == [f"SLA{n:03d}" for n in range(1, 20)]
 
 
 def test_a_customer_agreement_without_its_essential_clauses(tmp_path: Path) -> None:
@@ -312,3 +312,39 @@ def test_essential_clause_rules_leave_internal_agreements_alone(tmp_path: Path) 
     p = write(tmp_path, example_text("sales-marketing"))
     code, lines = lint("--strict", str(p))
     assert (code, lines) == (0, ["linted 1 agreement: 0 errors, 0 warnings"])
+
+
+def test_a_defined_term_no_text_uses_is_a_warning_at_its_definition(tmp_path: Path) -> None:
+    text = example_text("it-service").replace(
+        "    - term: Incident\n",
+        "    - term: Service Window\n      meaning: a window of service\n    - term: Incident\n",
+        1,
+    )
+    p = write(tmp_path, text)
+    code, lines = lint(str(p))
+    assert code == 0
+    assert lines == [
+        f"{p}:{line_of(text, 'term: Service Window')}:13: clauses.definitions[2].term: warning: SLA019 the "
+        "defined term 'Service Window' is used by no text of the agreement: use it where the texts mean it, "
+        "or drop its definition",
+        "linted 1 agreement: 0 errors, 1 warning",
+    ]
+    # Used in another text (here a requirement), the term is silent again.
+    used = text.replace("A named on-call contact", "A named on-call contact for each Service Window", 1)
+    assert lint(str(write(tmp_path, used)))[1] == ["linted 1 agreement: 0 errors, 0 warnings"]
+
+
+def test_a_defined_term_is_used_in_any_form_its_language_declines() -> None:
+    from slagen.i18n import using
+    from slagen.lint.terms import _pattern
+
+    with using("pl-PL"):
+        business_day = _pattern("Dzień Roboczy")  # the catalogue's forms: "dni roboczych" is no stem of it
+        assert business_day.search("w ciągu pięciu dni roboczych od nieosiągnięcia celu")
+        assert business_day.search("jednego Dnia Roboczego")
+        assert not business_day.search("w każdy dzień tygodnia")
+        lead = _pattern("Kwalifikowany Lead")  # no forms in the catalogue: the words with any ending
+        assert lead.search("100 Kwalifikowanych Leadów miesięcznie")
+    with using("en-GB"):
+        assert _pattern("Business Hours").search("business-hours support for requests")
+        assert _pattern("Incident").search("answers and resolves incidents within the times set")

@@ -94,3 +94,50 @@ def test_defined_terms_are_capitalised_in_the_authors_text() -> None:
     assert capitalise_terms("services of third parties the party chose") == (
         "services of third parties the Party chose"
     )
+
+
+def test_a_count_of_slagens_own_words_takes_one_path_in_figures_and_in_words() -> None:
+    from slagen.i18n import using
+
+    with using("en-GB"):
+        legal, plain = Figures(True, "en-GB", "EUR"), Figures(False, "en-GB", "EUR")
+        assert legal.counted(5, "business day") == "five (5) business days"
+        assert legal.counted(1, "hour") == "one (1) hour"
+        assert plain.counted(1, "business day") == "1 business day"
+        assert plain.counted(Decimal("2.5"), "hour") == "2.5 hours"
+    with using("pl-PL"):
+        legal, plain = Figures(True, "pl-PL", "EUR"), Figures(False, "pl-PL", "EUR")
+        # "godzina" is feminine: its count agrees with it (was "2 (słownie: dwa) godziny")
+        assert legal.counted(2, "hour") == "2 (słownie: dwie) godziny"
+        assert legal.counted(1, "hour") == "1 (słownie: jedna) godzina"
+        assert legal.counted(22, "minute") == "22 (słownie: dwadzieścia dwie) minuty"
+        assert legal.counted(2, "business day") == "2 (słownie: dwa) dni robocze"
+        assert legal.counted(5, "business day") == "5 (słownie: pięć) dni roboczych"
+        assert plain.counted(Decimal("2.5"), "hour") == "2,5 godziny"
+        assert plain.counted(10, "hour") == "10 godzin"
+
+
+def test_the_polish_maintenance_window_counts_its_hours_in_the_feminine() -> None:
+    from conftest import AGREEMENTS
+
+    from slagen.agreement.load import load_agreement
+    from slagen.i18n import using
+    from slagen.render.context.terms import maintenance_words
+
+    a = load_agreement(AGREEMENTS / "it-service.yaml").agreement
+    _planned, patches = a.inputs.availability.maintenance_windows
+    with using("pl-PL"):
+        assert maintenance_words(patches, a.calendar, Figures(True, "pl-PL", "EUR")) == (
+            "emergency security patches, zapowiadane z wyprzedzeniem nie krótszym niż 4 (słownie: cztery) "
+            "godziny (najwyżej 2 (słownie: dwie) godziny miesięcznie)"
+        )
+
+
+def test_straight_quotes_an_author_typed_are_typographic_in_the_documents_language() -> None:
+    from slagen.i18n import using
+
+    with using("en-GB"):
+        assert clause_text('a ticket marked "credit claim".') == "a ticket marked “credit claim”"
+        assert clause_text('a lone " stays') == 'a lone " stays'
+    with using("pl-PL"):
+        assert clause_text('zgłoszenie oznaczone "reklamacja"') == "zgłoszenie oznaczone „reklamacja”"

@@ -6,7 +6,7 @@ Rules are grouped in small modules; importing them registers them in
 
 from __future__ import annotations
 
-from . import availability, clauses, essentials, funnel, goals, reporting, times
+from . import availability, clauses, essentials, funnel, goals, reporting, terms, times
 from .registry import RULES, Context, Finding, Rule
 from .run import LintFailed, LintReport, lint_paths, rules_table, today_from
 
@@ -25,6 +25,7 @@ __all__ = [
     "lint_paths",
     "reporting",
     "rules_table",
+    "terms",
     "times",
     "today_from",
 ]

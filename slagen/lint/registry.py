@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from slagen.agreement.model import Agreement
 from slagen.agreement.source import Path_, Source
@@ -62,3 +63,15 @@ def rule(rule_id: str, name: str, summary: str) -> Callable[[Check], Check]:
         return check
 
     return register
+
+
+def strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text of ``value`` (an agreement as data: ``model_dump(mode="json")``), with its key path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from strings(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from strings(v, (*path, i))

@@ -6,25 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from slagen.agreement.source import Path_
 from slagen.calendars.zones import ABBREVIATIONS
 
-from .registry import Context, Finding, rule
+from .registry import Context, Finding, rule, strings
 
 _WORD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
-
-
-def _strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _strings(v, (*path, i))
 
 
 @rule("SLA018", "zone-abbreviation", "a time-zone abbreviation (CET, BST, EST...) in the wording")
@@ -32,7 +19,7 @@ def zone_abbreviation(ctx: Context) -> Iterator[Finding]:
     """Wording that gives a time in a zone abbreviation instead of the agreement's zone."""
     a = ctx.agreement
     zone = a.calendar.time_zone if a.calendar is not None else None
-    for path, text in _strings(a.model_dump(mode="json", exclude_none=True), ()):
+    for path, text in strings(a.model_dump(mode="json", exclude_none=True)):
         if path[:2] == ("calendar", "time_zone"):
             continue  # check refuses it there
         m = _WORD.search(text)

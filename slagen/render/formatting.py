@@ -6,7 +6,7 @@ Every figure a template prints is formatted here, in Python, so that all styles
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -14,7 +14,9 @@ from slagen.agreement.period import Period
 from slagen.i18n import N_, current, language, ngettext, plurals
 from slagen.i18n import gettext as _
 from slagen.i18n import numbers as cldr
-from slagen.util.text import plural as english_plural
+from slagen.i18n.counted import COUNTED as COUNTED  # re-exported: f.COUNTED, f.plural
+from slagen.i18n.counted import count_form as count_form
+from slagen.i18n.counted import plural as plural
 from slagen.util.text import singular as singular  # re-exported: f.singular
 
 CENT = Decimal("0.01")
@@ -32,22 +34,6 @@ MONTHS = (
     "November",
     "December",
 )
-#: The counted words slagen itself writes, each with its plural forms in the catalogues.
-COUNTED: dict[str, Callable[[int], str]] = {
-    "day": lambda n: ngettext("%(n)s day", "%(n)s days", n),
-    "hour": lambda n: ngettext("%(n)s hour", "%(n)s hours", n),
-    "minute": lambda n: ngettext("%(n)s minute", "%(n)s minutes", n),
-    "missed goal": lambda n: ngettext("%(n)s missed goal", "%(n)s missed goals", n),
-}
-#: The units slagen's own calculations give (``leads``, ``customers``), with their plural forms
-#: in the catalogues.
-UNITS: dict[str, Callable[[int], str]] = {
-    "leads": lambda n: ngettext("%(n)s lead", "%(n)s leads", n),
-    "customers": lambda n: ngettext("%(n)s customer", "%(n)s customers", n),
-    "minutes": lambda n: ngettext("%(n)s minute", "%(n)s minutes", n),
-    "hours": lambda n: ngettext("%(n)s hour", "%(n)s hours", n),
-    "days": lambda n: ngettext("%(n)s day", "%(n)s days", n),
-}
 PER = {
     "day": N_("a day"),
     "week": N_("a week"),
@@ -71,14 +57,6 @@ ADJECTIVE = {
 }
 COMPARISON = {"at-least": N_("at least"), "at-most": N_("at most"), "exactly": N_("exactly")}
 PERCENT_UNITS = ("%", "percent")
-
-
-def plural(n: int, word: str) -> str:
-    """``1 day``, ``30 days``: a count and a word slagen writes, in the form the count takes in
-    the current locale (``1 dzień``, ``2 dni``, ``5 dni``); other words as English counts them."""
-    if word in COUNTED:
-        return COUNTED[word](n) % {"n": number(Decimal(n))}
-    return english_plural(n, word)
 
 
 def number(d: Decimal) -> str:
@@ -136,8 +114,8 @@ def quantity(d: Decimal, unit: str, currency: str, forms: Mapping[str, str] | No
         return money(d, currency)
     if unit in PERCENT_UNITS:
         return percent(d)
-    if not forms and unit in UNITS and d == d.to_integral_value():
-        return UNITS[unit](int(d)) % {"n": number(d)}
+    if not forms and unit != singular(unit) and singular(unit) in COUNTED and d == d.to_integral_value():
+        return plural(d, singular(unit))  # a unit slagen counts, by its plural ("leads", "hours")
     return f"{number(d)} {counted(d, unit, forms)}"
 
 

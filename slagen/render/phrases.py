@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from slagen.i18n import gettext
+from slagen.i18n import gettext, pgettext
 
 from . import formatting as f
 from . import words as spell
@@ -42,8 +42,19 @@ def join_and(items: tuple[str, ...] | list[str], conjunction: str = "and") -> st
 
 
 def quoted(term: str) -> str:
-    """A term in typographic double quotes: “Downtime”."""
-    return f"\u201c{term}\u201d"
+    """A term in the typographic double quotes of the document's language: “Downtime”
+    („Dzień Roboczy” in Polish)."""
+    return f"{pgettext('opening quotation mark', '“')}{term}{pgettext('closing quotation mark', '”')}"
+
+
+#: A pair of straight double quotes and what they hold.
+_STRAIGHT = re.compile(r'"([^"\n]*)"')
+
+
+def typographic_quotes(text: str) -> str:
+    """Straight double quotes an author typed, as the document's language writes them: ``marked
+    "credit claim"`` -> ``marked “credit claim”`` (``„credit claim”`` in Polish); a lone one stays."""
+    return _STRAIGHT.sub(lambda m: quoted(m.group(1)), text)
 
 
 def upfirst(text: str) -> str:
@@ -71,8 +82,9 @@ def continuing(text: str, names: tuple[str, ...] = ()) -> str:
 
 def clause_text(text: str) -> str:
     """Text an author wrote, ready to sit inside a sentence: no trailing full stop or
-    semicolon of its own (an abbreviation's full stop, as in "B.V.", is kept)."""
-    text = text.strip()
+    semicolon of its own (an abbreviation's full stop, as in "B.V.", is kept), and its straight
+    quotes typographic (:func:`typographic_quotes`)."""
+    text = typographic_quotes(text.strip())
     while text.endswith((";", ",")) or (text.endswith(".") and not _abbreviation(text)):
         text = text[:-1].rstrip()
     return text
@@ -170,6 +182,12 @@ class Figures:
         if self.in_words:
             return spell.spelled(d, unit, self.locale, forms)
         return f"{f.number(d)} {f.counted(d, unit, forms)}"
+
+    def counted(self, n: int | Decimal, word: str) -> str:
+        """A count of one of slagen's own words (``day``, ``business day``, ``hour``, ``minute``):
+        "five (5) business days" or "5 business days", in the form the count takes in the
+        document's language ("2 (słownie: dwie) godziny", "2 godziny")."""
+        return spell.count(Decimal(n), word, self.locale) if self.in_words else f.plural(n, word)
 
     def percent(self, d: Decimal) -> str:
         """ "ten percent (10%)" or "10%"."""

@@ -23,7 +23,7 @@ from typing import Any
 from slagen.util.spelled import ONES, TENS
 
 from . import words_pl
-from .formatting import MONTHS, counted, long_date
+from .formatting import COUNTED, MONTHS, count_form, counted, long_date
 
 Number = Decimal | int
 
@@ -139,25 +139,29 @@ def spelled(
     return f"{text} {counted(d, unit, forms)}"
 
 
+def count(value: Number, word: str, locale: str = "en-US") -> str:
+    """A count of one of slagen's own words (:data:`~slagen.render.formatting.COUNTED`) in words
+    and figures, in the form the count takes: "five (5) business days", "one (1) hour",
+    "2 (słownie: dwie) godziny" (a feminine noun's count agrees with it)."""
+    d = _decimal(value)
+    if words_pl.applies(locale):
+        return words_pl.counted(d, word)
+    return COUNTED[word](count_form(d)) % {"n": f"{number_words(d, locale)} ({figure(d)})"}
+
+
 def hours(value: Number, locale: str = "en-US") -> str:
     """A number of hours: "twenty-four (24) hours"."""
-    if words_pl.applies(locale):
-        return words_pl.counted(_decimal(value), "hour")
-    return spelled(value, "hours", locale)
+    return count(value, "hour", locale)
 
 
 def days(value: Number, locale: str = "en-US") -> str:
     """A number of days: "thirty (30) days"."""
-    if words_pl.applies(locale):
-        return words_pl.counted(_decimal(value), "day")
-    return spelled(value, "days", locale)
+    return count(value, "day", locale)
 
 
 def minutes(value: Number, locale: str = "en-US") -> str:
     """A number of minutes: "sixty (60) minutes"."""
-    if words_pl.applies(locale):
-        return words_pl.counted(_decimal(value), "minute")
-    return spelled(value, "minutes", locale)
+    return count(value, "minute", locale)
 
 
 def percent(value: Number, locale: str = "en-US") -> str:

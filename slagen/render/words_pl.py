@@ -74,9 +74,8 @@ def spelled(d: Decimal, unit: str = "") -> str:
 def counted(d: Decimal, word: str) -> str:
     """A count of one of slagen's own words (``day``, ``hour``, ``minute``) in the form the
     count needs, with its words: "24 (słownie: dwadzieścia cztery) godziny"."""
-    n = int(d) if d == d.to_integral_value() else 2  # a fraction takes the form of 2 ("1,5 godziny")
     spelled = number_words(d, feminine=word in FEMININE)
-    return f.COUNTED[word](n) % {"n": f"{f.number(d)} (słownie: {spelled})"}
+    return f.COUNTED[word](f.count_form(d)) % {"n": f"{f.number(d)} (słownie: {spelled})"}
 
 
 def percent(d: Decimal) -> str:

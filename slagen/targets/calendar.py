@@ -18,10 +18,11 @@ from slagen.agreement.model import Agreement, MaintenanceWindow
 from slagen.calendars import recurrence as rec
 from slagen.calendars.business import ON_HOLIDAY, Delivery, business_days, deliveries
 from slagen.calendars.words import business_hours, window
-from slagen.i18n import N_, gettext, ngettext, pgettext
+from slagen.i18n import N_, gettext
+from slagen.i18n.counted import plural
 
 from .base import Computed, TargetSet
-from .rounding import EXACT, fmt
+from .rounding import EXACT
 
 HOURS_RULE = N_(
     "real time between the local start and end (clock changes included), to the hundredth of an hour, half-up"
@@ -50,54 +51,35 @@ def maintenance_minutes(rules: list[rec.Rule], start: date, end: date) -> int:
 
 
 def notice_of(w: MaintenanceWindow) -> tuple[int, str] | None:
-    """The notice a window is announced with: ``(5, "business days")``; None when it states none."""
-    for value, unit in (
-        (w.notice_business_days, "business days"),
-        (w.notice_days, "days"),
-        (w.notice_hours, "hours"),
+    """The notice a window is announced with, as a count of slagen's own word: ``(5, "business
+    day")``; None when it states none."""
+    for value, word in (
+        (w.notice_business_days, "business day"),
+        (w.notice_days, "day"),
+        (w.notice_hours, "hour"),
     ):
         if value is not None:
-            return value, unit
+            return value, word
     return None
-
-
-#: The units of a window's notice and cap in the form a whole count takes (``5 business days``).
-_UNITS: dict[str, Callable[[int], str]] = {
-    "business days": lambda n: ngettext("business day", "business days", n),
-    "days": lambda n: ngettext("day", "days", n),
-    "hours": lambda n: ngettext("hour", "hours", n),
-}
-
-
-def count_of(n: int | Decimal, unit: str) -> str:
-    """``5 business days``, ``1 hour``: the plain count a window's words take by default."""
-    return f"{fmt(Decimal(n))} {unit}"
-
-
-def unit_form(n: int | Decimal, unit: str) -> str:
-    """``unit`` (``business days``, ``days``, ``hours``) in the form the count ``n`` takes in the
-    current locale (``dni roboczych`` for 5); a fraction takes the plural (``2.5 hours``,
-    ``2,5 godziny``)."""
-    d = Decimal(n)
-    if d != d.to_integral_value():
-        return pgettext("a fraction of", "hours") if unit == "hours" else pgettext("a fraction of", "days")
-    return _UNITS[unit](int(d))
 
 
 def window_text(
     w: MaintenanceWindow,
     cal: Calendar | None,
-    count: Callable[[int | Decimal, str], str] = count_of,
+    count: Callable[[int | Decimal, str], str] = plural,
     *,
     cap: bool = True,
     phrase: Callable[[str], str] | None = None,
 ) -> str:
     """A maintenance window in words, in the current locale: what it is for, when it recurs,
-    its notice and (``cap``) its cap. ``count`` writes a number with its unit (the legal style's
-    words and figures); with ``phrase`` the description continues a sentence (``phrase`` makes
-    it so) and is followed by a comma, else it heads the window, followed by a colon:
-    ``Planned platform maintenance: every Sunday, 02:00-04:00 Europe/Berlin time, announced at
-    least 5 business days ahead (at most 10 hours a month)``."""
+    its notice and (``cap``) its cap. ``count`` writes a count of one of slagen's own words
+    (``business day``, ``day``, ``hour``) in the form the count takes: in figures by default
+    (:func:`slagen.i18n.counted.plural`), or the legal style's words and figures
+    (:meth:`slagen.render.phrases.Figures.counted`: "2 (słownie: dwie) godziny"); with ``phrase``
+    the description continues a sentence (``phrase`` makes it so) and is followed by a comma,
+    else it heads the window, followed by a colon: ``Planned platform maintenance: every Sunday,
+    02:00-04:00 Europe/Berlin time, announced at least 5 business days ahead (at most 10 hours a
+    month)``."""
     when = window(rule(w.recurrence, cal.time_zone)) if w.recurrence is not None and cal is not None else None
     parts = []
     if phrase is not None:
@@ -110,14 +92,11 @@ def window_text(
         parts.append(w.description)
     told = notice_of(w)
     if told is not None:
-        value, unit = told
-        parts.append(
-            gettext("announced at least %(notice)s ahead") % {"notice": count(value, unit_form(value, unit))}
-        )
+        value, word = told
+        parts.append(gettext("announced at least %(notice)s ahead") % {"notice": count(value, word)})
     text = ", ".join(parts)
     if cap and w.hours_per_month is not None:
-        hours = count(w.hours_per_month, unit_form(w.hours_per_month, "hours"))
-        text += gettext(" (at most %(hours)s a month)") % {"hours": hours}
+        text += gettext(" (at most %(hours)s a month)") % {"hours": count(w.hours_per_month, "hour")}
     return text
 
 

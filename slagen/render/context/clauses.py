@@ -14,6 +14,7 @@ from slagen.agreement.clauses import Clauses
 from slagen.agreement.model import Agreement, Goal, Party
 from slagen.i18n import NP_, ngettext, pgettext
 from slagen.i18n import gettext as _
+from slagen.i18n.inflection import forms
 
 from .. import formatting as f
 from .. import words as spell
@@ -293,8 +294,13 @@ def _defines(a: Agreement, style: str) -> tuple[DefinitionView, ...]:
 
 
 def _terms(defs: tuple[DefinitionView, ...]) -> tuple[str, ...]:
-    """The terms the legal-narrative style capitalises: the fixed ones and those defined here."""
-    return CAPITALISED + tuple(d.term for d in defs if d.term not in CAPITALISED)
+    """The terms the legal-narrative style capitalises: the fixed ones and those defined here,
+    each in every inflected form the catalogue gives (a heading's "dni robocze" is the defined
+    "Dzień Roboczy" too, written "Dni Robocze")."""
+    out = list(CAPITALISED)
+    for d in defs:
+        out += [form for form in forms(d.term) if form not in out]
+    return tuple(out)
 
 
 def _goal_window(g: Goal, a: Agreement, case: str, fig: Figures) -> str:
@@ -729,11 +735,6 @@ def _escalation(a: Agreement, c: Clauses, style: str) -> ClauseView | None:
     )
 
 
-def _quoted_title(title: str) -> str:
-    """A title in the quotation marks of the document's language: “Monthly service report”."""
-    return f"{pgettext('opening quotation mark', '“')}{title}{pgettext('closing quotation mark', '”')}"
-
-
 def _lists(a: Agreement, terms: tuple[str, ...], names: tuple[str, ...]) -> ListsView:
     """The fixed clauses' lists as the legal style writes them (parties by their defined names)."""
     term = {p.id: defined_name(p) for p in a.parties}
@@ -765,7 +766,7 @@ def _lists(a: Agreement, terms: tuple[str, ...], names: tuple[str, ...]) -> List
             "sender": person[r.from_person][0].name,
             "recipient": person[r.to_person][0].name,
             "every": f.every(r.every),
-            "title": _quoted_title(clause_text(r.title)),
+            "title": quoted(clause_text(r.title)),
             "content": capitalise_terms(continuing(r.content, names), terms),
             "visible": join_and([term[v] for v in r.visible_to], _("and")),
         }

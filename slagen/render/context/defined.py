@@ -18,7 +18,7 @@ from functools import partial
 
 from slagen.i18n import gettext as _
 
-from ..phrases import capitalise_terms, continuing
+from ..phrases import capitalise_terms, continuing, upfirst
 from .calendar import CalendarView
 from .clauses import ClausesView
 from .parties import GoalView
@@ -64,8 +64,16 @@ def service_levels(sl: ServiceLevelView | None, terms: tuple[str, ...]) -> Servi
     return replace(
         sl,
         maintenance_words=tuple(cap(w) for w in sl.maintenance_words),
-        support=tuple(replace(s, hours=cap(s.hours)) for s in sl.support),
+        support=tuple(replace(s, hours=_clock(s.clock_term, s.hours, terms)) for s in sl.support),
     )
+
+
+def _clock(term: str, hours: str, terms: tuple[str, ...]) -> str:
+    """A support clock as the legal table names it: by the term the agreement defines for it
+    ("Business Hours"), not its definition again; else in full, with the terms as defined."""
+    if term and any(t.casefold() == term.casefold() for t in terms):
+        return upfirst(capitalise_terms(term, terms))
+    return capitalise_terms(hours, terms)
 
 
 def missed_goals(mg: MissedGoalsView, terms: tuple[str, ...]) -> MissedGoalsView:

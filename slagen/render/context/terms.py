@@ -38,6 +38,9 @@ class SupportView:
     response: str
     resolution: str
     hours: str
+    clock_term: str = ""
+    """The clock as the term the legal style defines (``business hours``, capitalised where the
+    agreement defines it), so its table does not repeat the definition; empty for other clocks."""
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,7 @@ def maintenance_words(w: MaintenanceWindow, cal: Calendar | None, fig: Figures) 
     ``planned platform maintenance, every Sunday, 02:00-04:00 Europe/Berlin time, announced at
     least five (5) business days ahead (at most ten (10) hours a month)`` (the one wording of
     :func:`slagen.targets.calendar.window_text`)."""
-    return window_text(w, cal, fig.count, phrase=continuing)
+    return window_text(w, cal, fig.counted, phrase=continuing)
 
 
 def service_levels(a: Agreement, targets: TargetSet, fig: Figures) -> ServiceLevelView | None:
@@ -230,7 +233,7 @@ def service_levels(a: Agreement, targets: TargetSet, fig: Figures) -> ServiceLev
         availability=f.percent(av.target) if av else None,
         measured_per=_measured(av.measured_per, av.rolling_days, fig) if av else None,
         maintenance=tuple(
-            window_text(w, a.calendar, fig.count) for w in (av.maintenance_windows if av else [])
+            window_text(w, a.calendar, fig.counted) for w in (av.maintenance_windows if av else [])
         ),
         downtime=downtime,
         availability_words=spell.percent(av.target, loc) if av else None,
@@ -250,6 +253,7 @@ def support_view(a: Agreement, s: SupportLevel) -> SupportView:
         f.duration(s.response_minutes, "minutes"),
         f.duration(s.resolution_hours, "hours"),
         clock_text(a, s.hours, s.clock),
+        _("business hours") if s.clock == "business-hours" else "",
     )
 
 

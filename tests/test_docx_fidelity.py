@@ -340,3 +340,17 @@ def test_spacing_and_padding_come_from_the_pages_css_read_once(monkeypatch: pyte
     bare = docx.Document(io.BytesIO(convert(body)))
     assert bare.styles["Normal"].paragraph_format.space_after == Pt(5)
     assert bare.styles["List Paragraph"].paragraph_format.space_after == Pt(2)
+
+
+def test_italic_faces_are_embedded_only_for_italic_text() -> None:
+    def faces(body: str) -> set[str]:
+        z = zipfile.ZipFile(io.BytesIO(convert(body)))
+        table = etree.fromstring(z.read("word/fontTable.xml"))
+        (sans,) = [f for f in table.iter(f"{W}font") if f.get(f"{W}name") == "DejaVu Sans"]
+        return {etree.QName(e).localname for e in sans if etree.QName(e).localname.startswith("embed")}
+
+    assert faces("<h1 class='title'>SLA</h1><p>Plain <strong>bold</strong></p>") == {
+        "embedRegular",
+        "embedBold",
+    }
+    assert "embedItalic" in faces("<p>Some <em>italic</em></p>")

@@ -127,9 +127,39 @@ def _text(parts: dict[str, bytes]) -> str:
     return "".join(sorted(chars))
 
 
+#: The faces set in italic, embedded only where the document sets any text in italic.
+ITALIC_FACES = frozenset({"embedItalic", "embedBoldItalic"})
+
+
+def _on(el: etree._Element) -> bool:
+    return el.get(f"{{{W}}}val", "true") not in ("0", "false", "off")
+
+
+def _uses_italic(parts: dict[str, bytes]) -> bool:
+    """Whether any run of the document, its headers or footers, or any style they use, sets
+    italic (``w:i`` on, not ``w:val="0"``); the template's unused styles (Quote, Emphasis ...)
+    do not count."""
+    used: set[str | None] = set()
+    for name, xml in parts.items():
+        if name.startswith(TEXT_PARTS) and name.endswith(".xml"):
+            root = etree.fromstring(xml)
+            if any(_on(el) for el in root.iter(f"{{{W}}}i")):
+                return True
+            for tag in ("pStyle", "rStyle"):
+                used.update(el.get(f"{{{W}}}val") for el in root.iter(f"{{{W}}}{tag}"))
+    styles = etree.fromstring(parts["word/styles.xml"])
+    for style in styles.iter(f"{{{W}}}style"):
+        default = style.get(f"{{{W}}}default") == "1" and style.get(f"{{{W}}}type") == "paragraph"
+        if (style.get(f"{{{W}}}styleId") in used or default) and any(
+            _on(el) for el in style.iterfind(f"{{{W}}}rPr/{{{W}}}i")
+        ):
+            return True
+    return False
+
+
 def _families(parts: dict[str, bytes]) -> list[str]:
     """The families of :data:`FACES` the styles or the document name."""
-    used = set()
+    used: set[str | None] = set()
     for name in ("word/styles.xml", "word/document.xml"):
         root = etree.fromstring(parts[name])
         for fonts in root.iter(f"{{{W}}}rFonts"):
@@ -142,10 +172,12 @@ def _xml(root: etree._Element) -> bytes:
 
 
 def embed_fonts(data: bytes) -> bytes:
-    """The DOCX ``data`` with the faces of its DejaVu families embedded (obfuscated subsets)."""
+    """The DOCX ``data`` with the faces of its DejaVu families embedded (obfuscated subsets);
+    the italic faces only where some text is italic."""
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         parts = {name: src.read(name) for name in src.namelist()}
     text = _text(parts)
+    italic = _uses_italic(parts)
     table = etree.fromstring(parts["word/fontTable.xml"])
     rels = etree.Element(f"{{{PKG_RELS}}}Relationships", nsmap={None: PKG_RELS})
     n = 0
@@ -154,6 +186,8 @@ def embed_fonts(data: bytes) -> bytes:
         if font is None:
             font = etree.SubElement(table, f"{{{W}}}font", {f"{{{W}}}name": family})
         for tag, file_name in FACES[family]:
+            if tag in ITALIC_FACES and not italic:  # no text to draw with it
+                continue
             path = find_font(file_name)
             if path is None:
                 continue

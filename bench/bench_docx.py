@@ -69,10 +69,8 @@ def main() -> int:
             for i, t in enumerate(times):
                 docx_s, lo_s = min(t["docx"]), min(t["lo"])
                 totals[i] += docx_s
-                pdf_s = min(t["pdf"]) if t["pdf"] else float("nan")
-                print(
-                    f"{path.stem:<26}{i + 1:>5}{docx_s:>8.2f}{pdf_s:>8.2f}{lo_s:>8.2f}{lo_s / pdf_s:>7.2f}x"
-                )
+                pdf = f"{min(t['pdf']):>8.2f}{lo_s / min(t['pdf']):>7.2f}x" if t["pdf"] else f"{'-':>8}"
+                print(f"{path.stem:<26}{i + 1:>5}{docx_s:>8.2f}{pdf[:8]}{lo_s:>8.2f}{pdf[8:]}")
             if len(trees) == 2:
                 print(f"{'':<26}{'2/1':>5}{min(times[1]['docx']) / min(times[0]['docx']):>7.2f}x")
         if len(trees) == 2:

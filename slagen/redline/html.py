@@ -18,7 +18,8 @@ _GROUPS = frozenset({"table", "thead", "tbody", "tfoot", "ul", "ol", "dl"})
 #: The bar is an element of its own (``span.rl-bar``, last in the block's inline content), not a
 #: ``::before``: a style's own ``::before`` (a clause's number, a list's tick) stays where it is.
 #: A line may break after a deletion (a zero-width space), and a changed figure's cell wraps,
-#: so "5,000.00 7,500.00 USD" never runs out of a narrow column. A picture (a chart) cannot be
+#: so "5,000.00 7,500.00 USD" never runs out of a narrow column (a figure kept on one line with
+#: its unit, ``span.nobr``, wraps in a changed block: its two figures do not fit where one did). A picture (a chart) cannot be
 #: struck through: a deleted one is faded in a dashed red frame, an inserted one framed in blue,
 #: one whose image changed (a chart of figures that moved) in a double blue frame, and its block
 #: has a bar too. The summary ends its own page,
@@ -28,7 +29,7 @@ CSS = """
 ins { white-space: normal; text-decoration: underline; text-decoration-thickness: 0.08em; color: #1a4fa0; }
 del { white-space: normal; text-decoration: line-through; text-decoration-thickness: 0.08em; color: #b3261e; margin-right: 0.4em; }
 del::after { content: "\\200B"; }
-.rl-changed.num, .rl-changed .num { white-space: normal; }
+.rl-changed.num, .rl-changed .num, .rl-changed .nobr { white-space: normal; }
 .rl-bar-host { position: relative; }
 .rl-bar { position: absolute; left: -5mm; top: 0; bottom: 0; border-left: 2pt solid #000; }
 td > .rl-bar, th > .rl-bar { left: -1.5mm; }
@@ -40,6 +41,7 @@ td > .rl-bar, th > .rl-bar { left: -1.5mm; }
 .rl-summary ol { list-style-position: inside; padding-left: 0; }
 .rl-summary li { break-inside: avoid; margin-bottom: 1.5pt; }
 .rl-changed, .rl-inserted { overflow-wrap: anywhere; }
+.rl-changed .nobr, .rl-changed.num { overflow-wrap: normal; }
 .rl-deleted img, img.rl-deleted { opacity: 0.45; outline: 1.5pt dashed #b3261e; outline-offset: 1pt; }
 .rl-inserted img, img.rl-inserted { outline: 1.5pt solid #1a4fa0; outline-offset: 1pt; }
 img.rl-changed { outline: 2.5pt double #1a4fa0; outline-offset: 1pt; }

@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import AGREEMENTS, Examples
+from conftest import AGREEMENTS, Examples, run
 from docx import Document
 from render_helpers import outline_titles, pdf_text, reader
 
@@ -267,3 +267,44 @@ def test_the_other_party_or_parties_by_their_number(legal: dict[str, Path], name
     assert wrong not in text
     if "Unexpected Event" in text:
         assert f"The affected Party shall notify {others} in writing" in text
+
+
+@pytest.fixture(scope="module")
+def polish_legal(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The text of the Polish example's legal PDF, as rendered by the command a user runs."""
+    out = tmp_path_factory.mktemp("polish-legal")
+    result = run("render", str(AGREEMENTS / "sprzedaz-marketing.yaml"), "--style", STYLE, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    (pdf,) = (out / "sprzedaz-marketing").glob(f"*-{STYLE}.pdf")
+    return pdf_text(pdf)
+
+
+# Sentences of the Polish legal document as a Polish lawyer writes them, each with the broken
+# form it replaced (an English sentence with the Polish words pasted into its order).
+POLISH_SENTENCES = (
+    (
+        "Wartość Docelowa, obliczana zgodnie z Załącznikiem nr 1, to wartość „potrzebne leady”.",
+        "Wartością Docelową jest potrzebne leady",
+    ),
+    ("ZWAŻYWSZY, że Strony zawierają Umowę w następującym celu: Marketing dostarcza", "aby: Marketing"),
+    (
+        "ZWAŻYWSZY, że Marketing występuje w Umowie jako usługodawca w zakresie opisanych w niej świadczeń;",
+        "usługodawca usług",
+    ),
+    ("ZWAŻYWSZY, że określone w Umowie Wartości Docelowe zostały obliczone", "wartości docelowe zostały"),
+    ("Odbiorcą Usług jest Dział sprzedaży Northwind Software sp. z o.o.", "Odbiorcą Usług jest:"),
+    (
+        "Kendra Mills przesyła co tydzień raport „Tygodniowy raport statusu sprzedaży” zawierający:",
+        "przesyła do:",
+    ),
+    ("(do wiadomości: Kendra Mills; prawo wglądu: Marketing i Sprzedaż).", "udostępnia go:"),
+    ("a Cel jest osiągnięty, gdy wartość ta wynosi co najmniej 100 (słownie: sto) leadów.", "gdy wynosi co"),
+)
+
+
+@pytest.mark.parametrize(("sentence", "broken"), POLISH_SENTENCES, ids=[b for _, b in POLISH_SENTENCES])
+def test_the_polish_legal_sentences_read_as_a_polish_lawyer_writes_them(
+    polish_legal: str, sentence: str, broken: str
+) -> None:
+    assert sentence in polish_legal
+    assert broken not in polish_legal

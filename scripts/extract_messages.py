@@ -23,7 +23,19 @@ def main() -> int:
     cli = CommandLineInterface()
     common = ["pybabel", "-q"]
     extract = [*common, "extract", "-F", "babel.cfg", "-o", POT, "--no-location", "--sort-output"]
-    extract += ["--project", "slagen", "--copyright-holder", "slagen", "-k", "N_", "-k", "NP_:1c,2", "."]
+    extract += [
+        "--project",
+        "slagen",
+        "--copyright-holder",
+        "slagen",
+        "-k",
+        "N_",
+        "-k",
+        "NP_:1c,2",
+        "-k",
+        "Counted:1,2",
+        ".",
+    ]
     cli.run(extract)
     for po in sorted((ROOT / "slagen/locale").glob("*/LC_MESSAGES/slagen.po")):
         lang = po.parent.parent.name

@@ -21,7 +21,7 @@ from slagen.calendars import recurrence as rec
 from slagen.calendars.recurrence import hours
 from slagen.i18n import N_
 
-from .base import Computed, FigureError, Span, TargetSet
+from .base import Computed, Counted, FigureError, Span, TargetSet
 from .calendar import maintenance_minutes, rule, window_text
 from .rounding import AS_SET, HUNDRED, ONE, exact, fmt, frac, pct, round_to
 
@@ -115,14 +115,16 @@ def window_maintenance(rules: list[rec.Rule], days: int, period: Period) -> tupl
     return tuple(sorted({maintenance_minutes(rules, e - timedelta(days=days - 1), e) for e in ends}))
 
 
-#: The values of the target's "measured per" input, as messages a document translates.
+#: The values of the target's "measured per" input, as messages a document translates (the
+#: rolling window's counts its days: :data:`ROLLING`).
 MEASURED = {
     "week": N_("week"),
     "month": N_("month"),
     "quarter": N_("quarter"),
     "year": N_("year"),
-    "rolling": N_("every rolling window of %(n)s days"),
+    "rolling": "every rolling window of %(n)s day",
 }
+ROLLING = Counted("every rolling window of %(n)s day", "every rolling window of %(n)s days", "n")
 #: How allowed downtime is worked out, by the stretch it covers and how maintenance is left
 #: out of it: ``plain`` (no maintenance windows), ``listed`` (windows listed with the target,
 #: none scheduled by the calendar) or ``scheduled`` (the calendar's recurring windows are
@@ -204,12 +206,13 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
             ),
             AS_SET,
             args=(("n", str(av.rolling_days)),) if rolling else (),
+            counted=(ROLLING,) if rolling else (),
         )
     )
 
     def add(
         name: str,
-        label: str,
+        label: Counted | str,
         days: Decimal | int,
         per: str | None,
         what: str,
@@ -224,10 +227,11 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         if scheduled:
             inputs.append((N_("planned maintenance minutes"), str(planned)))
         how = "scheduled" if scheduled else "listed" if av.maintenance_windows else "plain"
+        counted = (label,) if isinstance(label, Counted) else ()
         ts.add(
             Computed(
                 f"availability.downtime_minutes.{name}",
-                label,
+                label.singular if isinstance(label, Counted) else label,
                 minutes,
                 "minutes",
                 per,
@@ -236,6 +240,7 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
                 DOWNTIME_RULE,
                 span,
                 args=(*args, ("duration", format_duration(minutes))),
+                counted=counted,
             )
         )
 
@@ -248,7 +253,11 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         month = f"{y}-{m:02d}"
         add(
             month,
-            N_("Allowed downtime in %(month)s (%(days)s days)"),
+            Counted(
+                "Allowed downtime in %(month)s (%(days)s day)",
+                "Allowed downtime in %(month)s (%(days)s days)",
+                "days",
+            ),
             days,
             None,
             "month",
@@ -259,7 +268,11 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
     planned = maintenance_minutes(rules, period.start, period.end)
     add(
         "period",
-        N_("Allowed downtime in %(period)s (%(days)s days)"),
+        Counted(
+            "Allowed downtime in %(period)s (%(days)s day)",
+            "Allowed downtime in %(period)s (%(days)s days)",
+            "days",
+        ),
         period.days,
         None,
         "period",
@@ -271,26 +284,27 @@ def availability_targets(ts: TargetSet, av: Availability, cal: Calendar | None =
         n = av.rolling_days
         scheduled = window_maintenance(rules, n, period)
         if len(scheduled) == 1:
-            label = N_("Allowed downtime in any %(n)s consecutive days")
+            label = Counted(
+                "Allowed downtime in any %(n)s consecutive day",
+                "Allowed downtime in any %(n)s consecutive days",
+                "n",
+            )
             add("window", label, n, None, "window", Span("window", "", n), scheduled[0], (("n", str(n)),))
         else:  # one figure for each amount of maintenance a window can hold
             for planned in scheduled:
-                h = hours(planned)
                 add(
                     f"window-{planned}",
-                    N_(
-                        "Allowed downtime in any %(n)s consecutive days with %(hours)s hour of planned maintenance"
-                    )
-                    if h == 1
-                    else N_(
-                        "Allowed downtime in any %(n)s consecutive days with %(hours)s hours of planned maintenance"
+                    Counted(
+                        "Allowed downtime in any %(n)s consecutive days with %(hours)s hour of planned maintenance",
+                        "Allowed downtime in any %(n)s consecutive days with %(hours)s hours of planned maintenance",
+                        "hours",
                     ),
                     n,
                     None,
                     "window",
                     Span("window", "", n, planned),
                     planned,
-                    (("n", str(n)), ("hours", fmt(h))),
+                    (("n", str(n)), ("hours", fmt(hours(planned)))),
                 )
     if av.measured_per == "week":
         add("week", N_("Allowed downtime per week (7 days)"), 7, "week", "week", Span("week", "", 7))

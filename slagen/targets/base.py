@@ -13,6 +13,8 @@ from slagen.agreement.source import Path_
 from slagen.calendars.business import Delivery
 
 from ..errors import SlagenError
+from ..i18n import ngettext
+from ..i18n.counted import count_form
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,21 @@ class Span:
     planned_minutes: int | None = None
     """The planned maintenance a rolling window holds, when the figure is one of several, one
     for each amount of maintenance a window can hold; ``None`` when it is the only one."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A message whose words follow a count: its singular and plural (the gettext msgid and
+    msgid_plural) and the field of ``Computed.args`` whose number chooses the form, by the CLDR
+    plural rule of the document's locale (``(1 day)``, ``(30 days)``; ``(1 dzień)``, ``(5 dni)``)."""
+
+    singular: str
+    plural: str
+    field: str
+
+
+def _english(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,9 @@ class Computed:
     """The fields of ``label``, ``formula``, ``rounding`` and the inputs' words when they are
     messages with ``%(name)s`` fields (``Business days of %(party)s in %(month)s``), so a
     document translates the message and then fills them in; empty when they are plain text."""
+    counted: tuple[Counted, ...] = ()
+    """The messages among ``label``, ``formula``, ``rounding`` and the inputs' words whose words
+    follow a count, each by its singular: translated with ``ngettext``."""
 
     def title(self, translate: Callable[[str], str] = str, figure: Callable[[str], str] = str) -> str:
         """The label in words: translated, its fields filled in (each as ``figure`` writes it:
@@ -84,6 +104,14 @@ class Computed:
     def _said(self, text: str, translate: Callable[[str], str], figure: Callable[[str], str]) -> str:
         if not self.args:
             return translate(text)
+        fields = dict(self.args)
+        for c in self.counted:
+            if c.singular == text:
+                # An untranslated text (``str``) counts as English does; a translating caller
+                # (the current locale's gettext) gets the form of the current locale.
+                choose = _english if translate is str else ngettext
+                text = choose(c.singular, c.plural, count_form(Decimal(fields[c.field])))
+                return text % {k: figure(v) for k, v in self.args}
         return translate(text) % {k: figure(v) for k, v in self.args}
 
 

@@ -175,8 +175,11 @@ def _draw(
     ax.set_ylim(0, top * 1.12 or 1.0)
     if len(lines) == 1:
         only = lines[0]
-        ticks = [1, *range(5, only.days - 2, 5), only.days]
-        ax.set_xticks([float(t) for t in ticks], [str(t) for t in ticks])
+        # The line's n-th point is drawn at x = n; its label is the day of the month it stands
+        # for (a month clipped to the term, from the 15th, is labelled 15-31, not 1-17).
+        first, last = only.points[0].date.day, only.points[-1].date.day
+        days = [first, *(d for d in range(5, last - 2, 5) if d > first + 2), last]
+        ax.set_xticks([float(d - first + 1) for d in days], [str(d) for d in days])
         ax.set_xlabel(_("Day of %(month)s") % {"month": _month_name(only.month)})
     else:
         ax.set_xticks([float(b) for b in bounds], ["" for _ in bounds])
@@ -225,6 +228,7 @@ def goal_line_chart(
     gaps: Sequence[Gap] = (),
     size: tuple[float, float] = (WIDTH_IN, HEIGHT_IN),
     colour: str = GOAL_COLOUR,
+    amount: Callable[[Decimal], str] | None = None,
 ) -> ChartImage:
     """The cumulative goal line of each month of ``lines``, with ``actuals`` against it.
 
@@ -232,7 +236,8 @@ def goal_line_chart(
     to the amount achieved on that day (not a running total); the chart accumulates
     them from the first day of each month, like the goal. ``gaps`` are marked as a
     bracket between the line and the actuals, labelled. ``size`` is (width, height) in
-    inches; ``colour`` is the goal line's (the goal's party's). Raises ``ValueError`` when
+    inches; ``colour`` is the goal line's (the goal's party's); ``amount`` writes a month's goal
+    with its unit in the alt text (``100 leadów``; default: the number and ``unit``). Raises ``ValueError`` when
     there are no months or an actual falls outside them.
     """
     if not lines:
@@ -247,11 +252,28 @@ def goal_line_chart(
         svg, png = io.BytesIO(), io.BytesIO()
         fig.savefig(svg, format="svg", metadata=_SVG_METADATA)
         fig.savefig(png, format="png", dpi=PNG_DPI, metadata=_PNG_METADATA)
-    months = ", ".join(f"{_amount(line.goal)} {unit} in {_month_name(line.month)}" for line in lines)
-    alt = f"{title}: cumulative goal line rising each day to {months}"
+    return ChartImage(svg.getvalue(), png.getvalue(), _alt(lines, title, unit, amount, bool(actuals)))
+
+
+def _alt(
+    lines: Sequence[MonthLine], title: str, unit: str, amount: Callable[[Decimal], str] | None, actuals: bool
+) -> str:
+    """What a goal-line chart shows, in the current locale's words and numbers."""
+
+    def goal(d: Decimal) -> str:
+        return amount(d) if amount is not None else f"{_amount(d)} {unit}"
+
+    months = ", ".join(
+        _("%(goal)s in %(month)s") % {"goal": goal(line.goal), "month": _month_name(line.month)}
+        for line in lines
+    )
     if actuals:
-        alt += ", with cumulative actuals against it"
-    return ChartImage(svg.getvalue(), png.getvalue(), alt + ".")
+        text = _(
+            "%(title)s: cumulative goal line rising each day to %(months)s, with cumulative actuals against it"
+        )
+    else:
+        text = _("%(title)s: cumulative goal line rising each day to %(months)s")
+    return text % {"title": title, "months": months} + "."
 
 
 @dataclass(frozen=True)
@@ -268,12 +290,15 @@ class Gap:
 
 def _draw_gaps(ax: Axes, lines: Sequence[MonthLine], gaps: Sequence[Gap]) -> None:
     """A bracket from the goal line to the actuals on each gap's day, labelled to its right."""
-    offsets, offset = {}, 0
+    offsets: dict[str, tuple[int, date]] = {}
+    offset = 0
     for line in lines:
-        offsets[line.month] = offset
+        offsets[line.month] = (offset, line.points[0].date)
         offset += line.days
     for gap in gaps:
-        x = float(offsets[f"{gap.day.year:04d}-{gap.day.month:02d}"] + gap.day.day)
+        # the n-th day of a month's line stands at x = n (from the 15th in a month clipped to the term)
+        start, first = offsets[f"{gap.day.year:04d}-{gap.day.month:02d}"]
+        x = float(start + (gap.day - first).days + 1)
         y0, y1 = float(gap.goal), float(gap.actual)
         ax.annotate(
             "",
@@ -407,6 +432,7 @@ def bar_chart(
 def build_charts(doc: DocumentContext) -> tuple[Chart, ...]:
     """The goal-line chart of every goal of ``doc`` that accrues, for styles that show charts
     (none for the others, which then never load matplotlib)."""
+    from slagen.render import formatting as f
     from slagen.render.context import Chart
 
     if doc.style not in STYLES_WITH_CHARTS:
@@ -415,6 +441,15 @@ def build_charts(doc: DocumentContext) -> tuple[Chart, ...]:
     for goal in doc.goals:
         if not goal.goal_lines:
             continue
-        image = goal_line_chart(goal.goal_lines, title=goal.metric, unit=goal.unit, colour=goal.color)
+        forms = goal.unit_forms
+
+        def amount(d: Decimal, unit: str = goal.unit, forms: Mapping[str, str] | None = forms) -> str:
+            return f.quantity(d, unit, doc.currency, forms)
+
+        # The axis names the unit as a count of many takes it ("leadów", not the fraction's "leada").
+        unit = f.counted(Decimal(5), goal.unit, forms)
+        image = goal_line_chart(
+            goal.goal_lines, title=goal.metric, unit=unit, colour=goal.color, amount=amount
+        )
         out.append(Chart(goal.id, goal.metric, image.alt, image.svg_uri, image.png_uri))
     return tuple(out)

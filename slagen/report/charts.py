@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from babel.dates import format_date
 
@@ -108,6 +109,11 @@ def _statement(g: Goal, value: Decimal, currency: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _goal_amount(d: Decimal, *, g: Goal, cur: str) -> str:
+    """A month's goal ``d`` in ``g``'s unit, as a chart's alt text writes it (``100 leadów``)."""
+    return f.quantity(d, g.unit, cur, unit_forms(g))
+
+
 def marketing(
     a: Agreement, actuals: Actuals, period: Period, targets: TargetSet
 ) -> tuple[LeadChartView, ...]:
@@ -148,6 +154,7 @@ def marketing(
             actuals=daily,
             gaps=gaps,
             size=SIZE,
+            amount=partial(_goal_amount, g=g, cur=cur),
         )
         gt = targets.goals[g.id]
         out.append(

@@ -1,5 +1,6 @@
 """Views of the parties, their people and goals, and the process stages the goals sit in."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -139,6 +140,8 @@ class GoalView:
     """The limit in words and figures: ``sixty (60) minutes`` (legal-narrative)."""
     limit_comparison: str = ""
     """How each event is held to the limit: ``at most`` or ``at least`` (else empty)."""
+    unit_forms: Mapping[str, str] | None = None
+    """The unit's plural forms by CLDR category, when the agreement gives them (charts)."""
 
     @property
     def color(self) -> str:
@@ -294,6 +297,7 @@ def goal_view(
         limit=limit,
         limit_words=limit_words,
         limit_comparison=limit_cmp,
+        unit_forms=forms,
     )
 
 

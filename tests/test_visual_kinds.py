@@ -245,7 +245,10 @@ def test_the_charts_show_the_documents_own_figures(examples: Examples) -> None:
     assert "1,200.00 EUR" in text
     supply = _doc(examples, "paper-supplier", "html").read_text(encoding="utf-8")
     # 13 Monday deliveries in 2026-Q4, the one of 28 December moved by Boxing Day (observed)
-    assert "Deliveries by month. 2026-10: 4 (0 moved); 2026-11: 5 (0 moved); 2026-12: 4 (1 moved)." in supply
+    assert (
+        "Deliveries by month. 2026-10: 4 (moved by a holiday: 0); 2026-11: 5 (moved by a holiday: 0); "
+        "2026-12: 4 (moved by a holiday: 1)."
+    ) in supply
     # the time limits are the goals' targets as the cards state them
     assert "Time limits per event. Confirmation: 2 hours; Payment: 30 days." in supply
     assert "at most 2 hours for each delivery" in supply and "at most 30 days for each invoice" in supply

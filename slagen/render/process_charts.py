@@ -492,7 +492,11 @@ def _charts(a: Agreement, ts: TargetSet) -> list[Chart]:
     if deliveries:
         on_day, moved = _("On the day"), _("Moved by a holiday")
         title = _("Deliveries by month")
-        alt = "; ".join(f"{m.month}: {m.on_day + m.moved} ({m.moved} moved)" for m in deliveries)
+        alt = "; ".join(
+            _("%(month)s: %(total)s (moved by a holiday: %(moved)s)")
+            % {"month": m.month, "total": m.on_day + m.moved, "moved": m.moved}
+            for m in deliveries
+        )
         draw = _draw_deliveries(deliveries, on_day, moved, _("deliveries"))
         out.append(_chart("deliveries", title, draw, f"{title}. {alt}."))
     limits = limit_rungs(a, ts)

@@ -94,3 +94,24 @@ def test_english_alt_text_unchanged_in_words() -> None:
     assert c.alt == (
         "Leads: cumulative goal line rising each day to 100 leads in Oct 2026, with cumulative actuals against it."
     )
+
+
+def test_a_bar_charts_text_alternative_is_in_the_documents_language() -> None:
+    """Each bar says how its interval did in the document's language: the words a screen reader
+    speaks for the report's bar chart, and the DOCX's picture description."""
+    from slagen.i18n import using
+    from slagen.render.goal_chart import BarValue, bar_chart
+
+    bars = [
+        BarValue("2026-10", Decimal(120), Decimal(100), True, "120"),
+        BarValue("2026-11", Decimal(90), Decimal(100), False, "90"),
+        BarValue("2026-12", None, Decimal(100), None, ""),
+    ]
+    english = bar_chart(bars, title="Leads", unit="leads", target_label="Target: 100").alt
+    assert "2026-10: 120 (met); 2026-11: 90 (missed); 2026-12: no data (no data)" in english
+    with using("pl-PL"):
+        polish = bar_chart(bars, title="Leady", unit="leadów", target_label="Cel: 100").alt
+    assert (
+        "2026-10: 120 (osiągnięty); 2026-11: 90 (nieosiągnięty); 2026-12: brak danych (brak danych)" in polish
+    )
+    assert not re.search(r"\b(met|missed|no data)\b", polish)

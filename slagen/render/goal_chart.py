@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date
 
-from slagen.i18n import current, language
+from slagen.i18n import N_, current, language
 from slagen.i18n import gettext as _
 from slagen.i18n import numbers as cldr
 from slagen.i18n.locales import babel_name
@@ -398,6 +398,10 @@ def _draw_bars(ax: Axes, bars: Sequence[BarValue], unit: str, target_label: str)
     )
 
 
+#: How a bar's interval did, in the chart's text alternative.
+BAR_STATUS = {True: N_("met"), False: N_("missed"), None: N_("no data")}
+
+
 def _upper_first(text: str) -> str:
     """``text`` with its first letter in upper case."""
     return text[:1].upper() + text[1:]
@@ -424,8 +428,11 @@ def bar_chart(
         svg, png = io.BytesIO(), io.BytesIO()
         fig.savefig(svg, format="svg", metadata=_SVG_METADATA)
         fig.savefig(png, format="png", dpi=PNG_DPI, metadata=_PNG_METADATA)
-    status = {True: "met", False: "missed", None: "no data"}
-    each = "; ".join(f"{b.label}: {b.text or 'no data'} ({status[b.met]})" for b in bars)
+    each = "; ".join(
+        _("%(interval)s: %(value)s (%(status)s)")
+        % {"interval": b.label, "value": b.text or _("no data"), "status": _(BAR_STATUS[b.met])}
+        for b in bars
+    )
     return ChartImage(svg.getvalue(), png.getvalue(), f"{title}. {each}. {target_label}.")
 
 

@@ -299,6 +299,8 @@ POLISH_SENTENCES = (
     ),
     ("(do wiadomości: Kendra Mills; prawo wglądu: Marketing i Sprzedaż).", "udostępnia go:"),
     ("a Cel jest osiągnięty, gdy wartość ta wynosi co najmniej 100 (słownie: sto) leadów.", "gdy wynosi co"),
+    # "w imieniu" takes the genitive, which a party's name as written is not: the name follows "Strony:"
+    ("w imieniu Strony: Dział Marketingu", "w imieniu: Dział"),
 )
 
 

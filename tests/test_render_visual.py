@@ -70,7 +70,7 @@ def test_one_goal_line_chart_per_accruing_goal_in_svg_and_png(visual: dict[str, 
         "Qualified leads delivered to the head of sales: cumulative goal line rising each day to "
         "100 leads in Oct 2026, 100 leads in Nov 2026, 100 leads in Dec 2026.",
         "Revenue closed from marketing leads: cumulative goal line rising each day to "
-        "5,000 USD in Oct 2026, 5,000 USD in Nov 2026, 5,000 USD in Dec 2026.",
+        "5,000.00 USD in Oct 2026, 5,000.00 USD in Nov 2026, 5,000.00 USD in Dec 2026.",
         "New customers from marketing leads: cumulative goal line rising each day to "
         "50 customers in Oct 2026, 50 customers in Nov 2026, 50 customers in Dec 2026.",
     ]

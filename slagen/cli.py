@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from slagen.agreement.model import Kind, Style
+from slagen.agreement.vocabulary import Kind, Style
 
 from . import __version__
 

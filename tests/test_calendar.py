@@ -20,8 +20,8 @@ from docx import Document
 from render_helpers import pdf_text, raw_page_texts
 
 from slagen.agreement.load import load_agreement
-from slagen.agreement.model import STYLES
 from slagen.agreement.period import parse_period
+from slagen.agreement.vocabulary import STYLES
 from slagen.calendars import recurrence as rec
 from slagen.tracking import load_actuals
 from slagen.tracking.rolling import rolling_windows

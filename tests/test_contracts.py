@@ -16,8 +16,8 @@ from figures import RUNNING, Figures, figures, pdf_text_lines
 from render_helpers import WATERMARK_LETTER
 
 from slagen.agreement.load import load_agreement
-from slagen.agreement.model import STYLES
 from slagen.agreement.period import parse_period
+from slagen.agreement.vocabulary import STYLES
 from slagen.tracking import check_against, load_actuals
 from slagen.tracking.attainment import attainment
 

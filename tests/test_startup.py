@@ -149,3 +149,33 @@ def test_the_command_collects_with_the_batch_thresholds() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith(str(BATCH_THRESHOLDS))
+
+
+MODULES_PROBE = """
+import sys
+from slagen.__main__ import main
+sys.argv = ["slagen", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+print("modules:", *sorted(m for m in ("num2words", "pydantic") if m in sys.modules), file=sys.stderr)
+"""
+
+
+def loaded_modules(*args: str) -> list[str]:
+    """The modules of interest a ``slagen`` process has imported by the end of ``args``."""
+    done = subprocess.run(
+        [sys.executable, "-c", MODULES_PROBE, *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    return done.stderr.strip().splitlines()[-1].split()[1:]
+
+
+def test_an_english_render_does_not_import_the_polish_number_words(tmp_path: Path) -> None:
+    args = ("render", str(AGREEMENT), "--style", "tabular", "--format", "html", "-o", str(tmp_path))
+    assert loaded_modules(*args) == ["pydantic"]
+    assert "num2words" in loaded_modules(*args[:1], str(AGREEMENTS / "sprzedaz-marketing.yaml"), *args[2:])
+
+
+def test_help_does_not_build_the_agreement_model() -> None:
+    assert loaded_modules("--help") == []

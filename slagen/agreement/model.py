@@ -61,39 +61,17 @@ from slagen.agreement.clauses import (
 )
 from slagen.agreement.fields import Bool, Date, Dec, Int, Pct, Slug, Text
 from slagen.agreement.period import PATTERN as PERIOD_PATTERN
-
-Interval = Literal["day", "week", "month", "quarter", "year"]
-Kind = Literal["customer", "internal", "multi-level"]
-Style = Literal["two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first"]
-Format = Literal["pdf", "docx", "html"]
-PluralCategory = Literal["zero", "one", "two", "few", "many", "other"]
-PLURAL_CATEGORIES: tuple[str, ...] = ("zero", "one", "two", "few", "many", "other")
-Stage = Literal[
-    # a sales and marketing funnel
-    "goals",
-    "qualification",
-    "hand-off",
-    "nurturing",
-    "service",
-    # an IT service
-    "monitoring",
-    "maintenance",
-    "incident",
-    "response",
-    "resolution",
-    "report",
-    "credit",
-    # a supply of goods
-    "order",
-    "delivery",
-    "confirmation",
-    "returns",
-    "payment",
-]
-Measure = Literal["total", "average", "per-event", "share"]
-Comparison = Literal["at-least", "at-most", "exactly"]
-STYLES: tuple[str, ...] = ("two-column", "tabular", "visual", "legal-narrative", "bulleted", "summary-first")
-
+from slagen.agreement.vocabulary import (
+    PLURAL_CATEGORIES,
+    Comparison,
+    Format,
+    Interval,
+    Kind,
+    Measure,
+    PluralCategory,
+    Stage,
+    Style,
+)
 
 # --- who ---------------------------------------------------------------------------
 

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from slagen.agreement.load import validate_source
-from slagen.agreement.model import Agreement, Style
+from slagen.agreement.model import Agreement
 from slagen.agreement.period import Period, clip_to_term
 from slagen.agreement.source import parse_source
+from slagen.agreement.vocabulary import Style
 
 from .. import __version__
 from ..errors import Problem, SlagenError

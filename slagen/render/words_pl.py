@@ -18,7 +18,6 @@ from datetime import date
 from decimal import Decimal
 
 from babel.numbers import get_currency_name
-from num2words import num2words
 
 from . import formatting as f
 
@@ -29,6 +28,9 @@ def applies(locale: str) -> bool:
 
 
 def _whole(n: int) -> str:
+    # num2words loads every language it has (about 15 ms): only a Polish document pays for it.
+    from num2words import num2words
+
     return str(num2words(n, lang="pl"))
 
 

@@ -1,24 +1,40 @@
 """A PDF read back as what the layout check needs: lines, headings, tables and the text area.
 
-Every page is read with pdfplumber: its characters grouped into lines, the rectangles, curves and
-images that draw boxes, rules and charts, and the ruled tables pdfplumber finds. Rotated
-characters and characters over 40 pt are the watermark, not text. The running header and footer
-are the lines that repeat at the same height on several pages (digits ignored, so "Page 2 of 9"
-repeats); the text area lies between them and is as wide as they are. Headings come from the
+Every page is read with PDFium (pypdfium2, :mod:`.objects`): its characters, the rectangles,
+curves and rules that draw boxes and charts, and its images, in the shape of pdfplumber's objects.
+The characters are grouped into lines by pdfplumber's own line grouping
+(``pdfplumber.utils.text``, as ``Page.extract_text_lines`` does) and the ruled tables are found by
+pdfplumber's table finder (``pdfplumber.table.TableFinder`` and ``Table.extract``), both fed with
+PDFium's objects through :class:`_Region`, the little of a page they read (its box, characters and
+edges). Those two are pure Python over the objects, so they give the lines and tables they gave
+on pdfminer's parse, which was 86% of the check's time; a lattice finder of our own would have
+had to match theirs cell for cell. ``scripts/compare_readers.py`` shows that every example's pages
+read the same with both parsers.
+
+Rotated characters and characters over 40 pt are the watermark, not text. The running header and
+footer are the lines that repeat at the same height on several pages (digits ignored, so "Page 2
+of 9" repeats); the text area lies between them and is as wide as they are. Headings come from the
 PDF's outline (WeasyPrint makes one from ``h1``-``h3``, LibreOffice from Word's heading styles),
 with their depth and position.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import pdfplumber
-import pypdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import TableFinder
+from pdfplumber.utils.geometry import clip_obj, crop_to_bbox, curve_to_edges, line_to_edge, rect_to_edges
+from pdfplumber.utils.text import chars_to_textmap
+
+from slagen.layoutcheck import objects
+from slagen.layoutcheck.objects import Obj
 
 #: Characters at or above this size are the watermark (110 pt), not text.
 WATERMARK_SIZE = 40.0
@@ -92,14 +108,12 @@ class PageLayout:
     footer_top: float
 
 
-def _is_text(obj: dict[str, Any]) -> bool:
-    """Whether a pdfplumber object is not a watermark character."""
-    if obj.get("object_type") != "char":
-        return True
-    return bool(obj["upright"]) and float(obj["size"]) < WATERMARK_SIZE
+def _is_text(char: Obj) -> bool:
+    """Whether a character is text, not the watermark's (rotated, or at least 40 pt)."""
+    return bool(char["upright"]) and float(char["size"]) < WATERMARK_SIZE
 
 
-def _line(raw: dict[str, Any]) -> Line:
+def _line(raw: Obj) -> Line:
     chars = [c for c in raw["chars"] if c["text"].strip()]
     return Line(
         text=" ".join(str(raw["text"]).split()),
@@ -116,25 +130,33 @@ def _key(line: Line) -> tuple[str, int]:
     return re.sub(r"\d+", "#", line.text), round(line.top / 2)
 
 
-def _outline(path: Path) -> dict[int, list[tuple[str, int, float]]]:
+#: PDFium's view modes of a destination and where in its parameters the view's top is.
+_TOP_PARAM = {pdfium_c.PDFDEST_VIEW_FITH: 0, pdfium_c.PDFDEST_VIEW_FITBH: 0, pdfium_c.PDFDEST_VIEW_FITR: 3}
+
+
+def _top(dest: Any) -> float | None:
+    """The top of a destination's view (points from the page's bottom), if it names one."""
+    mode, params = dest.get_view()
+    if mode == pdfium_c.PDFDEST_VIEW_XYZ:
+        has = [ctypes.c_int() for _ in range(3)]
+        x, y, zoom = (ctypes.c_float() for _ in range(3))
+        pdfium_c.FPDFDest_GetLocationInPage(dest.raw, *has, x, y, zoom)
+        return float(y.value) if has[1].value else None
+    index = _TOP_PARAM.get(mode)
+    return float(params[index]) if index is not None and index < len(params) else None
+
+
+def _outline(pdf: pdfium.PdfDocument) -> dict[int, list[tuple[str, int, float]]]:
     """The outline's headings by page index: (title, depth, top from the page's top)."""
-    reader = pypdf.PdfReader(str(path))
     found: dict[int, list[tuple[str, int, float]]] = {}
-
-    def walk(items: list[Any], depth: int) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item, depth + 1)
-                continue
-            index = reader.get_destination_page_number(item)
-            if index is None:
-                continue
-            height = float(reader.pages[index].mediabox.height)
-            top = item.get("/Top")
-            y = height - float(top) if top is not None else 0.0
-            found.setdefault(index, []).append((" ".join(str(item.title).split()), depth, y))
-
-    walk(reader.outline, 0)
+    for mark in pdf.get_toc():
+        dest = mark.get_dest()
+        index = dest.get_index() if dest is not None else None
+        if index is None:
+            continue
+        top = _top(dest)
+        y = pdf.get_page_size(index)[1] - top if top is not None else 0.0
+        found.setdefault(index, []).append((" ".join(mark.get_title().split()), mark.level, y))
     return found
 
 
@@ -152,10 +174,54 @@ def _heading(title: str, level: int, y: float, lines: list[Line]) -> Heading:
     return Heading(title, level, first.top, bottom)
 
 
-def _tables(page: Any, top: float, bottom: float) -> tuple[Table, ...]:
-    body = page.crop((0, top, float(page.width), bottom), strict=False)
+class _Region:
+    """What pdfplumber's table finder reads of a page (``TableFinder``, ``Table.extract``): the
+    box of a region of it and the characters and edges in that box, clipped to it as pdfplumber's
+    ``Page.crop`` clips them."""
+
+    def __init__(self, bbox: tuple[float, float, float, float], chars: list[Obj], paths: list[Obj]):
+        self.bbox = bbox
+        self.chars = _crop(chars, bbox)
+        kept = crop_to_bbox(paths, bbox)
+        self.edges = [
+            *(line_to_edge(o) for o in kept if o["object_type"] == "line"),
+            *(e for o in kept if o["object_type"] == "rect" for e in rect_to_edges(o)),
+            *(e for o in kept if o["object_type"] == "curve" for e in curve_to_edges(o)),
+        ]
+
+    def within(self, bbox: tuple[float, float, float, float]) -> _Region:
+        """The part of this region a table covers: the characters whose middle is in ``bbox``
+        (``Table.extract`` reads those only), the same edges."""
+        part = _Region.__new__(_Region)
+        part.bbox, part.edges = bbox, self.edges
+        x0, top, x1, bottom = bbox
+        part.chars = [
+            c
+            for c in self.chars
+            if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom
+        ]
+        return part
+
+
+def _crop(chars: list[Obj], bbox: tuple[float, float, float, float]) -> list[Obj]:
+    """The characters in ``bbox``, clipped to it: pdfplumber's ``crop_to_bbox``, which copies
+    every character, copying only those it clips."""
+    x0, top, x1, bottom = bbox
+    kept = []
+    for c in chars:
+        if c["x0"] >= x0 and c["x1"] <= x1 and c["top"] >= top and c["bottom"] <= bottom:
+            kept.append(c)
+        elif (clipped := clip_obj(c, bbox)) is not None:
+            kept.append(clipped)
+    return kept
+
+
+def _tables(region: _Region) -> tuple[Table, ...]:
     tables = []
-    for found in body.find_tables():
+    for found in TableFinder(cast(Any, region)).tables:
+        # the cells' text from the characters around the table only (``Table.extract`` tests
+        # every character of its page against every row)
+        found.page = cast(Any, region.within(found.bbox))
         rows = tuple(tuple(" ".join((cell or "").split()) for cell in row) for row in found.extract())
         _, t, _, b = found.bbox
 
@@ -169,8 +235,8 @@ def _tables(page: Any, top: float, bottom: float) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-def _box(obj: dict[str, Any]) -> tuple[float, float, float, float]:
-    """A pdfplumber object's box: x0, top, x1, bottom."""
+def _box(obj: Obj) -> tuple[float, float, float, float]:
+    """An object's box: x0, top, x1, bottom."""
     return float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])
 
 
@@ -181,67 +247,94 @@ def _in_body(box: tuple[float, float, float, float], top: float, bottom: float, 
     return t > top and b < bottom and b - t < tallest
 
 
+@dataclass(frozen=True)
+class _Page:
+    """One page as read: its size, text characters, painted paths and images."""
+
+    width: float
+    height: float
+    chars: list[Obj]
+    paths: list[Obj]
+    images: list[Obj]
+
+
+def _read(page: pdfium.PdfPage, descents: dict[str, float]) -> _Page:
+    width, height = page.get_size()
+    paths, images = objects.graphics(page)
+    text = [c for c in objects.chars(page, descents) if _is_text(c)]
+    return _Page(float(width), float(height), text, paths, images)
+
+
+def _text_lines(page: _Page) -> list[Line]:
+    """The page's lines, grouped as pdfplumber's ``Page.extract_text_lines`` groups them."""
+    bbox = (0.0, 0.0, page.width, page.height)
+    found = chars_to_textmap(page.chars, layout_bbox=bbox, layout_width=page.width, layout_height=page.height)
+    return sorted(
+        (_line(r) for r in found.extract_text_lines(strip=True, return_chars=True)), key=lambda ln: ln.top
+    )
+
+
 def read_pdf(path: Path) -> list[PageLayout]:
     """Read every page of the PDF at ``path``."""
-    outline = _outline(path)
-    with pdfplumber.open(str(path)) as pdf:
-        raw_pages = [page.filter(_is_text) for page in pdf.pages]
-        all_lines = [
-            sorted((_line(r) for r in p.extract_text_lines(return_chars=True)), key=lambda ln: ln.top)
-            for p in raw_pages
+    pdf = pdfium.PdfDocument(path)
+    try:
+        outline = _outline(pdf)
+        descents = objects.descents(path)
+        raw_pages = [_read(page, descents) for page in pdf]
+    finally:
+        pdf.close()
+    all_lines = [_text_lines(p) for p in raw_pages]
+    counts: Counter[tuple[str, int]] = Counter()
+    for page, lines in zip(raw_pages, all_lines, strict=True):
+        band = BAND * page.height
+        counts.update({_key(ln) for ln in lines if ln.bottom < band or ln.top > page.height - band})
+    several = len(raw_pages) > 1
+    enough = max(2.0, REPEATS * len(raw_pages))
+    running = [
+        [
+            ln
+            for ln in lines
+            if (ln.bottom < BAND * p.height or ln.top > (1 - BAND) * p.height)
+            and (counts[_key(ln)] >= enough or not several)
         ]
-        counts: Counter[tuple[str, int]] = Counter()
-        for page, lines in zip(raw_pages, all_lines, strict=True):
-            band = BAND * float(page.height)
-            counts.update(
-                {_key(ln) for ln in lines if ln.bottom < band or ln.top > float(page.height) - band}
+        for p, lines in zip(raw_pages, all_lines, strict=True)
+    ]
+    heights = [p.height for p in raw_pages] or [842.0]
+    width = raw_pages[0].width if raw_pages else 595.0
+    tops = [ln.bottom for r in running for ln in r if ln.bottom < BAND * heights[0]]
+    bottoms = [ln.top for r in running for ln in r if ln.top > (1 - BAND) * heights[0]]
+    sides = [ln for r in running for ln in r]
+    header_bottom = max(tops, default=0.0)
+    footer_top = min(bottoms, default=heights[0])
+    left = min((ln.x0 for ln in sides), default=28.0)
+    right = max((ln.x1 for ln in sides), default=width - 28.0)
+    pages = []
+    for index, (page, lines, run) in enumerate(zip(raw_pages, all_lines, running, strict=True)):
+        body = [ln for ln in lines if ln not in run]
+        heads = tuple(_heading(t, lvl, y, body) for t, lvl, y in outline.get(index, []))
+        frame = (header_bottom + 1, footer_top - 1, 0.9 * page.height)
+        drawn = [b for b in map(_box, page.paths) if _in_body(b, *frame)]
+        images = [_box(i) for i in page.images]
+        boxes = [*drawn, *(i for i in images if _in_body(i, *frame))]
+        extent = [(ln.top, ln.bottom) for ln in body] + [(t, b) for _, t, _, b in boxes]
+        region = _Region((0.0, header_bottom + 1, page.width, footer_top - 1), page.chars, page.paths)
+        pages.append(
+            PageLayout(
+                number=index + 1,
+                width=page.width,
+                height=page.height,
+                lines=tuple(body),
+                running=tuple(run),
+                headings=heads,
+                tables=_tables(region),
+                images=tuple(images),
+                drawings=tuple(drawn),
+                content_top=min((t for t, _ in extent), default=None),
+                content_bottom=max((b for _, b in extent), default=None),
+                left=left,
+                right=right,
+                header_bottom=header_bottom,
+                footer_top=footer_top,
             )
-        several = len(raw_pages) > 1
-        enough = max(2.0, REPEATS * len(raw_pages))
-        running = [
-            [
-                ln
-                for ln in lines
-                if (ln.bottom < BAND * float(p.height) or ln.top > (1 - BAND) * float(p.height))
-                and (counts[_key(ln)] >= enough or not several)
-            ]
-            for p, lines in zip(raw_pages, all_lines, strict=True)
-        ]
-        heights = [float(p.height) for p in raw_pages] or [842.0]
-        width = float(raw_pages[0].width) if raw_pages else 595.0
-        tops = [ln.bottom for r in running for ln in r if ln.bottom < BAND * heights[0]]
-        bottoms = [ln.top for r in running for ln in r if ln.top > (1 - BAND) * heights[0]]
-        sides = [ln for r in running for ln in r]
-        header_bottom = max(tops, default=0.0)
-        footer_top = min(bottoms, default=heights[0])
-        left = min((ln.x0 for ln in sides), default=28.0)
-        right = max((ln.x1 for ln in sides), default=width - 28.0)
-        pages = []
-        for index, (page, lines, run) in enumerate(zip(raw_pages, all_lines, running, strict=True)):
-            body = [ln for ln in lines if ln not in run]
-            heads = tuple(_heading(t, lvl, y, body) for t, lvl, y in outline.get(index, []))
-            frame = (header_bottom + 1, footer_top - 1, 0.9 * float(page.height))
-            drawn = [b for b in map(_box, [*page.rects, *page.curves, *page.lines]) if _in_body(b, *frame)]
-            images = [_box(i) for i in page.images]
-            boxes = [*drawn, *(i for i in images if _in_body(i, *frame))]
-            extent = [(ln.top, ln.bottom) for ln in body] + [(t, b) for _, t, _, b in boxes]
-            pages.append(
-                PageLayout(
-                    number=index + 1,
-                    width=float(page.width),
-                    height=float(page.height),
-                    lines=tuple(body),
-                    running=tuple(run),
-                    headings=heads,
-                    tables=_tables(page, header_bottom + 1, footer_top - 1),
-                    images=tuple(images),
-                    drawings=tuple(drawn),
-                    content_top=min((t for t, _ in extent), default=None),
-                    content_bottom=max((b for _, b in extent), default=None),
-                    left=left,
-                    right=right,
-                    header_bottom=header_bottom,
-                    footer_top=footer_top,
-                )
-            )
+        )
     return pages

@@ -54,7 +54,8 @@ def docx_text(path: Path) -> str:
             )
             label = "" if fmt == "bullet" else label
         text = "".join(
-            (t.text or "") if t.tag == f"{W}t" else " " for t in p.iter(f"{W}t", f"{W}br", f"{W}tab")
+            (t.text or "") if t.tag == f"{W}t" else "-" if t.tag == f"{W}noBreakHyphen" else " "
+            for t in p.iter(f"{W}t", f"{W}noBreakHyphen", f"{W}br", f"{W}tab")
         )
         out.append(label + " " + text)
     return "\n".join(out)

@@ -189,7 +189,7 @@ def header_rows(path: Path) -> list[list[str]]:
     rows = []
     for tr in d.element.body.iter(f"{W}tr"):
         if tr.find(f"{W}trPr/{W}tblHeader") is not None:
-            rows.append(words(" ".join(t.text or "" for t in tr.iter(f"{W}t"))))
+            rows.append(words(" ".join(r.text for r in tr.iter(f"{W}r"))))
     return rows
 
 

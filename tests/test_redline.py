@@ -142,7 +142,13 @@ def _text(document_xml: bytes, rule: str) -> list[str]:
         parent.remove(el)
     for t in root.iter(f"{W}delText"):
         t.tag = f"{W}t"
-    return " ".join(t.text or "" for t in root.iter(f"{W}t")).split()
+    # a run's text, its ids' non-breaking hyphens (w:noBreakHyphen) read as the hyphens they are
+    hyphen = f"{W}noBreakHyphen"
+    runs = (
+        "".join("-" if t.tag == hyphen else t.text or "" for t in r.iter(f"{W}t", hyphen))
+        for r in root.iter(f"{W}r")
+    )
+    return " ".join(runs).split()
 
 
 def _words(path: Path) -> list[str]:

@@ -99,7 +99,8 @@ def _revised(body: etree._Element, rule: str) -> etree._Element:
 
 
 def _text(el: etree._Element) -> str:
-    return "".join(t.text or "" for t in el.iter(f"{W}t", f"{W}delText"))
+    hyphen = f"{W}noBreakHyphen"
+    return "".join("-" if t.tag == hyphen else t.text or "" for t in el.iter(f"{W}t", f"{W}delText", hyphen))
 
 
 def _paragraphs(body: etree._Element) -> list[str]:

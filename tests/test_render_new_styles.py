@@ -40,7 +40,13 @@ def docx_text(path: Path) -> str:
     """Every paragraph's text, in body order (table cells included), whitespace collapsed."""
     d = docx.Document(str(path))
     return _one(
-        " ".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in d.element.body.iter(f"{W}p"))
+        " ".join(
+            "".join(
+                "-" if t.tag == f"{W}noBreakHyphen" else t.text or ""
+                for t in p.iter(f"{W}t", f"{W}noBreakHyphen")
+            )
+            for p in d.element.body.iter(f"{W}p")
+        )
     )
 
 

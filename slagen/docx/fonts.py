@@ -121,6 +121,8 @@ def _text(parts: dict[str, bytes]) -> str:
             root = etree.fromstring(xml)
             for t in root.iter(f"{{{W}}}t"):
                 chars.update(t.text or "")
+            if next(root.iter(f"{{{W}}}noBreakHyphen"), None) is not None:
+                chars.add("\u2011")  # the character Word and LibreOffice draw for it
         elif name == NUMBERING:
             for level in etree.fromstring(xml).iter(f"{{{W}}}lvlText"):
                 chars.update(level.get(f"{{{W}}}val") or "")

@@ -1,6 +1,11 @@
 """Inline content (text, strong, em, span, br; a redline's ins and del) as Word runs, with
 HTML's whitespace rules. Text inside ``<ins>`` / ``<del>`` becomes a Word tracked change
-(``w:ins`` / ``w:del`` with ``w:delText``), by the author and date of :data:`REVISION`."""
+(``w:ins`` / ``w:del`` with ``w:delText``), by the author and date of :data:`REVISION`.
+
+The hyphens of period ids and postal codes ("2026-Q4", "00-850") are Word's non-breaking
+hyphens (``w:noBreakHyphen``), so that a narrow cell does not leave "2026-" on one line and
+"Q4" on the next, as the PDF keeps them whole (:mod:`slagen.render.breaks`); the text reads
+back with its plain hyphen."""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+
+from slagen.util.ids import id_hyphens
 
 from . import links
 from .story import data_colour
@@ -150,7 +157,7 @@ def add_runs(paragraph: Any, runs: list[Run], *, size: float | None = None) -> N
         if r.page_ref and r.anchor:
             links.add_page_ref(paragraph, r.anchor)
             continue
-        run = paragraph.add_run(r.text)
+        run = _add_text_run(paragraph, r.text)
         if r.anchor:
             links.hyperlink(paragraph, r.anchor).append(run._r)
         if r.bold:
@@ -167,6 +174,20 @@ def add_runs(paragraph: Any, runs: list[Run], *, size: float | None = None) -> N
             run.font.color.rgb = RGBColor.from_string(r.colour)
         if r.revision:
             track(run._r, r.revision)
+
+
+def _add_text_run(paragraph: Any, text: str) -> Any:
+    """A new run of ``paragraph`` holding ``text``, the hyphens of its ids non-breaking."""
+    first, *rest = id_hyphens(text)
+    run = paragraph.add_run(first)
+    for part in rest:
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        for i, piece in enumerate(part.split("\t")):
+            if i:
+                run._r.append(OxmlElement("w:tab"))
+            if piece:
+                run._r.add_t(piece)
+    return run
 
 
 def track(r: Any, revision: Revision) -> None:

@@ -209,7 +209,8 @@ def lines_of(p: Any, width: int, size: float) -> int:
         level = p.pPr.numPr.ilvl
         indent = LEVEL_INDENT * (1 + (int(level.val) if level is not None else 0))
     per_line = max(1, int((width - indent) / 20 / (AVERAGE_CHAR * size)))
-    text = "".join((t.text or "") if t.tag == qn("w:t") else "\n" for t in p.iter(qn("w:t"), qn("w:br")))
+    pieces = {qn("w:br"): "\n", qn("w:noBreakHyphen"): "-"}
+    text = "".join(t.text or "" if t.tag == qn("w:t") else pieces[t.tag] for t in p.iter(qn("w:t"), *pieces))
     lines = 0
     for part in text.split("\n"):
         lines += 1

@@ -27,7 +27,15 @@ from .inline import REVISION, RevisionInfo
 from .oxml import insert_ppr
 
 _KINDS = ("w:ins", "w:del")
-_TEXT = (qn("w:t"), qn("w:delText"), qn("w:tab"), qn("w:br"), qn("w:drawing"), qn("w:fldChar"))
+_TEXT = (
+    qn("w:t"),
+    qn("w:delText"),
+    qn("w:noBreakHyphen"),
+    qn("w:tab"),
+    qn("w:br"),
+    qn("w:drawing"),
+    qn("w:fldChar"),
+)
 
 
 def track_blocks(document: Any) -> None:
